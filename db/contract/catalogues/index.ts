@@ -1,0 +1,43 @@
+// The two catalogues, Swahili first (3.5.2). `core` holds what the core says (errors, roles, history);
+// `ui` holds the screens. Both languages must hold exactly the same keys (a test proves it).
+import enCore from './en/core.json' with { type: 'json' };
+import enUi from './en/ui.json' with { type: 'json' };
+import swCore from './sw/core.json' with { type: 'json' };
+import swUi from './sw/ui.json' with { type: 'json' };
+
+export const LANGUAGES = ['sw', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'sw';
+
+export type Catalogue = Record<string, unknown>;
+
+export const catalogues: Record<Language, Catalogue> = {
+  sw: { ...swCore, ...swUi },
+  en: { ...enCore, ...enUi },
+};
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** A translator with i18next's `{{name}}` interpolation, for the core and the CLI (no i18next there). */
+export function translator(language: Language): Translate {
+  const catalogue = catalogues[language];
+  return (key, params) => {
+    const template = lookup(catalogue, key) ?? key;
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params?.[name] ?? ''));
+  };
+}
+
+/** Every leaf key of a catalogue, dotted. */
+export function leafKeys(node: unknown, prefix = ''): string[] {
+  if (typeof node !== 'object' || node === null) return [prefix];
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => leafKeys(value, prefix ? `${prefix}.${key}` : key));
+}

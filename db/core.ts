@@ -1,0 +1,47 @@
+// The core as one object: open the file, fix the installation's identity, answer calls. Every
+// transport (Electron IPC via the worker, the CLI, the browser test host) holds one of these.
+import { randomIds, systemClock, type Clock, type Ids } from './core/clock.ts';
+import type { Services } from './core/context.ts';
+import { dispatch, type CallOutcome } from './contract/dispatch.ts';
+import { domain } from './domain.ts';
+import { ensureIdentity } from './journal/append.ts';
+import { closeStore, openStore, type OpenOptions } from './store/open.ts';
+import { scryptHasher, type PasswordHasher } from './users/passwords.ts';
+import { Sessions } from './users/sessions.ts';
+
+export interface CoreOptions extends OpenOptions {
+  path: string;
+  clock?: Clock;
+  ids?: Ids;
+  hasher?: PasswordHasher;
+  idleLimitMs?: number;
+}
+
+export interface Core {
+  readonly services: Services;
+  /** Path of the copy taken before migrating, when this open migrated an existing file. */
+  readonly backup: string | null;
+  call(token: string | null, route: string, input: unknown): Promise<CallOutcome>;
+  close(): void;
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const { store, backup } = await openStore(options.path, { ...options, now: () => clock.now() });
+  const services: Services = {
+    store,
+    domain,
+    clock,
+    ids,
+    identity: ensureIdentity(store, () => randomIds.next()),
+    hasher: options.hasher ?? scryptHasher(),
+    sessions: new Sessions(clock, options.idleLimitMs),
+  };
+  return {
+    services,
+    backup,
+    call: (token, route, input) => dispatch(services, token, route, input),
+    close: () => closeStore(store),
+  };
+}

@@ -1,0 +1,60 @@
+// What every command and query receives: the store and the services, and who is acting.
+import type { Role } from '../contract/schemas.ts';
+import { append, type Actor, type Identity } from '../journal/append.ts';
+import type { Domain } from '../journal/domain.ts';
+import type { JournalEvent, NewEvent } from '../journal/types.ts';
+import { transaction, type Store } from '../store/open.ts';
+import type { PasswordHasher } from '../users/passwords.ts';
+import type { Sessions } from '../users/sessions.ts';
+import type { Clock, Ids } from './clock.ts';
+
+export interface Services {
+  store: Store;
+  domain: Domain;
+  clock: Clock;
+  ids: Ids;
+  identity: Identity;
+  hasher: PasswordHasher;
+  sessions: Sessions;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+}
+
+export interface CallContext extends Services {
+  /** The signed-in user; null only on routes open to anyone. */
+  user: SessionUser | null;
+  token: string | null;
+  /** Routes that sign in or out tell the transport which session now holds. */
+  setSession(token: string | null): void;
+}
+
+export function actorOf(user: SessionUser): Actor {
+  return { id: user.id, name: user.display_name };
+}
+
+/** The signed-in user, for routes the dispatcher has already guarded. */
+export function signedIn(ctx: CallContext): SessionUser {
+  if (!ctx.user) throw new Error('route reached without a session');
+  return ctx.user;
+}
+
+/**
+ * Runs `decide` in one write transaction: it reads the current state, throws a Refusal or returns the
+ * events to append. Events and their projection rows are written together or not at all.
+ */
+export function command<T>(
+  ctx: Services,
+  actor: Actor,
+  decide: () => { events: NewEvent[]; result: T },
+): { result: T; written: JournalEvent[] } {
+  return transaction(ctx.store, () => {
+    const { events, result } = decide();
+    const written = append({ store: ctx.store, domain: ctx.domain, clock: ctx.clock, identity: ctx.identity, actor }, events);
+    return { result, written };
+  });
+}

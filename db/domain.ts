@@ -1,0 +1,15 @@
+// Every event type and projection the product knows. A new area adds its lists here.
+import { institutionEvents } from './institution/events.ts';
+import { institutionProjection } from './institution/reducer.ts';
+import { createDomain } from './journal/domain.ts';
+import { peopleEvents } from './people/events.ts';
+import { peopleProjection } from './people/reducer.ts';
+import { placeEvents } from './places/events.ts';
+import { departmentsProjection, locationsProjection } from './places/reducer.ts';
+import { userEvents } from './users/events.ts';
+import { securitySettingsProjection, usersProjection } from './users/reducer.ts';
+
+export const domain = createDomain(
+  [...institutionEvents, ...userEvents, ...peopleEvents, ...placeEvents],
+  [institutionProjection, securitySettingsProjection, usersProjection, peopleProjection, departmentsProjection, locationsProjection],
+);

@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import type { InstitutionInput } from '../contract/schemas.ts';
+import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import type { Institution } from '../store/schema.ts';
+import { getInstitution } from './queries.ts';
+import { INSTITUTION_ID } from './reducer.ts';
+
+export function updateInstitution(ctx: CallContext, input: z.output<typeof InstitutionInput>): Institution {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!getInstitution(ctx.store)) refuse('not-initialized');
+    return { events: [{ type: 'institution.updated', entity: INSTITUTION_ID, payload: input }], result: null };
+  });
+  return getInstitution(ctx.store) as Institution;
+}

@@ -1,0 +1,37 @@
+// First run: the institution's particulars and its first administrator, in one transaction.
+import type { z } from 'zod';
+import type { SetupInput } from '../contract/schemas.ts';
+import { command, type CallContext } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import { sessionUserOf, type SignedInResult } from '../users/commands.ts';
+import { countUsers, findUserById } from '../users/queries.ts';
+import type { UserRow } from '../store/schema.ts';
+import { getInstitution } from './queries.ts';
+import { INSTITUTION_ID } from './reducer.ts';
+
+export function isInitialized(ctx: Pick<CallContext, 'store'>): boolean {
+  return getInstitution(ctx.store) !== undefined && countUsers(ctx.store) > 0;
+}
+
+export async function initialize(ctx: CallContext, input: z.output<typeof SetupInput>): Promise<SignedInResult> {
+  if (isInitialized(ctx)) refuse('already-initialized');
+  const hash = await ctx.hasher.hash(input.admin.password);
+  const id = ctx.ids.next();
+  command(ctx, { id, name: input.admin.display_name }, () => {
+    if (isInitialized(ctx)) refuse('already-initialized');
+    return {
+      events: [
+        { type: 'institution.configured', entity: INSTITUTION_ID, payload: input.institution },
+        {
+          type: 'users.created',
+          entity: id,
+          payload: { username: input.admin.username, display_name: input.admin.display_name, roles: ['admin'], password_hash: hash, must_change_password: false },
+        },
+      ],
+      result: null,
+    };
+  });
+  const session = ctx.sessions.start(id);
+  ctx.setSession(session.token);
+  return { user: sessionUserOf(findUserById(ctx.store, id) as UserRow), password_change: null };
+}

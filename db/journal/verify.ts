@@ -1,0 +1,132 @@
+// `daftari verify`: recompute every hash and link, then rebuild every projection from the journal into
+// a scratch database and compare it with the stored rows. Names the first disagreement.
+import { closeStore, openStore, statement, type Store } from '../store/open.ts';
+import type { Domain } from './domain.ts';
+import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
+import { isHlc } from './hlc.ts';
+import { project, touchedEntities } from './project.ts';
+import { ACTOR_NAME, type FoldEvent } from './types.ts';
+
+export type EventProblem =
+  | 'hash-mismatch'
+  | 'broken-link'
+  | 'sequence-gap'
+  | 'payload-not-json'
+  | 'payload-not-canonical'
+  | 'payload-invalid'
+  | 'unknown-type'
+  | 'bad-hlc'
+  | 'hlc-backwards'
+  | 'refs-mismatch';
+
+export type RowProblem = 'row-differs' | 'row-missing' | 'row-extra';
+
+export type VerifyResult =
+  | { ok: true; events: number; rows: number }
+  | { ok: false; kind: 'event'; seq: number; origin: string; origin_seq: number; problem: EventProblem }
+  | { ok: false; kind: 'row'; table: string; id: string; problem: RowProblem };
+
+interface StoredRow {
+  seq: number;
+  origin: string;
+  origin_seq: number;
+  hlc: string;
+  actor: string;
+  type: string;
+  entity: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function checkEvent(
+  domain: Domain,
+  row: StoredRow,
+  last: { origin_seq: number; hash: string; hlc: string } | undefined,
+  refs: string[],
+): EventProblem | null {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(row.payload);
+  } catch {
+    return 'payload-not-json';
+  }
+  if (canonicalJson(payload) !== row.payload) return 'payload-not-canonical';
+  if (eventHash({ ...row, payload }) !== row.hash) return 'hash-mismatch';
+  if (row.origin_seq !== (last?.origin_seq ?? 0) + 1) return 'sequence-gap';
+  if (row.prev_hash !== (last?.hash ?? GENESIS_HASH)) return 'broken-link';
+  if (!isHlc(row.hlc)) return 'bad-hlc';
+  if (last && row.hlc <= last.hlc) return 'hlc-backwards';
+  const definition = domain.events.get(row.type);
+  if (!definition) return 'unknown-type';
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'payload-invalid';
+  const { [ACTOR_NAME]: actorName, ...fields } = payload as Record<string, unknown>;
+  if (typeof actorName !== 'string' || !definition.payload.safeParse(fields).success) return 'payload-invalid';
+  const expected = touchedEntities(domain, row.type, row.entity, payload as Record<string, unknown>).slice(1).sort();
+  if (JSON.stringify(expected) !== JSON.stringify([...refs].sort())) return 'refs-mismatch';
+  return null;
+}
+
+/** Folds every event, in (hlc, origin, origin_seq) order, into `target`'s projections. */
+export function foldAll(source: Store, target: Store, domain: Domain): number {
+  const rows = statement(source, 'SELECT origin, origin_seq, hlc, actor, type, entity, payload FROM journal ORDER BY hlc, origin, origin_seq').iterate() as IterableIterator<
+    Omit<FoldEvent, 'payload'> & { payload: string }
+  >;
+  let count = 0;
+  target.sqlite.transaction(() => {
+    for (const row of rows) {
+      const event: FoldEvent = { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> };
+      project(target, domain, event, touchedEntities(domain, event.type, event.entity, event.payload));
+      count += 1;
+    }
+  })();
+  return count;
+}
+
+export async function verifyStore(store: Store, domain: Domain): Promise<VerifyResult> {
+  const refsOf = statement(store, 'SELECT entity FROM journal_refs WHERE seq = ?');
+  const lastByOrigin = new Map<string, { origin_seq: number; hash: string; hlc: string }>();
+  let events = 0;
+  // Per origin in chain order, so a missing or swapped event shows as a gap or a broken link.
+  const rows = statement(store, 'SELECT * FROM journal ORDER BY origin, origin_seq').iterate() as IterableIterator<StoredRow>;
+  const failures: { row: StoredRow; problem: EventProblem }[] = [];
+  for (const row of rows) {
+    const problem = checkEvent(domain, row, lastByOrigin.get(row.origin), (refsOf.all(row.seq) as { entity: string }[]).map((r) => r.entity));
+    if (problem) failures.push({ row, problem });
+    lastByOrigin.set(row.origin, { origin_seq: row.origin_seq, hash: row.hash, hlc: row.hlc });
+    events += 1;
+  }
+  if (failures.length > 0) {
+    // The first bad event is the earliest to arrive, whichever origin it came from.
+    const { row, problem } = failures.reduce((a, b) => (b.row.seq < a.row.seq ? b : a));
+    return { ok: false, kind: 'event', seq: row.seq, origin: row.origin, origin_seq: row.origin_seq, problem };
+  }
+
+  const { store: scratch } = await openStore(':memory:');
+  try {
+    foldAll(store, scratch, domain);
+    let rowCount = 0;
+    for (const projection of domain.projections) {
+      const columns = projection.columns.join(', ');
+      const sql = `SELECT ${columns} FROM ${projection.table} ORDER BY id`;
+      const stored = statement(store, sql).all() as Record<string, unknown>[];
+      const rebuilt = statement(scratch, sql).all() as Record<string, unknown>[];
+      const rebuiltById = new Map(rebuilt.map((r) => [r.id as string, r]));
+      for (const row of stored) {
+        const id = row.id as string;
+        const twin = rebuiltById.get(id);
+        if (!twin) return { ok: false, kind: 'row', table: projection.table, id, problem: 'row-extra' };
+        if (projection.columns.some((c) => (row[c] ?? null) !== (twin[c] ?? null))) {
+          return { ok: false, kind: 'row', table: projection.table, id, problem: 'row-differs' };
+        }
+        rebuiltById.delete(id);
+        rowCount += 1;
+      }
+      const missing = rebuiltById.keys().next();
+      if (!missing.done) return { ok: false, kind: 'row', table: projection.table, id: missing.value, problem: 'row-missing' };
+    }
+    return { ok: true, events, rows: rowCount };
+  } finally {
+    closeStore(scratch);
+  }
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { DepartmentInput, LocationInput, UpdateDepartmentInput, UpdateLocationInput } from '../contract/schemas.ts';
+import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import { first } from '../store/open.ts';
+import type { DepartmentRow, LocationRow } from '../store/schema.ts';
+import { findDepartment, findLocation } from './queries.ts';
+
+function refuseDuplicateName(ctx: CallContext, table: 'departments' | 'locations', name: string, exceptId: string): void {
+  const clash = first(
+    ctx.store,
+    ctx.store.q.selectFrom(table).select('id').where('name', '=', name).where('id', '!=', exceptId),
+  );
+  if (clash) refuse('name-taken', { name }, { name: 'errors.name-taken' });
+}
+
+export function createDepartment(ctx: CallContext, input: z.output<typeof DepartmentInput>): DepartmentRow {
+  const id = ctx.ids.next();
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    refuseDuplicateName(ctx, 'departments', input.name, '');
+    return { events: [{ type: 'departments.created', entity: id, payload: input }], result: null };
+  });
+  return findDepartment(ctx.store, id) as DepartmentRow;
+}
+
+export function updateDepartment(ctx: CallContext, input: z.output<typeof UpdateDepartmentInput>): DepartmentRow {
+  const { department_id, ...fields } = input;
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!findDepartment(ctx.store, department_id)) refuse('department-not-found');
+    refuseDuplicateName(ctx, 'departments', fields.name, department_id);
+    return { events: [{ type: 'departments.updated', entity: department_id, payload: fields }], result: null };
+  });
+  return findDepartment(ctx.store, department_id) as DepartmentRow;
+}
+
+export function createLocation(ctx: CallContext, input: z.output<typeof LocationInput>): LocationRow {
+  const id = ctx.ids.next();
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    refuseDuplicateName(ctx, 'locations', input.name, '');
+    return { events: [{ type: 'locations.created', entity: id, payload: input }], result: null };
+  });
+  return findLocation(ctx.store, id) as LocationRow;
+}
+
+export function updateLocation(ctx: CallContext, input: z.output<typeof UpdateLocationInput>): LocationRow {
+  const { location_id, ...fields } = input;
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!findLocation(ctx.store, location_id)) refuse('location-not-found');
+    refuseDuplicateName(ctx, 'locations', fields.name, location_id);
+    return { events: [{ type: 'locations.updated', entity: location_id, payload: fields }], result: null };
+  });
+  return findLocation(ctx.store, location_id) as LocationRow;
+}

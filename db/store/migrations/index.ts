@@ -1,0 +1,14 @@
+// The static list of migrations, in order. Numbered with gaps; a shipped migration is never edited.
+import type { Migration } from 'kysely/migration';
+import * as m0010 from './0010-journal.ts';
+import * as m0020 from './0020-accounts.ts';
+import * as m0030 from './0030-people-places.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0010-journal': m0010,
+  '0020-accounts': m0020,
+  '0030-people-places': m0030,
+};
+
+export const migrationNames = Object.keys(migrations).sort();
+export const latestMigration = migrationNames[migrationNames.length - 1] as string;

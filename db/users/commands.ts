@@ -1,0 +1,175 @@
+// Account commands (3.1.1, 3.1.2, 3.1.6–3.1.8): each checks its rules, then records events.
+import type { z } from 'zod';
+import type {
+  ChangePasswordInput,
+  CreateUserInput,
+  DeactivateUserInput,
+  ResetPasswordInput,
+  SecuritySettingsInput,
+  SignInInput,
+  UpdateUserInput,
+  UserIdInput,
+} from '../contract/schemas.ts';
+import { actorOf, command, signedIn, type CallContext, type Services, type SessionUser } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import { SYSTEM_ACTOR } from '../journal/append.ts';
+import type { UserRow } from '../store/schema.ts';
+import {
+  countActiveAdmins,
+  findUserById,
+  findUserByUsername,
+  passwordChangeDue,
+  passwordMaxAgeDays,
+  toUserView,
+  type PasswordChangeDue,
+  type UserView,
+} from './queries.ts';
+import { LOCKOUT_THRESHOLD, SECURITY_SETTINGS_ID } from './reducer.ts';
+
+export function sessionUserOf(row: UserRow): SessionUser {
+  const view = toUserView(row);
+  return { id: view.id, username: view.username, display_name: view.display_name, roles: view.roles };
+}
+
+export interface SignedInResult {
+  user: SessionUser;
+  password_change: PasswordChangeDue;
+}
+
+// A hash to spend time on when the username is unknown, so timing does not reveal which names exist.
+let decoyHash: Promise<string> | null = null;
+
+function requireUser(ctx: Services, id: string): UserRow {
+  return findUserById(ctx.store, id) ?? refuse('user-not-found', undefined, { user_id: 'errors.user-not-found' });
+}
+
+export async function signIn(ctx: CallContext, input: z.output<typeof SignInInput>): Promise<SignedInResult> {
+  const row = findUserByUsername(ctx.store, input.username);
+  if (!row) {
+    decoyHash ??= ctx.hasher.hash('decoy-password');
+    await ctx.hasher.verify(input.password, await decoyHash);
+    refuse('sign-in-failed');
+  }
+  const now = ctx.clock.now();
+  if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) {
+    refuse('account-locked', { minutes: Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 60000) });
+  }
+  const matches = await ctx.hasher.verify(input.password, row.password_hash);
+  if (!matches) {
+    // The failure is recorded in its own transaction: the refusal that follows must not undo it.
+    command(ctx, SYSTEM_ACTOR, () => ({ events: [{ type: 'users.sign-in-failed', entity: row.id, payload: {} }], result: null }));
+    const after = findUserById(ctx.store, row.id) as UserRow;
+    if (after.locked_until && Date.parse(after.locked_until) > now.getTime()) {
+      refuse('account-locked', { minutes: Math.ceil((Date.parse(after.locked_until) - now.getTime()) / 60000) });
+    }
+    refuse('sign-in-failed-attempts', { remaining: LOCKOUT_THRESHOLD - after.failed_attempts });
+  }
+  if (row.active !== 1) refuse('account-deactivated');
+  command(ctx, actorOf(sessionUserOf(row)), () => ({ events: [{ type: 'users.signed-in', entity: row.id, payload: {} }], result: null }));
+  const session = ctx.sessions.start(row.id);
+  ctx.setSession(session.token);
+  const fresh = findUserById(ctx.store, row.id) as UserRow;
+  return { user: sessionUserOf(fresh), password_change: passwordChangeDue(fresh, passwordMaxAgeDays(ctx.store), now) };
+}
+
+export function signOut(ctx: CallContext): { signed_out: true } {
+  ctx.sessions.end(ctx.token);
+  ctx.setSession(null);
+  return { signed_out: true };
+}
+
+export async function changePassword(ctx: CallContext, input: z.output<typeof ChangePasswordInput>): Promise<SignedInResult> {
+  const user = signedIn(ctx);
+  const row = requireUser(ctx, user.id);
+  if (!(await ctx.hasher.verify(input.current, row.password_hash))) {
+    refuse('wrong-current-password', undefined, { current: 'errors.wrong-current-password' });
+  }
+  if (input.next.toLowerCase().includes(row.username)) refuse('weak-password', undefined, { next: 'password.rule-username' });
+  const hash = await ctx.hasher.hash(input.next);
+  command(ctx, actorOf(user), () => ({
+    events: [{ type: 'users.password-changed', entity: user.id, payload: { password_hash: hash, must_change_password: false, by: 'self' } }],
+    result: null,
+  }));
+  return { user, password_change: null };
+}
+
+export async function createUser(ctx: CallContext, input: z.output<typeof CreateUserInput>): Promise<UserView> {
+  const admin = signedIn(ctx);
+  if (findUserByUsername(ctx.store, input.username)) refuse('username-taken', { username: input.username }, { username: 'errors.username-taken' });
+  const hash = await ctx.hasher.hash(input.temporary_password);
+  const id = ctx.ids.next();
+  command(ctx, actorOf(admin), () => {
+    // Checked again inside the transaction: the hash took time, and another process may have written.
+    if (findUserByUsername(ctx.store, input.username)) refuse('username-taken', { username: input.username }, { username: 'errors.username-taken' });
+    return {
+      events: [
+        {
+          type: 'users.created',
+          entity: id,
+          payload: { username: input.username, display_name: input.display_name, roles: input.roles, password_hash: hash, must_change_password: true },
+        },
+      ],
+      result: null,
+    };
+  });
+  return toUserView(requireUser(ctx, id));
+}
+
+export function updateUser(ctx: CallContext, input: z.output<typeof UpdateUserInput>): UserView {
+  const admin = signedIn(ctx);
+  command(ctx, actorOf(admin), () => {
+    const row = requireUser(ctx, input.user_id);
+    if (!input.roles.includes('admin') && row.active === 1 && countActiveAdmins(ctx.store, row.id) === 0) {
+      refuse('last-admin', undefined, { roles: 'errors.last-admin' });
+    }
+    return { events: [{ type: 'users.updated', entity: row.id, payload: { display_name: input.display_name, roles: input.roles } }], result: null };
+  });
+  return toUserView(requireUser(ctx, input.user_id));
+}
+
+export async function resetPassword(ctx: CallContext, input: z.output<typeof ResetPasswordInput>): Promise<UserView> {
+  const admin = signedIn(ctx);
+  const row = requireUser(ctx, input.user_id);
+  if (input.temporary_password.toLowerCase().includes(row.username)) {
+    refuse('weak-password', undefined, { temporary_password: 'password.rule-username' });
+  }
+  const hash = await ctx.hasher.hash(input.temporary_password);
+  command(ctx, actorOf(admin), () => ({
+    events: [{ type: 'users.password-changed', entity: row.id, payload: { password_hash: hash, must_change_password: true, by: 'admin' } }],
+    result: null,
+  }));
+  if (row.id !== admin.id) ctx.sessions.endAllFor(row.id);
+  return toUserView(requireUser(ctx, row.id));
+}
+
+export function deactivateUser(ctx: CallContext, input: z.output<typeof DeactivateUserInput>): UserView {
+  const admin = signedIn(ctx);
+  command(ctx, actorOf(admin), () => {
+    const row = requireUser(ctx, input.user_id);
+    if (row.id === admin.id) refuse('cannot-deactivate-self');
+    if (row.active !== 1) refuse('already-deactivated');
+    return { events: [{ type: 'users.deactivated', entity: row.id, payload: { reason: input.reason, note: input.note } }], result: null };
+  });
+  // 3.1.2: at once. Other processes on the same file see it on their next call (the dispatcher checks).
+  ctx.sessions.endAllFor(input.user_id);
+  return toUserView(requireUser(ctx, input.user_id));
+}
+
+export function reactivateUser(ctx: CallContext, input: z.output<typeof UserIdInput>): UserView {
+  const admin = signedIn(ctx);
+  command(ctx, actorOf(admin), () => {
+    const row = requireUser(ctx, input.user_id);
+    if (row.active === 1) refuse('already-active');
+    return { events: [{ type: 'users.reactivated', entity: row.id, payload: {} }], result: null };
+  });
+  return toUserView(requireUser(ctx, input.user_id));
+}
+
+export function updateSecuritySettings(ctx: CallContext, input: z.output<typeof SecuritySettingsInput>): { password_max_age_days: number } {
+  command(ctx, actorOf(signedIn(ctx)), () => ({
+    events: [{ type: 'security.settings-changed', entity: SECURITY_SETTINGS_ID, payload: input }],
+    result: null,
+  }));
+  return { password_max_age_days: passwordMaxAgeDays(ctx.store) };
+}
+
