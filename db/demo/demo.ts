@@ -1,0 +1,126 @@
+// `daftari demo`: a realistic institution created through the real command path (same routes, same
+// checks), deterministic for a seed. Each area of the product adds its own part here.
+import { seededIds, seededRandom } from '../core/clock.ts';
+import { Refusal } from '../core/refusal.ts';
+import { openCore, type Core } from '../core.ts';
+import type { Role } from '../contract/schemas.ts';
+import type { RouteInput, RouteName, RouteOutput } from '../contract/routes.ts';
+import { DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';
+
+export const DEMO_ADMIN = { username: 'admin', display_name: 'Asha Mrisho', password: 'Maji#Safi2026' };
+/** Colleagues' first password; each is asked to change it at first sign-in (3.1.7). */
+export const DEMO_TEMPORARY_PASSWORD = 'Karibu#Kazini2026';
+
+const DEMO_USERS: { username: string; display_name: string; roles: Role[] }[] = [
+  { username: 'juma.ally', display_name: 'Juma Ally', roles: ['ict_officer'] },
+  { username: 'neema.kweka', display_name: 'Neema Kweka', roles: ['ict_officer', 'records_officer'] },
+  { username: 'katibu.mkuu', display_name: 'Eng. Mwajuma Waziri', roles: ['accounting_officer', 'head_of_institution'] },
+  { username: 'zawadi.mushi', display_name: 'Zawadi Mushi', roles: ['records_officer'] },
+  { username: 'mkaguzi', display_name: 'Godfrey Massawe', roles: ['auditor'] },
+  { username: 'hamisi.said', display_name: 'Hamisi Said', roles: ['admin', 'ict_officer'] },
+];
+
+const SCALES = {
+  small: { people: 60, regionalOffices: 3 },
+  large: { people: 3000, regionalOffices: REGIONS.length - 1 },
+} as const;
+
+export interface DemoOptions {
+  path: string;
+  scale: keyof typeof SCALES;
+  seed: number;
+  progress?: (line: string) => void;
+}
+
+export interface DemoSummary {
+  institution: string;
+  admin: { username: string; password: string };
+  users: { username: string; roles: Role[]; temporary_password: string }[];
+  departments: number;
+  locations: number;
+  people: number;
+  inactive_people: number;
+}
+
+async function call<K extends RouteName>(core: Core, token: string | null, route: K, input: RouteInput<K>): Promise<RouteOutput<K>> {
+  const { result } = await core.call(token, route, input);
+  if (!result.ok) throw new Refusal(result.error.code, result.error.params, result.error.fields);
+  return result.value as RouteOutput<K>;
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
+  const scale = SCALES[options.scale];
+  const random = seededRandom(options.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const say = options.progress ?? (() => {});
+  const core = await openCore({ path: options.path, ids: seededIds(options.seed) });
+  try {
+    const institutionName = 'Wizara ya Maji';
+    const setup = await core.call(null, 'setup.initialize', {
+      institution: {
+        name: institutionName,
+        code: 'MAJI',
+        postal_address: 'S.L.P. 456, Mji wa Serikali Mtumba, 40473 Dodoma',
+        accounting_officer_title: 'Katibu Mkuu',
+        head_title: 'Katibu Mkuu',
+      },
+      admin: { ...DEMO_ADMIN, confirm: DEMO_ADMIN.password },
+    });
+    if (!setup.result.ok) throw new Refusal(setup.result.error.code, setup.result.error.params);
+    const token = setup.session ?? null;
+
+    say('users');
+    for (const user of DEMO_USERS) {
+      await call(core, token, 'users.create', { ...user, temporary_password: DEMO_TEMPORARY_PASSWORD });
+    }
+
+    say('departments and locations');
+    const departmentIds: string[] = [];
+    for (const [name, code] of DEPARTMENTS) departmentIds.push((await call(core, token, 'departments.create', { name, code })).id);
+    for (const [name, building] of HEAD_OFFICE_ROOMS) await call(core, token, 'locations.create', { name, building, region: 'Dodoma' });
+    for (const region of REGIONS.filter((r) => r !== 'Dodoma').slice(0, scale.regionalOffices)) {
+      await call(core, token, 'locations.create', { name: `Ofisi ya Maji Mkoa wa ${region}`, building: `Ofisi ya Mkuu wa Mkoa, ${region}`, region });
+    }
+
+    say(`people (${scale.people})`);
+    const checkNumbers = new Set<string>();
+    let deactivated = 0;
+    for (let i = 0; i < scale.people; i += 1) {
+      const first = pick(FIRST_NAMES);
+      const last = pick(SURNAMES);
+      let check = '';
+      do check = String(10_000_000 + Math.floor(random() * 89_999_999));
+      while (checkNumbers.has(check));
+      checkNumbers.add(check);
+      const outside = random() < 0.05;
+      const phone = `+255 7${pick(['1', '5', '6', '8'])}${Math.floor(random() * 10)} ${String(Math.floor(random() * 1000)).padStart(3, '0')} ${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
+      const person = await call(core, token, 'people.register', {
+        full_name: `${first} ${last}`,
+        check_number: check,
+        title: pick(TITLES),
+        department_id: outside ? null : pick(departmentIds),
+        institution: outside ? pick(OTHER_INSTITUTIONS) : '',
+        phone,
+        email: outside ? '' : `${first}.${last}${i}@maji.go.tz`.toLowerCase(),
+      });
+      // A few have transferred or retired since: kept in the register, marked inactive.
+      if (random() < 0.04) {
+        await call(core, token, 'people.deactivate', { person_id: person.id });
+        deactivated += 1;
+      }
+      if ((i + 1) % 500 === 0) say(`  ${i + 1}`);
+    }
+    await call(core, token, 'auth.sign-out', {});
+    return {
+      institution: institutionName,
+      admin: { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password },
+      users: DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles, temporary_password: DEMO_TEMPORARY_PASSWORD })),
+      departments: DEPARTMENTS.length,
+      locations: HEAD_OFFICE_ROOMS.length + Math.min(scale.regionalOffices, REGIONS.length - 1),
+      people: scale.people,
+      inactive_people: deactivated,
+    };
+  } finally {
+    core.close();
+  }
+}
