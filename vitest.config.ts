@@ -10,5 +10,8 @@ export default defineConfig({
     // Two cores: E2E files start Chromium; keep them from crowding each other out.
     fileParallelism: true,
     maxWorkers: 2,
+    // The JSON report is what .ci/run counts its closing line from.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

@@ -1,0 +1,19 @@
+// Who is signed in, for every screen behind the sign-in. The session itself is held by the host.
+import { createContext, useContext } from 'react';
+import type { RouteOutput } from '../../db/contract/routes.ts';
+
+export type SignedIn = RouteOutput<'auth.sign-in'>;
+export type SessionUser = SignedIn['user'];
+
+export interface SessionValue {
+  user: SessionUser;
+  signOut(): void;
+}
+
+export const SessionContext = createContext<SessionValue | null>(null);
+
+export function useSession(): SessionValue {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside a signed-in screen');
+  return session;
+}
