@@ -1,7 +1,11 @@
 // Every event type and projection the product knows. A new area adds its lists here.
+import { assetEvents } from './assets/events.ts';
+import { assetSettingsProjection, assetsProjection, categoriesProjection, storageMediaProjection } from './assets/reducer.ts';
 import { institutionEvents } from './institution/events.ts';
 import { institutionProjection } from './institution/reducer.ts';
 import { createDomain } from './journal/domain.ts';
+import { maintenanceEvents } from './maintenance/events.ts';
+import { entriesProjection, plansProjection, proceduresProjection, providersProjection } from './maintenance/reducer.ts';
 import { peopleEvents } from './people/events.ts';
 import { peopleProjection } from './people/reducer.ts';
 import { placeEvents } from './places/events.ts';
@@ -10,6 +14,21 @@ import { userEvents } from './users/events.ts';
 import { securitySettingsProjection, usersProjection } from './users/reducer.ts';
 
 export const domain = createDomain(
-  [...institutionEvents, ...userEvents, ...peopleEvents, ...placeEvents],
-  [institutionProjection, securitySettingsProjection, usersProjection, peopleProjection, departmentsProjection, locationsProjection],
+  [...institutionEvents, ...userEvents, ...peopleEvents, ...placeEvents, ...assetEvents, ...maintenanceEvents],
+  [
+    institutionProjection,
+    securitySettingsProjection,
+    usersProjection,
+    peopleProjection,
+    departmentsProjection,
+    locationsProjection,
+    categoriesProjection,
+    assetSettingsProjection,
+    assetsProjection,
+    storageMediaProjection,
+    proceduresProjection,
+    plansProjection,
+    providersProjection,
+    entriesProjection,
+  ],
 );

@@ -1,6 +1,8 @@
 // The one table of routes: name → input schema, roles allowed, handler. The IPC bridge, the CLI, the
 // browser test host and the renderer's client type are all derived from it.
 import type { z } from 'zod';
+import { assetRoutes } from '../assets/routes.ts';
+import { maintenanceRoutes } from '../maintenance/routes.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { entityHistory } from '../history/queries.ts';
 import { updateInstitution } from '../institution/commands.ts';
@@ -137,6 +139,9 @@ export const routes = {
     handler: (ctx, input) => entityHistory(ctx.store, ctx.domain, input.entity, { includeLocal: canSeeAccounts(ctx) }),
   }),
   'journal.verify': route({ access: ADMIN_OR_AUDITOR, input: EmptyInput, handler: (ctx) => verifyStore(ctx.store, ctx.domain) }),
+
+  ...assetRoutes,
+  ...maintenanceRoutes,
 };
 
 export type Routes = typeof routes;

@@ -102,6 +102,162 @@ export interface PersonTable {
 }
 export type PersonRow = Selectable<PersonTable>;
 
+export interface CategoryTable {
+  id: string;
+  name_sw: string;
+  name_en: string;
+  can_hold_records: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+export type CategoryRow = Selectable<CategoryTable>;
+
+export interface AssetSettingsTable {
+  id: string;
+  tag_format: string;
+  updated_at: string;
+}
+export type AssetSettingsRow = Selectable<AssetSettingsTable>;
+
+export interface AssetTable {
+  id: string;
+  tag: string;
+  /** The number in a generated tag; null for a tag typed by hand. */
+  tag_seq: number | null;
+  category: string;
+  make: string;
+  model: string;
+  serial: string;
+  purchase_date: string;
+  supplier: string;
+  cost_tzs: number | null;
+  funding_source: string;
+  warranty_end: string;
+  location_id: string | null;
+  department_id: string | null;
+  custodian_id: string | null;
+  classification: string;
+  can_hold_records: number;
+  notes: string;
+  /** none | in_house | off_site */
+  repair_state: string;
+  open_entry_id: string | null;
+  disposal_candidate: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+export type AssetRow = Selectable<AssetTable>;
+
+export interface StorageMediumTable {
+  id: string;
+  asset_id: string | null;
+  kind: string;
+  capacity_gb: number | null;
+  serial: string;
+  /** installed | removed */
+  state: string;
+  kept_at: string;
+  removed_by: string;
+  witnessed_by: string;
+  removed_on: string;
+  entry_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type StorageMediumRow = Selectable<StorageMediumTable>;
+
+export interface AttachmentTable {
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  data: Buffer;
+  created_at: string;
+}
+
+export interface ProcedureTable {
+  id: string;
+  title: string;
+  version: string;
+  approved_by: string;
+  recorded_by: string;
+  approval_date: string;
+  effective_date: string;
+  document_sha256: string;
+  document_name: string;
+  document_size: number;
+  created_at: string;
+}
+export type ProcedureRow = Selectable<ProcedureTable>;
+
+export interface MaintenancePlanTable {
+  id: string;
+  procedure_id: string | null;
+  category: string | null;
+  asset_id: string | null;
+  task: string;
+  interval_months: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+export type MaintenancePlanRow = Selectable<MaintenancePlanTable>;
+
+export interface ProviderTable {
+  id: string;
+  name: string;
+  registration_number: string;
+  contact_name: string;
+  phone: string;
+  email: string;
+  address: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+export type ProviderRow = Selectable<ProviderTable>;
+
+export interface MaintenanceEntryTable {
+  id: string;
+  asset_id: string;
+  /** corrective | preventive */
+  kind: string;
+  plan_id: string | null;
+  procedure_id: string | null;
+  procedure_version: string;
+  reported_on: string;
+  reported_by: string;
+  symptoms: string;
+  diagnosis: string;
+  actions: string;
+  /** JSON array of { name, quantity, unit_cost_tzs } */
+  parts: string;
+  parts_cost_tzs: number;
+  labour_cost_tzs: number;
+  hours: number;
+  technician_type: string | null;
+  technician_name: string;
+  provider_id: string | null;
+  provider_name: string;
+  job_ref: string;
+  supervisor_name: string;
+  warranty: number;
+  /** reported | in_progress | off_site | returned | closed */
+  state: string;
+  sent_on: string;
+  returned_on: string;
+  outcome: string | null;
+  closed_on: string;
+  downtime_days: number | null;
+  /** JSON array of { sha256, name, mime, size } */
+  attachments: string;
+  created_at: string;
+  updated_at: string;
+}
+export type MaintenanceEntryRow = Selectable<MaintenanceEntryTable>;
+
 export interface Database {
   journal: JournalTable;
   journal_refs: JournalRefTable;
@@ -112,4 +268,13 @@ export interface Database {
   departments: DepartmentTable;
   locations: LocationTable;
   people: PersonTable;
+  categories: CategoryTable;
+  asset_settings: AssetSettingsTable;
+  assets: AssetTable;
+  storage_media: StorageMediumTable;
+  attachments: AttachmentTable;
+  procedures: ProcedureTable;
+  maintenance_plans: MaintenancePlanTable;
+  providers: ProviderTable;
+  maintenance_entries: MaintenanceEntryTable;
 }

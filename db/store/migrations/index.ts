@@ -3,11 +3,15 @@ import type { Migration } from 'kysely/migration';
 import * as m0010 from './0010-journal.ts';
 import * as m0020 from './0020-accounts.ts';
 import * as m0030 from './0030-people-places.ts';
+import * as m0040 from './0040-assets.ts';
+import * as m0050 from './0050-maintenance.ts';
 
 export const migrations: Record<string, Migration> = {
   '0010-journal': m0010,
   '0020-accounts': m0020,
   '0030-people-places': m0030,
+  '0040-assets': m0040,
+  '0050-maintenance': m0050,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

@@ -1,0 +1,157 @@
+// Registering and changing devices and their storage media. Each checks its rules, then records events.
+import type { z } from 'zod';
+import type {
+  AddMediumInput,
+  CategoryInput,
+  RegisterAssetInput,
+  ReinstallMediumInput,
+  RemoveMediumInput,
+  TagFormatInput,
+  UpdateAssetInput,
+} from '../contract/register-schemas.ts';
+import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import { getInstitution } from '../institution/queries.ts';
+import { findPerson } from '../people/queries.ts';
+import { findDepartment, findLocation } from '../places/queries.ts';
+import { ASSET_SETTINGS_ID } from './events.ts';
+import {
+  findAsset,
+  findAssetBySerial,
+  findAssetByTag,
+  findAssetRow,
+  findCategory,
+  findMedium,
+  formatTag,
+  nextTagSeq,
+  tagFormat,
+  type AssetView,
+} from './queries.ts';
+
+type Particulars = Omit<z.output<typeof UpdateAssetInput>, 'asset_id' | 'tag'>;
+
+function checkParticulars(ctx: CallContext, input: Particulars, exceptId: string | null) {
+  const category = findCategory(ctx.store, input.category);
+  if (!category || !category.active) refuse('category-not-found', undefined, { category: 'errors.category-not-found' });
+  if (input.location_id && !findLocation(ctx.store, input.location_id)) refuse('location-not-found', undefined, { location_id: 'errors.location-not-found' });
+  if (input.department_id && !findDepartment(ctx.store, input.department_id)) {
+    refuse('department-not-found', undefined, { department_id: 'errors.department-not-found' });
+  }
+  if (input.custodian_id) {
+    const person = findPerson(ctx.store, input.custodian_id);
+    if (!person) refuse('person-not-found', undefined, { custodian_id: 'errors.person-not-found' });
+    if (!person.active) refuse('person-inactive', { name: person.full_name }, { custodian_id: 'errors.person-inactive' });
+  }
+  if (input.serial) {
+    const clash = findAssetBySerial(ctx.store, input.serial);
+    if (clash && clash.id !== exceptId) refuse('serial-taken', { serial: input.serial, tag: clash.tag }, { serial: 'errors.serial-taken' });
+  }
+  if (input.warranty_end && input.purchase_date && input.warranty_end < input.purchase_date) {
+    refuse('warranty-before-purchase', undefined, { warranty_end: 'errors.warranty-before-purchase' });
+  }
+  return {
+    category: input.category,
+    make: input.make,
+    model: input.model,
+    serial: input.serial,
+    purchase_date: input.purchase_date,
+    supplier: input.supplier,
+    cost_tzs: input.cost_tzs,
+    funding_source: input.funding_source,
+    warranty_end: input.warranty_end,
+    location_id: input.location_id,
+    department_id: input.department_id,
+    custodian_id: input.custodian_id,
+    classification: input.classification,
+    can_hold_records: input.can_hold_records ?? category.can_hold_records,
+    notes: input.notes,
+  };
+}
+
+function refuseTakenTag(ctx: CallContext, tag: string, exceptId: string | null): void {
+  const clash = findAssetByTag(ctx.store, tag);
+  if (clash && clash.id !== exceptId) refuse('tag-taken', { tag }, { tag: 'errors.tag-taken' });
+}
+
+/** The tag the next registration would get, for the form to show. */
+export function proposeTag(ctx: CallContext, category: string): { tag: string; seq: number } {
+  const seq = nextTagSeq(ctx.store);
+  const code = getInstitution(ctx.store)?.code ?? 'TAASISI';
+  const year = Number(ctx.clock.now().toISOString().slice(0, 4));
+  return { tag: formatTag(tagFormat(ctx.store), { code, category, year, seq }), seq };
+}
+
+export function registerAsset(ctx: CallContext, input: z.output<typeof RegisterAssetInput>): AssetView {
+  const id = ctx.ids.next();
+  const media = input.media.map((m) => ({ id: ctx.ids.next(), ...m }));
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const particulars = checkParticulars(ctx, input, null);
+    let tag = input.tag;
+    let tagSeq: number | null = null;
+    if (!tag) {
+      ({ tag, seq: tagSeq } = proposeTag(ctx, input.category));
+    }
+    refuseTakenTag(ctx, tag, null);
+    return { events: [{ type: 'assets.registered', entity: id, payload: { tag, tag_seq: tagSeq, ...particulars, media } }], result: null };
+  });
+  return findAsset(ctx.store, id) as AssetView;
+}
+
+export function updateAsset(ctx: CallContext, input: z.output<typeof UpdateAssetInput>): AssetView {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found');
+    const particulars = checkParticulars(ctx, input, input.asset_id);
+    refuseTakenTag(ctx, input.tag, input.asset_id);
+    return { events: [{ type: 'assets.updated', entity: input.asset_id, payload: { tag: input.tag, ...particulars } }], result: null };
+  });
+  return findAsset(ctx.store, input.asset_id) as AssetView;
+}
+
+export function setTagFormat(ctx: CallContext, input: z.output<typeof TagFormatInput>): { tag_format: string } {
+  command(ctx, actorOf(signedIn(ctx)), () => ({
+    events: [{ type: 'assets.tag-format-set', entity: ASSET_SETTINGS_ID, payload: input }],
+    result: null,
+  }));
+  return { tag_format: tagFormat(ctx.store) };
+}
+
+export function createCategory(ctx: CallContext, input: z.output<typeof CategoryInput>) {
+  const id = `custom-${ctx.ids.next()}`;
+  command(ctx, actorOf(signedIn(ctx)), () => ({ events: [{ type: 'categories.created', entity: id, payload: input }], result: null }));
+  return findCategory(ctx.store, id);
+}
+
+export function addMedium(ctx: CallContext, input: z.output<typeof AddMediumInput>): AssetView {
+  const id = ctx.ids.next();
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found');
+    return { events: [{ type: 'storage.added', entity: id, payload: input }], result: null };
+  });
+  return findAsset(ctx.store, input.asset_id) as AssetView;
+}
+
+// 3.6.3: the medium is taken out, by whom, witnessed by whom, and where it is kept meanwhile.
+export function removeMedium(ctx: CallContext, input: z.output<typeof RemoveMediumInput>): AssetView {
+  const { medium_id, ...details } = input;
+  const medium = findMedium(ctx.store, medium_id) ?? refuse('medium-not-found');
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const current = findMedium(ctx.store, medium_id) ?? refuse('medium-not-found');
+    if (current.state !== 'installed' || !current.asset_id) refuse('medium-not-installed');
+    return { events: [{ type: 'storage.removed', entity: medium_id, payload: { asset_id: current.asset_id, ...details } }], result: null };
+  });
+  return findAsset(ctx.store, medium.asset_id as string) as AssetView;
+}
+
+export function reinstallMedium(ctx: CallContext, input: z.output<typeof ReinstallMediumInput>): AssetView {
+  const { medium_id, ...details } = input;
+  const medium = findMedium(ctx.store, medium_id) ?? refuse('medium-not-found');
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const current = findMedium(ctx.store, medium_id) ?? refuse('medium-not-found');
+    if (current.state !== 'removed' || !current.asset_id) refuse('medium-not-removed');
+    const asset = findAssetRow(ctx.store, current.asset_id) ?? refuse('asset-not-found');
+    // A device away for repair has nowhere to put the medium back.
+    if (asset.repair_state === 'off_site') refuse('asset-offsite');
+    return { events: [{ type: 'storage.reinstalled', entity: medium_id, payload: { asset_id: current.asset_id, ...details } }], result: null };
+  });
+  return findAsset(ctx.store, medium.asset_id as string) as AssetView;
+}

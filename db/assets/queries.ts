@@ -1,0 +1,186 @@
+// Reading the register: the list (search-as-you-type, filters, keyset paging that stays fast at
+// 50,000 devices), one device with its media, categories and the tag format.
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { BUILTIN_CATEGORIES, RECORD_HOLDING_CATEGORIES, type AssetListInput } from '../contract/register-schemas.ts';
+import { decodeCursor, encodeCursor, ftsQuery, type Page } from '../core/paging.ts';
+import { all, first, statement, type Store } from '../store/open.ts';
+import type { AssetRow, CategoryRow, StorageMediumRow } from '../store/schema.ts';
+import { ASSET_SETTINGS_ID } from './events.ts';
+import { DEFAULT_TAG_FORMAT } from './reducer.ts';
+
+export interface CategoryView {
+  id: string;
+  /** Built-in categories are named by the catalogues (`categories.<id>`); custom ones carry names. */
+  builtin: boolean;
+  name_sw: string;
+  name_en: string;
+  can_hold_records: boolean;
+  active: boolean;
+}
+
+export function listCategories(store: Store): CategoryView[] {
+  const builtins: CategoryView[] = BUILTIN_CATEGORIES.map((id) => ({
+    id,
+    builtin: true,
+    name_sw: '',
+    name_en: '',
+    can_hold_records: RECORD_HOLDING_CATEGORIES.includes(id),
+    active: true,
+  }));
+  const custom = all(store, store.q.selectFrom('categories').selectAll().orderBy('name_sw')).map((row: CategoryRow) => ({
+    id: row.id,
+    builtin: false,
+    name_sw: row.name_sw,
+    name_en: row.name_en,
+    can_hold_records: row.can_hold_records === 1,
+    active: row.active === 1,
+  }));
+  return [...builtins, ...custom];
+}
+
+export function findCategory(store: Store, id: string): CategoryView | undefined {
+  return listCategories(store).find((c) => c.id === id);
+}
+
+export function tagFormat(store: Store): string {
+  return first(store, store.q.selectFrom('asset_settings').select('tag_format').where('id', '=', ASSET_SETTINGS_ID))?.tag_format ?? DEFAULT_TAG_FORMAT;
+}
+
+export function nextTagSeq(store: Store): number {
+  const row = statement(store, 'SELECT max(tag_seq) AS seq FROM assets').get() as { seq: number | null };
+  return (row.seq ?? 0) + 1;
+}
+
+export function formatTag(format: string, values: { code: string; category: string; year: number; seq: number }): string {
+  return format
+    .replaceAll('{CODE}', values.code)
+    .replaceAll('{CAT}', values.category.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6))
+    .replaceAll('{YYYY}', String(values.year))
+    .replaceAll('{SEQ}', String(values.seq).padStart(5, '0'));
+}
+
+export function findAssetByTag(store: Store, tag: string): AssetRow | undefined {
+  return statement(store, 'SELECT * FROM assets WHERE tag = ? COLLATE NOCASE LIMIT 1').get(tag) as AssetRow | undefined;
+}
+
+export function findAssetBySerial(store: Store, serial: string): AssetRow | undefined {
+  return statement(store, 'SELECT * FROM assets WHERE serial = ? COLLATE NOCASE LIMIT 1').get(serial) as AssetRow | undefined;
+}
+
+export function findAssetRow(store: Store, id: string): AssetRow | undefined {
+  return first(store, store.q.selectFrom('assets').selectAll().where('id', '=', id));
+}
+
+export interface AssetListItem {
+  id: string;
+  tag: string;
+  category: string;
+  make: string;
+  model: string;
+  serial: string;
+  status: string;
+  classification: string;
+  can_hold_records: boolean;
+  custodian_id: string | null;
+  custodian_name: string | null;
+  location_name: string | null;
+  department_name: string | null;
+  updated_at: string;
+}
+
+export interface AssetView extends Omit<AssetRow, 'can_hold_records' | 'disposal_candidate'> {
+  can_hold_records: boolean;
+  disposal_candidate: boolean;
+  custodian_name: string | null;
+  location_name: string | null;
+  department_name: string | null;
+  media: StorageMediumRow[];
+}
+
+function listBase(store: Store) {
+  return store.q
+    .selectFrom('assets')
+    .leftJoin('people', 'people.id', 'assets.custodian_id')
+    .leftJoin('locations', 'locations.id', 'assets.location_id')
+    .leftJoin('departments', 'departments.id', 'assets.department_id');
+}
+
+export function listAssets(store: Store, input: z.output<typeof AssetListInput>): Page<AssetListItem> & { total: number } {
+  let query = listBase(store);
+  const match = ftsQuery(input.search);
+  if (match) query = query.where(sql<boolean>`assets.rowid IN (SELECT rowid FROM assets_search WHERE assets_search MATCH ${match})`);
+  if (input.category) query = query.where('assets.category', '=', input.category);
+  if (input.status) query = query.where('assets.status', '=', input.status);
+  if (input.department_id) query = query.where('assets.department_id', '=', input.department_id);
+  if (input.location_id) query = query.where('assets.location_id', '=', input.location_id);
+  if (input.custodian_id) query = query.where('assets.custodian_id', '=', input.custodian_id);
+  if (input.classification) query = query.where('assets.classification', '=', input.classification);
+  const counted = first(store, query.select((eb) => eb.fn.countAll<number>().as('n')));
+
+  const byTag = input.sort !== 'updated_desc';
+  const key = byTag ? sql`assets.tag COLLATE NOCASE` : sql`assets.updated_at`;
+  const descending = input.sort !== 'tag_asc';
+  if (input.after) {
+    const [value, id] = decodeCursor(input.after);
+    query = descending
+      ? query.where(sql<boolean>`(${key}, assets.id) < (${value}, ${id})`)
+      : query.where(sql<boolean>`(${key}, assets.id) > (${value}, ${id})`);
+  }
+  const direction = descending ? sql`DESC` : sql`ASC`;
+  const rows = all(
+    store,
+    query
+      .select([
+        'assets.id',
+        'assets.tag',
+        'assets.category',
+        'assets.make',
+        'assets.model',
+        'assets.serial',
+        'assets.status',
+        'assets.classification',
+        'assets.can_hold_records',
+        'assets.custodian_id',
+        'assets.updated_at',
+        'people.full_name as custodian_name',
+        'locations.name as location_name',
+        'departments.name as department_name',
+      ])
+      .orderBy(sql`${key} ${direction}`)
+      .orderBy(sql`assets.id ${direction}`)
+      .limit(input.limit + 1),
+  );
+  const items = rows.slice(0, input.limit).map((row) => ({ ...row, can_hold_records: row.can_hold_records === 1 }));
+  const last = items[items.length - 1];
+  const next = rows.length > input.limit && last ? encodeCursor(byTag ? last.tag : last.updated_at, last.id) : null;
+  return { items, next, total: counted?.n ?? 0 };
+}
+
+export function mediaOf(store: Store, assetId: string): StorageMediumRow[] {
+  return all(store, store.q.selectFrom('storage_media').selectAll().where('asset_id', '=', assetId).orderBy('created_at').orderBy('id'));
+}
+
+export function findMedium(store: Store, id: string): StorageMediumRow | undefined {
+  return first(store, store.q.selectFrom('storage_media').selectAll().where('id', '=', id));
+}
+
+export function findAsset(store: Store, id: string): AssetView | undefined {
+  const row = first(
+    store,
+    listBase(store)
+      .selectAll('assets')
+      .select(['people.full_name as custodian_name', 'locations.name as location_name', 'departments.name as department_name'])
+      .where('assets.id', '=', id),
+  );
+  if (!row) return undefined;
+  return { ...row, can_hold_records: row.can_hold_records === 1, disposal_candidate: row.disposal_candidate === 1, media: mediaOf(store, id) };
+}
+
+/** How a medium is named in a sentence: "SSD 512 GB (S/N S4EVNX0R123)". */
+export function describeMedium(medium: Pick<StorageMediumRow, 'kind' | 'capacity_gb' | 'serial'>): string {
+  const kind = { hdd: 'HDD', ssd: 'SSD', emmc: 'eMMC', memory_card: 'SD', other: '' }[medium.kind] ?? medium.kind;
+  const capacity = medium.capacity_gb ? ` ${medium.capacity_gb >= 1000 && medium.capacity_gb % 1000 === 0 ? `${medium.capacity_gb / 1000} TB` : `${medium.capacity_gb} GB`}` : '';
+  const serial = medium.serial ? ` (S/N ${medium.serial})` : '';
+  return `${kind}${capacity}${serial}`.trim() || medium.kind;
+}

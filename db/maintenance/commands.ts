@@ -1,0 +1,270 @@
+// The log book's commands: a repair from the fault report to its close, the procedure, plans and
+// providers. Each checks the rules against the current state, then records events.
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  AssignInput,
+  AttachInput,
+  CloseInput,
+  DiagnoseInput,
+  FileInput,
+  PlanInput,
+  ProcedureInput,
+  ProviderInput,
+  RecordWorkInput,
+  ReportInput,
+  ReturnInput,
+  SendOffsiteInput,
+  UpdatePlanInput,
+  UpdateProviderInput,
+} from '../contract/register-schemas.ts';
+import { describeMedium, findAssetRow, findCategory, mediaOf } from '../assets/queries.ts';
+import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import { statement, type Store } from '../store/open.ts';
+import type { MaintenanceEntryRow } from '../store/schema.ts';
+import {
+  findEntry,
+  findPlan,
+  findProcedure,
+  findProvider,
+  procedureInForce,
+  type EntryView,
+} from './queries.ts';
+
+const MAX_FILE_BYTES = 15 * 1024 * 1024;
+
+/** Stores a file once, by its SHA-256; the journal cites the hash. */
+export function storeFile(store: Store, file: z.output<typeof FileInput>, now: string): { sha256: string; name: string; mime: string; size: number } {
+  const data = Buffer.from(file.base64, 'base64');
+  if (data.length === 0) refuse('file-empty', undefined, { base64: 'errors.file-empty' });
+  if (data.length > MAX_FILE_BYTES) refuse('file-too-large', { megabytes: 15 });
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  statement(store, 'INSERT OR IGNORE INTO attachments (sha256, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    sha256,
+    file.name,
+    file.mime,
+    data.length,
+    data,
+    now,
+  );
+  return { sha256, name: file.name, mime: file.mime, size: data.length };
+}
+
+export function today(ctx: Pick<CallContext, 'clock'>): string {
+  // The working day in Dar es Salaam (UTC+3), not in UTC.
+  return new Date(ctx.clock.now().getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function openEntry(ctx: CallContext, entryId: string): MaintenanceEntryRow {
+  const entry = statement(ctx.store, 'SELECT * FROM maintenance_entries WHERE id = ?').get(entryId) as MaintenanceEntryRow | undefined;
+  if (!entry) refuse('entry-not-found');
+  if (entry.state === 'closed') refuse('entry-closed');
+  return entry;
+}
+
+function refuseFutureDate(ctx: CallContext, day: string, field: string): void {
+  if (day > today(ctx)) refuse('date-in-future', undefined, { [field]: 'errors.date-in-future' });
+}
+
+function done(ctx: CallContext, entryId: string): EntryView {
+  return findEntry(ctx.store, entryId) as EntryView;
+}
+
+export function reportFault(ctx: CallContext, input: z.output<typeof ReportInput>): EntryView {
+  const id = ctx.ids.next();
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const asset = findAssetRow(ctx.store, input.asset_id) ?? refuse('asset-not-found');
+    if (asset.status === 'disposed') refuse('asset-disposed');
+    if (asset.open_entry_id) {
+      const open = findEntry(ctx.store, asset.open_entry_id);
+      refuse('entry-already-open', { reported_on: open?.reported_on ?? '' });
+    }
+    refuseFutureDate(ctx, input.reported_on, 'reported_on');
+    if (input.plan_id && !findPlan(ctx.store, input.plan_id)) refuse('plan-not-found', undefined, { plan_id: 'errors.plan-not-found' });
+    // 3.6.1: every entry cites the version of the approved procedure in force when the fault came in.
+    const procedure = procedureInForce(ctx.store, input.reported_on);
+    return {
+      events: [
+        {
+          type: 'maintenance.reported',
+          entity: id,
+          payload: { ...input, procedure_id: procedure?.id ?? null, procedure_version: procedure?.version ?? '' },
+        },
+      ],
+      result: null,
+    };
+  });
+  return done(ctx, id);
+}
+
+export function diagnose(ctx: CallContext, input: z.output<typeof DiagnoseInput>): EntryView {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const entry = openEntry(ctx, input.entry_id);
+    return { events: [{ type: 'maintenance.diagnosed', entity: entry.id, payload: { asset_id: entry.asset_id, diagnosis: input.diagnosis } }], result: null };
+  });
+  return done(ctx, input.entry_id);
+}
+
+// 3.6.2: work needing outside expertise goes to a provider, supervised by an internal ICT officer.
+export function assign(ctx: CallContext, input: z.output<typeof AssignInput>): EntryView {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const entry = openEntry(ctx, input.entry_id);
+    if (entry.state === 'off_site') refuse('entry-offsite');
+    const technician = input.technician;
+    let payload;
+    if (technician.type === 'internal') {
+      payload = { technician_type: 'internal', technician_name: technician.name, provider_id: null, provider_name: '', job_ref: '', supervisor_name: '' };
+    } else {
+      const provider = findProvider(ctx.store, technician.provider_id);
+      if (!provider || provider.active !== 1) refuse('provider-not-found', undefined, { 'technician.provider_id': 'errors.provider-not-found' });
+      payload = {
+        technician_type: 'external',
+        technician_name: provider.contact_name,
+        provider_id: provider.id,
+        provider_name: provider.name,
+        job_ref: technician.job_ref,
+        supervisor_name: technician.supervisor_name,
+      };
+    }
+    return { events: [{ type: 'maintenance.assigned', entity: entry.id, payload: { asset_id: entry.asset_id, ...payload } }], result: null };
+  });
+  return done(ctx, input.entry_id);
+}
+
+export function recordWork(ctx: CallContext, input: z.output<typeof RecordWorkInput>): EntryView {
+  const { entry_id, ...work } = input;
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const entry = openEntry(ctx, entry_id);
+    return { events: [{ type: 'maintenance.work-recorded', entity: entry.id, payload: { asset_id: entry.asset_id, ...work } }], result: null };
+  });
+  return done(ctx, entry_id);
+}
+
+export function sendOffsite(ctx: CallContext, input: z.output<typeof SendOffsiteInput>): EntryView {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const entry = openEntry(ctx, input.entry_id);
+    if (entry.state === 'off_site') refuse('entry-offsite');
+    if (entry.technician_type !== 'external') refuse('offsite-needs-provider');
+    if (input.sent_on < entry.reported_on) refuse('date-before-report', undefined, { sent_on: 'errors.date-before-report' });
+    refuseFutureDate(ctx, input.sent_on, 'sent_on');
+    // 3.6.3: storage leaves with nobody. Every medium still inside is named.
+    const inside = mediaOf(ctx.store, entry.asset_id).filter((m) => m.state === 'installed');
+    if (inside.length > 0) refuse('storage-not-removed', { media: inside.map(describeMedium).join(', '), count: inside.length });
+    return { events: [{ type: 'maintenance.sent-offsite', entity: entry.id, payload: { asset_id: entry.asset_id, sent_on: input.sent_on } }], result: null };
+  });
+  return done(ctx, input.entry_id);
+}
+
+export function recordReturn(ctx: CallContext, input: z.output<typeof ReturnInput>): EntryView {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const entry = openEntry(ctx, input.entry_id);
+    if (entry.state !== 'off_site') refuse('entry-not-offsite');
+    if (input.returned_on < entry.sent_on) refuse('date-before-sent', undefined, { returned_on: 'errors.date-before-sent' });
+    refuseFutureDate(ctx, input.returned_on, 'returned_on');
+    return { events: [{ type: 'maintenance.returned', entity: entry.id, payload: { asset_id: entry.asset_id, returned_on: input.returned_on } }], result: null };
+  });
+  return done(ctx, input.entry_id);
+}
+
+export function closeEntry(ctx: CallContext, input: z.output<typeof CloseInput>): EntryView {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const entry = openEntry(ctx, input.entry_id);
+    if (entry.state === 'off_site') refuse('entry-offsite');
+    if (input.closed_on < entry.reported_on) refuse('date-before-report', undefined, { closed_on: 'errors.date-before-report' });
+    if (entry.returned_on && input.closed_on < entry.returned_on) refuse('date-before-return', undefined, { closed_on: 'errors.date-before-return' });
+    refuseFutureDate(ctx, input.closed_on, 'closed_on');
+    return {
+      events: [{ type: 'maintenance.closed', entity: entry.id, payload: { asset_id: entry.asset_id, closed_on: input.closed_on, outcome: input.outcome } }],
+      result: null,
+    };
+  });
+  return done(ctx, input.entry_id);
+}
+
+export function attachToEntry(ctx: CallContext, input: z.output<typeof AttachInput>): EntryView {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const entry = statement(ctx.store, 'SELECT id, asset_id FROM maintenance_entries WHERE id = ?').get(input.entry_id) as
+      | { id: string; asset_id: string }
+      | undefined;
+    if (!entry) refuse('entry-not-found');
+    const file = storeFile(ctx.store, input.file, ctx.clock.now().toISOString());
+    return { events: [{ type: 'maintenance.attachment-added', entity: entry.id, payload: { asset_id: entry.asset_id, ...file } }], result: null };
+  });
+  return done(ctx, input.entry_id);
+}
+
+// 3.6.1: recorded by the Head of Institution (the route allows only that role), with the document.
+export function approveProcedure(ctx: CallContext, input: z.output<typeof ProcedureInput>) {
+  const id = ctx.ids.next();
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (input.effective_date < input.approval_date) refuse('effective-before-approval', undefined, { effective_date: 'errors.effective-before-approval' });
+    const clash = statement(ctx.store, 'SELECT id FROM procedures WHERE version = ?').get(input.version);
+    if (clash) refuse('version-taken', { version: input.version }, { version: 'errors.version-taken' });
+    if (!Buffer.from(input.document.base64.slice(0, 12), 'base64').subarray(0, 5).equals(Buffer.from('%PDF-'))) {
+      refuse('document-not-pdf', undefined, { document: 'errors.document-not-pdf' });
+    }
+    const file = storeFile(ctx.store, { ...input.document, mime: 'application/pdf' }, ctx.clock.now().toISOString());
+    return {
+      events: [
+        {
+          type: 'procedures.approved',
+          entity: id,
+          payload: {
+            title: input.title,
+            version: input.version,
+            approved_by: input.approved_by,
+            approval_date: input.approval_date,
+            effective_date: input.effective_date,
+            document_sha256: file.sha256,
+            document_name: file.name,
+            document_size: file.size,
+          },
+        },
+      ],
+      result: null,
+    };
+  });
+  return findProcedure(ctx.store, id);
+}
+
+export function createPlan(ctx: CallContext, input: z.output<typeof PlanInput>) {
+  const id = ctx.ids.next();
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (input.procedure_id && !findProcedure(ctx.store, input.procedure_id)) refuse('procedure-not-found');
+    if (input.category && !findCategory(ctx.store, input.category)) refuse('category-not-found', undefined, { category: 'errors.category-not-found' });
+    if (input.asset_id && !findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found', undefined, { asset_id: 'errors.asset-not-found' });
+    return { events: [{ type: 'plans.created', entity: id, payload: input }], result: null };
+  });
+  return findPlan(ctx.store, id);
+}
+
+export function updatePlan(ctx: CallContext, input: z.output<typeof UpdatePlanInput>) {
+  const { plan_id, ...fields } = input;
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!findPlan(ctx.store, plan_id)) refuse('plan-not-found');
+    return { events: [{ type: 'plans.updated', entity: plan_id, payload: fields }], result: null };
+  });
+  return findPlan(ctx.store, plan_id);
+}
+
+export function registerProvider(ctx: CallContext, input: z.output<typeof ProviderInput>) {
+  const id = ctx.ids.next();
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const clash = statement(ctx.store, 'SELECT id FROM providers WHERE name = ? COLLATE NOCASE').get(input.name);
+    if (clash) refuse('name-taken', { name: input.name }, { name: 'errors.name-taken' });
+    return { events: [{ type: 'providers.registered', entity: id, payload: input }], result: null };
+  });
+  return findProvider(ctx.store, id);
+}
+
+export function updateProvider(ctx: CallContext, input: z.output<typeof UpdateProviderInput>) {
+  const { provider_id, ...fields } = input;
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!findProvider(ctx.store, provider_id)) refuse('provider-not-found');
+    const clash = statement(ctx.store, 'SELECT id FROM providers WHERE name = ? COLLATE NOCASE AND id != ?').get(fields.name, provider_id);
+    if (clash) refuse('name-taken', { name: fields.name }, { name: 'errors.name-taken' });
+    return { events: [{ type: 'providers.updated', entity: provider_id, payload: fields }], result: null };
+  });
+  return findProvider(ctx.store, provider_id);
+}
