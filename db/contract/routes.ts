@@ -2,6 +2,8 @@
 // browser test host and the renderer's client type are all derived from it.
 import type { z } from 'zod';
 import { assetRoutes } from '../assets/routes.ts';
+import { documentRoutes } from '../documents/routes.ts';
+import { importRoutes } from '../import/routes.ts';
 import { maintenanceRoutes } from '../maintenance/routes.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { entityHistory } from '../history/queries.ts';
@@ -142,6 +144,8 @@ export const routes = {
 
   ...assetRoutes,
   ...maintenanceRoutes,
+  ...documentRoutes,
+  ...importRoutes,
 };
 
 export type Routes = typeof routes;
