@@ -177,10 +177,4 @@ export function findAsset(store: Store, id: string): AssetView | undefined {
   return { ...row, can_hold_records: row.can_hold_records === 1, disposal_candidate: row.disposal_candidate === 1, media: mediaOf(store, id) };
 }
 
-/** How a medium is named in a sentence: "SSD 512 GB (S/N S4EVNX0R123)". */
-export function describeMedium(medium: Pick<StorageMediumRow, 'kind' | 'capacity_gb' | 'serial'>): string {
-  const kind = { hdd: 'HDD', ssd: 'SSD', emmc: 'eMMC', memory_card: 'SD', other: '' }[medium.kind] ?? medium.kind;
-  const capacity = medium.capacity_gb ? ` ${medium.capacity_gb >= 1000 && medium.capacity_gb % 1000 === 0 ? `${medium.capacity_gb / 1000} TB` : `${medium.capacity_gb} GB`}` : '';
-  const serial = medium.serial ? ` (S/N ${medium.serial})` : '';
-  return `${kind}${capacity}${serial}`.trim() || medium.kind;
-}
+export { describeMedium } from '../contract/describe.ts';

@@ -12,6 +12,21 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A typed date, YYYY-MM-DD, as people read it: dd/MM/yyyy. */
+export function formatDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
+}
+
+/** How a storage medium is named in a sentence: "SSD 512 GB (S/N S4EVNX0R123)". */
+export function describeMedium(medium: { kind: string; capacity_gb: number | null; serial: string }): string {
+  const kind = ({ hdd: 'HDD', ssd: 'SSD', emmc: 'eMMC', memory_card: 'SD', other: '' } as Record<string, string>)[medium.kind] ?? medium.kind;
+  const gb = medium.capacity_gb;
+  const capacity = gb ? ` ${gb >= 1000 && gb % 1000 === 0 ? `${gb / 1000} TB` : `${gb} GB`}` : '';
+  const serial = medium.serial ? ` (S/N ${medium.serial})` : '';
+  return `${kind}${capacity}${serial}`.trim() || medium.kind;
+}
+
 export function describeEvent(event: DescribableEvent, t: Translate): string {
   const p = event.payload;
   const actor = event.actor_name;
@@ -44,6 +59,54 @@ export function describeEvent(event: DescribableEvent, t: Translate): string {
     case 'departments.updated':
     case 'locations.created':
     case 'locations.updated':
+      return t(`history.${event.type}`, { actor, name: str(p.name) });
+    case 'assets.registered':
+    case 'assets.updated':
+      return t(`history.${event.type}`, { actor, tag: str(p.tag), label: [str(p.make), str(p.model)].filter(Boolean).join(' ') });
+    case 'assets.tag-format-set':
+      return t('history.assets.tag-format-set', { actor, format: str(p.tag_format) });
+    case 'categories.created':
+    case 'categories.updated':
+      return t(`history.${event.type}`, { actor, name: str(p.name_sw) });
+    case 'storage.added':
+      return t('history.storage.added', {
+        actor,
+        medium: describeMedium({ kind: str(p.kind), capacity_gb: typeof p.capacity_gb === 'number' ? p.capacity_gb : null, serial: str(p.serial) }),
+      });
+    case 'storage.removed':
+      return t('history.storage.removed', { actor, date: formatDay(str(p.removed_on)), by: str(p.removed_by), witness: str(p.witnessed_by), kept: str(p.kept_at) });
+    case 'storage.reinstalled':
+      return t('history.storage.reinstalled', { actor, date: formatDay(str(p.reinstalled_on)), by: str(p.reinstalled_by) });
+    case 'maintenance.reported':
+      return t(p.kind === 'preventive' ? 'history.maintenance.reported-preventive' : 'history.maintenance.reported', {
+        actor,
+        by: str(p.reported_by),
+        date: formatDay(str(p.reported_on)),
+        symptoms: str(p.symptoms),
+      });
+    case 'maintenance.diagnosed':
+      return t('history.maintenance.diagnosed', { actor, diagnosis: str(p.diagnosis) });
+    case 'maintenance.assigned':
+      return p.technician_type === 'external'
+        ? t('history.maintenance.assigned-external', { actor, provider: str(p.provider_name), job: str(p.job_ref) || '—', supervisor: str(p.supervisor_name) })
+        : t('history.maintenance.assigned-internal', { actor, name: str(p.technician_name) });
+    case 'maintenance.work-recorded':
+      return t('history.maintenance.work-recorded', { actor, actions: str(p.actions) });
+    case 'maintenance.sent-offsite':
+      return t('history.maintenance.sent-offsite', { actor, date: formatDay(str(p.sent_on)) });
+    case 'maintenance.returned':
+      return t('history.maintenance.returned', { actor, date: formatDay(str(p.returned_on)) });
+    case 'maintenance.closed':
+      return t('history.maintenance.closed', { actor, date: formatDay(str(p.closed_on)), outcome: t(`outcomes.${str(p.outcome)}`) });
+    case 'maintenance.attachment-added':
+      return t('history.maintenance.attachment-added', { actor, name: str(p.name) });
+    case 'procedures.approved':
+      return t('history.procedures.approved', { actor, title: str(p.title), version: str(p.version), by: str(p.approved_by) });
+    case 'plans.created':
+    case 'plans.updated':
+      return t(`history.${event.type}`, { actor, task: str(p.task), months: Number(p.interval_months) });
+    case 'providers.registered':
+    case 'providers.updated':
       return t(`history.${event.type}`, { actor, name: str(p.name) });
     default:
       // Events of a newer version (arrived by sync) still read as something.
