@@ -5,6 +5,7 @@ import { Refusal } from '../core/refusal.ts';
 import { openCore, type Core } from '../core.ts';
 import type { Role } from '../contract/schemas.ts';
 import type { RouteInput, RouteName, RouteOutput } from '../contract/routes.ts';
+import { caller, registerDemo, type RegisterDemoSummary } from './register.ts';
 import { DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';
 
 export const DEMO_ADMIN = { username: 'admin', display_name: 'Asha Mrisho', password: 'Maji#Safi2026' };
@@ -21,9 +22,11 @@ const DEMO_USERS: { username: string; display_name: string; roles: Role[] }[] = 
 ];
 
 const SCALES = {
-  small: { people: 60, regionalOffices: 3 },
-  large: { people: 3000, regionalOffices: REGIONS.length - 1 },
+  small: { people: 60, regionalOffices: 3, devices: 60 },
+  large: { people: 3000, regionalOffices: REGIONS.length - 1, devices: 8000 },
 } as const;
+/** The Head of Institution's own password after the first sign-in, when the demo approves the procedure. */
+export const DEMO_HEAD_PASSWORD = 'Utaratibu#2026Tz';
 
 export interface DemoOptions {
   path: string;
@@ -35,11 +38,12 @@ export interface DemoOptions {
 export interface DemoSummary {
   institution: string;
   admin: { username: string; password: string };
-  users: { username: string; roles: Role[]; temporary_password: string }[];
+  users: ({ username: string; roles: Role[] } & ({ temporary_password: string } | { password: string }))[];
   departments: number;
   locations: number;
   people: number;
   inactive_people: number;
+  register: RegisterDemoSummary;
 }
 
 async function call<K extends RouteName>(core: Core, token: string | null, route: K, input: RouteInput<K>): Promise<RouteOutput<K>> {
@@ -77,14 +81,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     say('departments and locations');
     const departmentIds: string[] = [];
     for (const [name, code] of DEPARTMENTS) departmentIds.push((await call(core, token, 'departments.create', { name, code })).id);
-    for (const [name, building] of HEAD_OFFICE_ROOMS) await call(core, token, 'locations.create', { name, building, region: 'Dodoma' });
+    const locationIds: string[] = [];
+    for (const [name, building] of HEAD_OFFICE_ROOMS) locationIds.push((await call(core, token, 'locations.create', { name, building, region: 'Dodoma' })).id);
     for (const region of REGIONS.filter((r) => r !== 'Dodoma').slice(0, scale.regionalOffices)) {
-      await call(core, token, 'locations.create', { name: `Ofisi ya Maji Mkoa wa ${region}`, building: `Ofisi ya Mkuu wa Mkoa, ${region}`, region });
+      locationIds.push(
+        (await call(core, token, 'locations.create', { name: `Ofisi ya Maji Mkoa wa ${region}`, building: `Ofisi ya Mkuu wa Mkoa, ${region}`, region })).id,
+      );
     }
 
     say(`people (${scale.people})`);
     const checkNumbers = new Set<string>();
     let deactivated = 0;
+    const activePeople: string[] = [];
     for (let i = 0; i < scale.people; i += 1) {
       const first = pick(FIRST_NAMES);
       const last = pick(SURNAMES);
@@ -107,18 +115,39 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       if (random() < 0.04) {
         await call(core, token, 'people.deactivate', { person_id: person.id });
         deactivated += 1;
+      } else if (!outside) {
+        activePeople.push(person.id);
       }
       if ((i + 1) % 500 === 0) say(`  ${i + 1}`);
     }
+    // 3.6.1: the procedure is the Head of Institution's to approve; a first sign-in changes the password.
+    const head = await core.call(null, 'auth.sign-in', { username: 'katibu.mkuu', password: DEMO_TEMPORARY_PASSWORD });
+    const headToken = head.session ?? null;
+    await call(core, headToken, 'auth.change-password', { current: DEMO_TEMPORARY_PASSWORD, next: DEMO_HEAD_PASSWORD, confirm: DEMO_HEAD_PASSWORD });
+    const register = await registerDemo(caller(core, token), {
+      devices: scale.devices,
+      random,
+      peopleIds: activePeople,
+      locationIds,
+      departmentIds,
+      head: caller(core, headToken),
+      say,
+    });
+    await call(core, headToken, 'auth.sign-out', {});
     await call(core, token, 'auth.sign-out', {});
     return {
       institution: institutionName,
       admin: { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password },
-      users: DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles, temporary_password: DEMO_TEMPORARY_PASSWORD })),
+      users: DEMO_USERS.map((u) =>
+        u.username === 'katibu.mkuu'
+          ? { username: u.username, roles: u.roles, password: DEMO_HEAD_PASSWORD }
+          : { username: u.username, roles: u.roles, temporary_password: DEMO_TEMPORARY_PASSWORD },
+      ),
       departments: DEPARTMENTS.length,
       locations: HEAD_OFFICE_ROOMS.length + Math.min(scale.regionalOffices, REGIONS.length - 1),
       people: scale.people,
       inactive_people: deactivated,
+      register,
     };
   } finally {
     core.close();
