@@ -1,5 +1,6 @@
 // `daftari verify`: recompute every hash and link, then rebuild every projection from the journal into
 // a scratch database and compare it with the stored rows. Names the first disagreement.
+import { createHash } from 'node:crypto';
 import { closeStore, openStore, statement, type Store } from '../store/open.ts';
 import type { Domain } from './domain.ts';
 import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
@@ -19,7 +20,7 @@ export type EventProblem =
   | 'hlc-backwards'
   | 'refs-mismatch';
 
-export type RowProblem = 'row-differs' | 'row-missing' | 'row-extra';
+export type RowProblem = 'row-differs' | 'row-missing' | 'row-extra' | 'attachment-altered';
 
 export type VerifyResult =
   | { ok: true; events: number; rows: number }
@@ -124,6 +125,12 @@ export async function verifyStore(store: Store, domain: Domain): Promise<VerifyR
       }
       const missing = rebuiltById.keys().next();
       if (!missing.done) return { ok: false, kind: 'row', table: projection.table, id: missing.value, problem: 'row-missing' };
+    }
+    // Attached files are cited in the journal by SHA-256: the stored bytes must still have that hash.
+    for (const file of statement(store, 'SELECT sha256, data FROM attachments ORDER BY sha256').iterate() as IterableIterator<{ sha256: string; data: Buffer }>) {
+      if (createHash('sha256').update(file.data).digest('hex') !== file.sha256) {
+        return { ok: false, kind: 'row', table: 'attachments', id: file.sha256, problem: 'attachment-altered' };
+      }
     }
     return { ok: true, events, rows: rowCount };
   } finally {
