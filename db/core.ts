@@ -34,6 +34,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     domain,
     clock,
     ids,
+    // Origin ids are random even when tests seed `ids`: two installations must never share an origin.
     identity: ensureIdentity(store, () => randomIds.next()),
     hasher: options.hasher ?? scryptHasher(),
     sessions: new Sessions(clock, options.idleLimitMs),

@@ -10,6 +10,7 @@ import type {
   UpdateAssetInput,
 } from '../contract/register-schemas.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
+import { workingDay } from '../core/dates.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { findPerson } from '../people/queries.ts';
@@ -75,10 +76,14 @@ function refuseTakenTag(ctx: CallContext, tag: string, exceptId: string | null):
 
 /** The tag the next registration would get, for the form to show. */
 export function proposeTag(ctx: CallContext, category: string): { tag: string; seq: number } {
-  const seq = nextTagSeq(ctx.store);
   const code = getInstitution(ctx.store)?.code ?? 'TAASISI';
-  const year = Number(ctx.clock.now().toISOString().slice(0, 4));
-  return { tag: formatTag(tagFormat(ctx.store), { code, category, year, seq }), seq };
+  const year = Number(workingDay(ctx.clock.now()).slice(0, 4));
+  const format = tagFormat(ctx.store);
+  // A tag typed by hand may already hold the next number: skip past it rather than refuse.
+  for (let seq = nextTagSeq(ctx.store); ; seq += 1) {
+    const tag = formatTag(format, { code, category, year, seq });
+    if (!findAssetByTag(ctx.store, tag)) return { tag, seq };
+  }
 }
 
 export function registerAsset(ctx: CallContext, input: z.output<typeof RegisterAssetInput>): AssetView {

@@ -42,12 +42,27 @@ export function reduceAsset(row: AssetRow | undefined, event: FoldEvent, entity:
   const type = event.type as (typeof ASSET_TYPES)[number];
   if (type === 'assets.registered' || type === 'assets.updated') {
     if (entity !== event.entity) return row;
-    const { media: _media, tag_seq, ...p } = event.payload as PayloadOf<typeof assetRegistered>;
-    const particulars = p as PayloadOf<typeof assetUpdated>;
+    const { tag_seq } = event.payload as PayloadOf<typeof assetRegistered>;
+    const p = event.payload as PayloadOf<typeof assetUpdated>;
+    // Columns named one by one: a payload never chooses the row's id or adds columns of its own.
     return withStatus({
       id: event.entity,
-      ...particulars,
-      can_hold_records: particulars.can_hold_records ? 1 : 0,
+      tag: p.tag,
+      category: p.category,
+      make: p.make,
+      model: p.model,
+      serial: p.serial,
+      purchase_date: p.purchase_date,
+      supplier: p.supplier,
+      cost_tzs: p.cost_tzs,
+      funding_source: p.funding_source,
+      warranty_end: p.warranty_end,
+      location_id: p.location_id,
+      department_id: p.department_id,
+      custodian_id: p.custodian_id,
+      classification: p.classification,
+      notes: p.notes,
+      can_hold_records: p.can_hold_records ? 1 : 0,
       tag_seq: type === 'assets.registered' ? (tag_seq ?? null) : (row?.tag_seq ?? null),
       repair_state: row?.repair_state ?? 'none',
       open_entry_id: row?.open_entry_id ?? null,

@@ -13,3 +13,8 @@ export function formatDateTime(iso: string): string {
   const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
+
+/** The working day in Dar es Salaam (UTC+3 all year), as YYYY-MM-DD: "today" for dates people type. */
+export function workingDay(now: Date): string {
+  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -20,6 +20,7 @@ import type {
 } from '../contract/register-schemas.ts';
 import { describeMedium, findAssetRow, findCategory, mediaOf } from '../assets/queries.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
+import { workingDay } from '../core/dates.ts';
 import { refuse } from '../core/refusal.ts';
 import { statement, type Store } from '../store/open.ts';
 import type { MaintenanceEntryRow } from '../store/schema.ts';
@@ -52,8 +53,7 @@ export function storeFile(store: Store, file: z.output<typeof FileInput>, now: s
 }
 
 export function today(ctx: Pick<CallContext, 'clock'>): string {
-  // The working day in Dar es Salaam (UTC+3), not in UTC.
-  return new Date(ctx.clock.now().getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+  return workingDay(ctx.clock.now());
 }
 
 function openEntry(ctx: CallContext, entryId: string): MaintenanceEntryRow {

@@ -158,7 +158,19 @@ export const entriesProjection = defineProjection<MaintenanceEntryRow>({
 
 export function reduceProcedure(_row: ProcedureRow | undefined, event: FoldEvent): ProcedureRow {
   const p = event.payload as PayloadOf<typeof procedureApproved>;
-  return { id: event.entity, ...p, recorded_by: String(event.payload.actor_name ?? event.actor), created_at: hlcInstant(event.hlc) };
+  return {
+    id: event.entity,
+    title: p.title,
+    version: p.version,
+    approved_by: p.approved_by,
+    recorded_by: String(event.payload.actor_name ?? event.actor),
+    approval_date: p.approval_date,
+    effective_date: p.effective_date,
+    document_sha256: p.document_sha256,
+    document_name: p.document_name,
+    document_size: p.document_size,
+    created_at: hlcInstant(event.hlc),
+  };
 }
 
 export const proceduresProjection = defineProjection<ProcedureRow>({
@@ -172,7 +184,17 @@ export function reducePlan(row: MaintenancePlanRow | undefined, event: FoldEvent
   const at = hlcInstant(event.hlc);
   if (event.type === 'plans.created') {
     const p = event.payload as PayloadOf<typeof planCreated>;
-    return { id: event.entity, ...p, active: row?.active ?? 1, created_at: row?.created_at ?? at, updated_at: at };
+    return {
+      id: event.entity,
+      procedure_id: p.procedure_id,
+      category: p.category,
+      asset_id: p.asset_id,
+      task: p.task,
+      interval_months: p.interval_months,
+      active: row?.active ?? 1,
+      created_at: row?.created_at ?? at,
+      updated_at: at,
+    };
   }
   if (!row) return undefined;
   const p = event.payload as PayloadOf<typeof planUpdated>;

@@ -15,9 +15,16 @@ export function reducePerson(row: PersonRow | undefined, event: FoldEvent): Pers
     case 'people.updated': {
       // After a merge an update may be folded where no registration was seen yet: it still makes a row.
       const p = event.payload as PayloadOf<typeof personRegistered>;
+      // Columns named one by one: a payload never chooses the row's id or adds columns of its own.
       return {
         id: event.entity,
-        ...p,
+        full_name: p.full_name,
+        check_number: p.check_number,
+        title: p.title,
+        department_id: p.department_id,
+        institution: p.institution,
+        phone: p.phone,
+        email: p.email,
         active: row?.active ?? 1,
         created_at: row?.created_at ?? at,
         updated_at: at,

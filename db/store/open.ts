@@ -77,21 +77,23 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const existed = !memory && existsSync(path);
-  let sqlite: Sqlite.Database;
+  let sqlite: Sqlite.Database | undefined;
   try {
     sqlite = new Sqlite(path);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
+    sqlite?.close();
     throw new Refusal('database-unreadable', { path });
   }
   try {
-    applyPragmas(sqlite, memory);
+    // Read before any pragma: `journal_mode = WAL` rewrites the header, and a newer file is left untouched.
     const done = appliedMigrations(sqlite);
     const unknown = done.filter((name) => !migrationNames.includes(name));
     if (unknown.length > 0) {
       // A newer Daftari wrote this file: refuse rather than damage it.
       throw new Refusal('database-too-new', { path, migration: unknown[unknown.length - 1] as string });
     }
+    applyPragmas(sqlite, memory);
     const target = options.migrateTo ?? (migrationNames[migrationNames.length - 1] as string);
     const pending = migrationNames.filter((name) => !done.includes(name) && name <= target);
     let backup: string | null = null;

@@ -24,7 +24,7 @@ import {
   type PasswordChangeDue,
   type UserView,
 } from './queries.ts';
-import { LOCKOUT_THRESHOLD, SECURITY_SETTINGS_ID } from './reducer.ts';
+import { SECURITY_SETTINGS_ID } from './reducer.ts';
 
 export function sessionUserOf(row: UserRow): SessionUser {
   const view = toUserView(row);
@@ -37,35 +37,49 @@ export interface SignedInResult {
 }
 
 // A hash to spend time on when the username is unknown, so timing does not reveal which names exist.
-let decoyHash: Promise<string> | null = null;
+// One per hasher: two cores in one process never share it.
+const decoyHashes = new WeakMap<object, Promise<string>>();
+
+function decoyFor(ctx: Services): Promise<string> {
+  let decoy = decoyHashes.get(ctx.hasher);
+  if (!decoy) {
+    decoy = ctx.hasher.hash('decoy-password');
+    decoyHashes.set(ctx.hasher, decoy);
+  }
+  return decoy;
+}
 
 function requireUser(ctx: Services, id: string): UserRow {
   return findUserById(ctx.store, id) ?? refuse('user-not-found', undefined, { user_id: 'errors.user-not-found' });
 }
 
-export async function signIn(ctx: CallContext, input: z.output<typeof SignInInput>): Promise<SignedInResult> {
-  const row = findUserByUsername(ctx.store, input.username);
-  if (!row) {
-    decoyHash ??= ctx.hasher.hash('decoy-password');
-    await ctx.hasher.verify(input.password, await decoyHash);
-    refuse('sign-in-failed');
-  }
-  const now = ctx.clock.now();
+function refuseIfLocked(row: UserRow, now: Date): void {
   if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) {
     refuse('account-locked', { minutes: Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 60000) });
   }
+}
+
+export async function signIn(ctx: CallContext, input: z.output<typeof SignInInput>): Promise<SignedInResult> {
+  const row = findUserByUsername(ctx.store, input.username);
+  if (!row) {
+    await ctx.hasher.verify(input.password, await decoyFor(ctx));
+    // The same answer as a wrong password, so the reply never tells which names exist.
+    refuse('sign-in-failed');
+  }
+  refuseIfLocked(row, ctx.clock.now());
   const matches = await ctx.hasher.verify(input.password, row.password_hash);
+  // Attempts may overlap while the hash is computed: decide on the account as it is now.
+  const now = ctx.clock.now();
+  const current = findUserById(ctx.store, row.id) as UserRow;
   if (!matches) {
     // The failure is recorded in its own transaction: the refusal that follows must not undo it.
     command(ctx, SYSTEM_ACTOR, () => ({ events: [{ type: 'users.sign-in-failed', entity: row.id, payload: {} }], result: null }));
-    const after = findUserById(ctx.store, row.id) as UserRow;
-    if (after.locked_until && Date.parse(after.locked_until) > now.getTime()) {
-      refuse('account-locked', { minutes: Math.ceil((Date.parse(after.locked_until) - now.getTime()) / 60000) });
-    }
-    refuse('sign-in-failed-attempts', { remaining: LOCKOUT_THRESHOLD - after.failed_attempts });
+    refuseIfLocked(findUserById(ctx.store, row.id) as UserRow, now);
+    refuse('sign-in-failed');
   }
-  if (row.active !== 1) refuse('account-deactivated');
-  command(ctx, actorOf(sessionUserOf(row)), () => ({ events: [{ type: 'users.signed-in', entity: row.id, payload: {} }], result: null }));
+  refuseIfLocked(current, now);
+  if (current.active !== 1) refuse('account-deactivated');
+  command(ctx, actorOf(sessionUserOf(current)), () => ({ events: [{ type: 'users.signed-in', entity: row.id, payload: {} }], result: null }));
   const session = ctx.sessions.start(row.id);
   ctx.setSession(session.token);
   const fresh = findUserById(ctx.store, row.id) as UserRow;

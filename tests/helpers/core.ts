@@ -115,26 +115,29 @@ export function expectRefused(result: Result<unknown>, code: string): ErrorValue
   return error;
 }
 
-/** Every row of a table, in id order (or rowid order for tables without an id). */
+/** Every row of a table, in id order (or ordered by all its columns, for tables without an id). */
 export function rowsOf(store: Store, table: string): Record<string, unknown>[] {
-  const hasId = (store.sqlite.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = 'id'`).get(table) as { n: number }).n > 0;
-  return store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${hasId ? 'id' : 'rowid'}`).all() as Record<string, unknown>[];
+  const columns = (store.sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+  const order = columns.includes('id') ? 'id' : columns.join(', ');
+  return store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as Record<string, unknown>[];
 }
 
 export function countRows(store: Store, table: string): number {
   return (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-/** Row counts of the journal, its refs and every projection: a refused command must leave them all alone. */
-export function snapshotCounts(store: Store): Record<string, number> {
-  const tables = ['journal', 'journal_refs', 'origins', 'institution', 'security_settings', 'users', 'departments', 'locations', 'people'];
-  return Object.fromEntries(tables.map((table) => [table, countRows(store, table)]));
+/** Every table of the file that holds data (not SQLite's own, not the migration bookkeeping). */
+export function dataTables(store: Store): string[] {
+  return (
+    store.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name")
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
-/** Every row of every table that commands write, for before/after comparisons. */
+/** Every row of every table, for before/after comparisons: a refused command must leave them all alone. */
 export function snapshotRows(store: Store): Record<string, Record<string, unknown>[]> {
-  const tables = ['journal', 'journal_refs', 'institution', 'security_settings', 'users', 'departments', 'locations', 'people'];
-  return Object.fromEntries(tables.map((table) => [table, rowsOf(store, table)]));
+  return Object.fromEntries(dataTables(store).map((table) => [table, rowsOf(store, table)]));
 }
 
 /**
@@ -147,4 +150,73 @@ export function jcs(value: unknown): string {
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${jcs(v)}`).join(',')}}`;
+}
+
+export interface Workday {
+  admin: { token: string; id: string };
+  officer: TestUser;
+  registrar: TestUser;
+  accountant: TestUser;
+  departments: string[];
+  locations: string[];
+  people: string[];
+}
+
+/**
+ * A realistic run of commands touching every event type the core knows: setup, accounts with first
+ * sign-in, a lock-out and its expiry, deactivation, a reset, settings, departments, locations, people.
+ */
+export async function recordWorkday(t: TestCore): Promise<Workday> {
+  const admin = await setUp(t);
+  const officer = await addUser(t, admin.token, 'juma', ['ict_officer'], 'Juma Ally');
+  const registrar = await addUser(t, admin.token, 'neema', ['records_officer', 'auditor'], 'Neema Kweka');
+  const accountant = await addUser(t, admin.token, 'baraka', ['accounting_officer'], 'Baraka Mushi');
+  t.clock.advance(MINUTE);
+  okValue(await t.call(admin.token, 'security.update', { password_max_age_days: 60 }));
+  okValue(await t.call(admin.token, 'institution.update', { ...INSTITUTION, postal_address: 'S.L.P. 2802, 40468 Dodoma' }));
+
+  const departments: string[] = [];
+  for (const [name, code] of [['Uhasibu', 'UH'], ['Utawala', 'UT'], ['TEHAMA', 'IT']] as const) {
+    departments.push(okValue<{ id: string }>(await t.call(officer.token, 'departments.create', { name, code })).id);
+  }
+  okValue(await t.call(registrar.token, 'departments.update', { department_id: departments[1], name: 'Utawala na Rasilimali Watu', code: 'UT', active: false }));
+  const locations: string[] = [];
+  for (const [name, building] of [['Ghorofa 2', 'Treasury Square'], ['Stoo ya TEHAMA', 'Jengo B']] as const) {
+    locations.push(okValue<{ id: string }>(await t.call(officer.token, 'locations.create', { name, building, region: 'Dodoma' })).id);
+  }
+  okValue(await t.call(officer.token, 'locations.update', { location_id: locations[1], name: 'Stoo Kuu', building: 'Jengo B', region: 'Dodoma', active: true }));
+
+  const people: string[] = [];
+  const names = ['Zuhura Said', 'Hamisi Juma', 'Rehema Mollel', 'Ally Hassan', 'Grace Massawe'];
+  for (const [i, full_name] of names.entries()) {
+    t.clock.advance(1000);
+    const person = okValue<{ id: string }>(
+      await t.call(i % 2 === 0 ? officer.token : registrar.token, 'people.register', {
+        full_name,
+        check_number: String(100230 + i),
+        title: 'Afisa',
+        department_id: departments[i % departments.length],
+        phone: '+255 754 123 45' + String(i),
+        email: `${full_name.split(' ')[0]?.toLowerCase()}@wf.go.tz`,
+      }),
+    );
+    people.push(person.id);
+  }
+  okValue(await t.call(officer.token, 'people.update', { person_id: people[0], full_name: 'Zuhura Said Omari', check_number: '100230', department_id: departments[2] }));
+  okValue(await t.call(officer.token, 'people.deactivate', { person_id: people[1] }));
+  okValue(await t.call(officer.token, 'people.deactivate', { person_id: people[2] }));
+  okValue(await t.call(registrar.token, 'people.reactivate', { person_id: people[2] }));
+
+  // Five wrong passwords lock Baraka out; after fifteen minutes he signs in again.
+  for (let i = 0; i < 5; i += 1) await signIn(t, 'baraka', 'Wrong-Password-1');
+  t.clock.advance(16 * MINUTE);
+  const again = await signIn(t, 'baraka', OWN_PASSWORD);
+  okValue(again.result);
+
+  okValue(await t.call(admin.token, 'users.update', { user_id: registrar.id, display_name: 'Neema J. Kweka', roles: ['records_officer'] }));
+  okValue(await t.call(admin.token, 'users.reset-password', { user_id: officer.id, temporary_password: 'Muda-Mpya-2025' }));
+  okValue(await t.call(admin.token, 'users.deactivate', { user_id: accountant.id, reason: 'transfer', note: 'Kwenda Hazina' }));
+  okValue(await t.call(admin.token, 'users.deactivate', { user_id: registrar.id, reason: 'retirement' }));
+  okValue(await t.call(admin.token, 'users.reactivate', { user_id: registrar.id }));
+  return { admin, officer, registrar, accountant, departments, locations, people };
 }

@@ -225,7 +225,7 @@ describe('the journal of a working installation', () => {
     const officer = await addUser(t, admin.token, 'juma', ['ict_officer']);
     okValue(await t.call(admin.token, 'people.register', { full_name: 'Zuhura Said', check_number: '100234' }));
     const before = snapshotRows(t.core.services.store);
-    const attempts: [string, string, unknown][] = [
+    const attempts: [string | null, string, unknown][] = [
       [admin.token, 'users.deactivate', { user_id: admin.id, reason: 'transfer' }],
       [admin.token, 'users.update', { user_id: admin.id, display_name: 'Asha', roles: ['ict_officer'] }],
       [admin.token, 'users.create', { username: 'juma', display_name: 'Juma 2', roles: ['auditor'], temporary_password: 'Muda-Wa-Kwanza7' }],
