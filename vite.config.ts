@@ -16,7 +16,7 @@ export default defineConfig({
     target: 'chrome130',
     // The polyfill would be an extra script; Electron's Chromium has modulepreload.
     modulePreload: { polyfill: false },
-    // Every asset is a file beside index.html: the CSP forbids data: scripts and fonts are the system's.
+    // Every asset is a file beside index.html, served by the same origin the CSP names as 'self'.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
   },

@@ -30,7 +30,7 @@ export function App({ client, i18n }: { client: Client; i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="top-right" />
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={queries}>
           <ClientProvider client={client}>
             <Gate />

@@ -1,5 +1,5 @@
 // Calm and official: the green of the national flag, system fonts, nothing fetched from outside.
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 /** Shade 6 is the flag's green (#1EB53A); buttons use shade 8, dark enough for white text. */
 const flagGreen: MantineColorsTuple = [
@@ -23,4 +23,8 @@ export const theme = createTheme({
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif' },
   defaultRadius: 'sm',
   cursorType: 'pointer',
+  components: {
+    // Role and status names read as words, not as shouted labels.
+    Badge: Badge.extend({ styles: { root: { textTransform: 'none' } } }),
+  },
 });

@@ -27,6 +27,7 @@ import {
   updateUser,
 } from '../users/commands.ts';
 import { findUserById, listUsers, passwordChangeDue, passwordMaxAgeDays, toUserView } from '../users/queries.ts';
+import { SECURITY_SETTINGS_ID } from '../users/reducer.ts';
 import { refuse } from '../core/refusal.ts';
 import { route, type Access } from './route.ts';
 import {
@@ -98,7 +99,7 @@ export const routes = {
   'security.get': route({
     access: ADMIN,
     input: EmptyInput,
-    handler: (ctx) => ({ password_max_age_days: passwordMaxAgeDays(ctx.store) }),
+    handler: (ctx) => ({ id: SECURITY_SETTINGS_ID, password_max_age_days: passwordMaxAgeDays(ctx.store) }),
   }),
   'security.update': route({ access: ADMIN, input: SecuritySettingsInput, handler: (ctx, input) => updateSecuritySettings(ctx, input) }),
 

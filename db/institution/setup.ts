@@ -27,6 +27,8 @@ export async function initialize(ctx: CallContext, input: z.output<typeof SetupI
           entity: id,
           payload: { username: input.admin.username, display_name: input.admin.display_name, roles: ['admin'], password_hash: hash, must_change_password: false },
         },
+        // Setup signs the administrator in: the account's history and the users list say so.
+        { type: 'users.signed-in', entity: id, payload: {} },
       ],
       result: null,
     };

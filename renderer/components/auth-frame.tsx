@@ -21,7 +21,7 @@ export function AuthFrame({ children, width = 460, subtitle }: { children: React
         </Group>
         <LanguageSwitch />
       </Group>
-      <Container size={width} w="100%" py="xl" style={{ flex: 1 }}>
+      <Container size={width} w="100%" py="lg" style={{ flex: 1 }}>
         {subtitle ? (
           <Text ta="center" fw={600} mb="md" c="dark.6">
             {subtitle}

@@ -14,7 +14,7 @@ export function HistoryTimeline({ entity }: { entity: string }) {
   const history = useRouteQuery('history.entity', { entity });
   if (history.isPending) return <Loading />;
   if (history.isError) return <RefusalAlert error={history.error} />;
-  if (history.data.length === 0) return <Empty title={t('history.empty')} />;
+  if (history.data.length === 0) return <Empty title={t('historyView.empty')} />;
   const translate = asTranslate(t as unknown as (key: string, options?: Record<string, unknown>) => string);
   return (
     <Timeline bulletSize={22} lineWidth={2} data-testid="history">

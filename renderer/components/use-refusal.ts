@@ -21,8 +21,11 @@ export function useRefusal<T extends FieldValues>(setError: UseFormSetError<T>, 
   return { refusal, show, clear };
 }
 
-/** A field's error as the user reads it: zod's messages and the core's are catalogue keys. */
-export function useFieldError() {
+/**
+ * A field's error as the user reads it: zod's messages and the core's are catalogue keys. The
+ * refusal's params fill a core sentence marked on a field ("already registered to {{name}}").
+ */
+export function useFieldError(params?: Record<string, string | number>) {
   const { t } = useTranslation();
-  return (error: FieldError | undefined) => (error?.message ? t(error.message) : undefined);
+  return (error: FieldError | undefined) => (error?.message ? t(error.message, params ?? {}) : undefined);
 }

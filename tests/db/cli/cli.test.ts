@@ -130,9 +130,13 @@ describe('daftari CLI', () => {
     const copy = `${db}.tampered.sqlite`;
     const bytes = readFileSync(db);
     const marker = Buffer.from('"full_name":"Neema Kweka"');
-    const at = bytes.indexOf(marker);
-    expect(at).toBeGreaterThan(0);
-    bytes[at + marker.length - 2] = 'i'.charCodeAt(0); // Kweka → Kweki
+    // The text may also linger in free pages; change every copy so the live row is surely among them.
+    let copies = 0;
+    for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, at + 1)) {
+      bytes[at + marker.length - 2] = 'i'.charCodeAt(0); // Kweka → Kweki
+      copies += 1;
+    }
+    expect(copies).toBeGreaterThan(0);
     writeFileSync(copy, bytes);
     const verified = await daftari(['verify', '--db', copy, '--lang', 'en']);
     expect(verified.code).toBe(1);

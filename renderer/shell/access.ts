@@ -1,0 +1,44 @@
+// Which work areas and actions a user's roles reach. It mirrors the route table's `access` (db/contract/
+// routes.ts), so nobody is shown a door the core would refuse; the core still checks every call.
+import type { Role } from '../../db/contract/schemas.ts';
+
+export const AREAS = ['people', 'places', 'users', 'settings'] as const;
+export type Area = (typeof AREAS)[number];
+
+const AREA_ROLES: Record<Area, readonly Role[] | 'signed-in'> = {
+  people: 'signed-in',
+  places: 'signed-in',
+  users: ['admin', 'auditor'],
+  settings: ['admin'],
+};
+
+/** Who keeps the registers of people and places (routes.ts: REGISTRARS). */
+const REGISTRARS: readonly Role[] = ['admin', 'ict_officer', 'records_officer'];
+
+const holdsAny = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((role) => allowed.includes(role));
+
+export function areasFor(roles: readonly Role[]): Area[] {
+  return AREAS.filter((area) => {
+    const allowed = AREA_ROLES[area];
+    return allowed === 'signed-in' || holdsAny(roles, allowed);
+  });
+}
+
+export function canKeepRegisters(roles: readonly Role[]): boolean {
+  return holdsAny(roles, REGISTRARS);
+}
+
+export function canManageAccounts(roles: readonly Role[]): boolean {
+  return roles.includes('admin');
+}
+
+/** `#/users` → 'users' when the user may open it; otherwise their first area. */
+export function areaFromHash(hash: string, allowed: readonly Area[]): Area {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  const found = allowed.find((area) => area === name);
+  return found ?? allowed[0] ?? 'people';
+}
+
+export function hashOf(area: Area): string {
+  return `#/${area}`;
+}

@@ -1,0 +1,133 @@
+// The work areas: header (institution, who is signed in, language, sign-out) and the navigation of the
+// areas this user's roles reach. Areas not built yet are absent, not dead links.
+import { AppShell, Avatar, Badge, Box, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconBuilding, IconChevronDown, IconKey, IconLogout, IconSettings, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRouteQuery } from '../client/context.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { PeopleScreen } from '../screens/people/people-screen.tsx';
+import { PlacesScreen } from '../screens/places/places-screen.tsx';
+import { SettingsScreen } from '../screens/settings/settings-screen.tsx';
+import { ChangePasswordForm } from '../screens/sign-in/change-password.tsx';
+import { UsersScreen } from '../screens/users/users-screen.tsx';
+import { useSession } from '../session/session.tsx';
+import { areaFromHash, areasFor, hashOf, type Area } from './access.ts';
+import { useHash } from './use-hash.ts';
+
+const ICONS: Record<Area, ReactNode> = {
+  people: <IconUsers size={18} />,
+  places: <IconBuilding size={18} />,
+  users: <IconUserCog size={18} />,
+  settings: <IconSettings size={18} />,
+};
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const institution = useRouteQuery('institution.get', {});
+  const allowed = areasFor(user.roles);
+  const [hash, setHash] = useHash();
+  const area = areaFromHash(hash, allowed);
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <div className="flag-band" />
+        <Group h={56} px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Title order={3} c="flag.8">
+              {t('app.name')}
+            </Title>
+            <Text c="dimmed" size="sm" truncate maw={520} data-testid="institution-name">
+              {institution.data?.name ?? ''}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" width={260} withinPortal>
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu" aria-label={t('shell.account-menu')}>
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar color="flag" radius="xl" size={32}>
+                      {initials(user.display_name)}
+                    </Avatar>
+                    <Box style={{ minWidth: 0 }} maw={220}>
+                      <Text size="sm" fw={600} truncate data-testid="user-name">
+                        {user.display_name}
+                      </Text>
+                      <Text size="xs" c="dimmed" truncate>
+                        {user.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                      </Text>
+                    </Box>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.username}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChangingPassword(true)}>
+                  {t('shell.change-password')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut} data-testid="sign-out">
+                  {t('common.sign-out')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4} component="nav" aria-label={t('shell.navigation')}>
+            {allowed.map((item) => (
+              <NavLink
+                key={item}
+                href={hashOf(item)}
+                label={t(`nav.${item}`)}
+                leftSection={ICONS[item]}
+                active={item === area}
+                onClick={(event) => {
+                  event.preventDefault();
+                  setHash(hashOf(item));
+                }}
+                data-testid={`nav-${item}`}
+                variant="light"
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Group gap={6} px="xs">
+            {user.roles.map((role) => (
+              <Badge key={role} size="xs" variant="outline" color="gray">
+                {t(`roles.${role}`)}
+              </Badge>
+            ))}
+          </Group>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Box maw={1400}>
+          {area === 'people' ? <PeopleScreen /> : null}
+          {area === 'places' ? <PlacesScreen /> : null}
+          {area === 'users' ? <UsersScreen /> : null}
+          {area === 'settings' ? <SettingsScreen /> : null}
+        </Box>
+      </AppShell.Main>
+      <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title={t('shell.change-password')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <ChangePasswordForm onChanged={() => setChangingPassword(false)} onCancel={() => setChangingPassword(false)} />
+      </Modal>
+    </AppShell>
+  );
+}
