@@ -2,10 +2,14 @@
 // routes.ts), so nobody is shown a door the core would refuse; the core still checks every call.
 import type { Role } from '../../db/contract/schemas.ts';
 
-export const AREAS = ['people', 'places', 'users', 'settings'] as const;
+export const AREAS = ['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Record<Area, readonly Role[] | 'signed-in'> = {
+  equipment: 'signed-in',
+  logbook: 'signed-in',
+  maintenance: 'signed-in',
+  import: ['admin', 'ict_officer'],
   people: 'signed-in',
   places: 'signed-in',
   users: ['admin', 'auditor'],
@@ -28,6 +32,17 @@ export function canKeepRegisters(roles: readonly Role[]): boolean {
   return holdsAny(roles, REGISTRARS);
 }
 
+/** Who keeps the equipment register and the log book (db/assets/routes.ts: ICT). */
+const ICT: readonly Role[] = ['admin', 'ict_officer'];
+
+export function canKeepEquipment(roles: readonly Role[]): boolean {
+  return holdsAny(roles, ICT);
+}
+
+export function canApproveProcedure(roles: readonly Role[]): boolean {
+  return roles.includes('head_of_institution');
+}
+
 export function canManageAccounts(roles: readonly Role[]): boolean {
   return roles.includes('admin');
 }
@@ -36,7 +51,7 @@ export function canManageAccounts(roles: readonly Role[]): boolean {
 export function areaFromHash(hash: string, allowed: readonly Area[]): Area {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   const found = allowed.find((area) => area === name);
-  return found ?? allowed[0] ?? 'people';
+  return found ?? allowed[0] ?? 'equipment';
 }
 
 export function hashOf(area: Area): string {

@@ -1,11 +1,15 @@
 // The work areas: header (institution, who is signed in, language, sign-out) and the navigation of the
 // areas this user's roles reach. Areas not built yet are absent, not dead links.
 import { AppShell, Avatar, Badge, Box, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconBuilding, IconChevronDown, IconKey, IconLogout, IconSettings, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconBook, IconBuilding, IconChevronDown, IconDevices, IconFileImport, IconKey, IconLogout, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteQuery } from '../client/context.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { EquipmentScreen } from '../screens/equipment/equipment-screen.tsx';
+import { ImportScreen } from '../screens/import/import-screen.tsx';
+import { LogBookScreen } from '../screens/logbook/logbook-screen.tsx';
+import { MaintenanceScreen } from '../screens/maintenance/maintenance-screen.tsx';
 import { PeopleScreen } from '../screens/people/people-screen.tsx';
 import { PlacesScreen } from '../screens/places/places-screen.tsx';
 import { SettingsScreen } from '../screens/settings/settings-screen.tsx';
@@ -16,6 +20,10 @@ import { areaFromHash, areasFor, hashOf, type Area } from './access.ts';
 import { useHash } from './use-hash.ts';
 
 const ICONS: Record<Area, ReactNode> = {
+  equipment: <IconDevices size={18} />,
+  logbook: <IconBook size={18} />,
+  maintenance: <IconTool size={18} />,
+  import: <IconFileImport size={18} />,
   people: <IconUsers size={18} />,
   places: <IconBuilding size={18} />,
   users: <IconUserCog size={18} />,
@@ -119,6 +127,10 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Box maw={1400}>
+          {area === 'equipment' ? <EquipmentScreen /> : null}
+          {area === 'logbook' ? <LogBookScreen /> : null}
+          {area === 'maintenance' ? <MaintenanceScreen /> : null}
+          {area === 'import' ? <ImportScreen /> : null}
           {area === 'people' ? <PeopleScreen /> : null}
           {area === 'places' ? <PlacesScreen /> : null}
           {area === 'users' ? <UsersScreen /> : null}
