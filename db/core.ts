@@ -8,6 +8,7 @@ import { ensureIdentity } from './journal/append.ts';
 import { closeStore, openStore, type OpenOptions } from './store/open.ts';
 import { scryptHasher, type PasswordHasher } from './users/passwords.ts';
 import { Sessions } from './users/sessions.ts';
+import { fileKeyStore, loadOrCreateKey, memoryKeyStore, type KeyStore, type SigningKey } from './sync/keys.ts';
 
 export interface CoreOptions extends OpenOptions {
   path: string;
@@ -15,6 +16,8 @@ export interface CoreOptions extends OpenOptions {
   ids?: Ids;
   hasher?: PasswordHasher;
   idleLimitMs?: number;
+  /** Where the bundle-signing key lives; by default a 0600 file beside the database (`<db>.key`). */
+  keyStore?: KeyStore;
 }
 
 export interface Core {
@@ -29,6 +32,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const { store, backup } = await openStore(options.path, { ...options, now: () => clock.now() });
+  const keyStore = options.keyStore ?? (options.path === ':memory:' ? memoryKeyStore() : fileKeyStore(`${options.path}.key`));
+  let signingKey: SigningKey | null = null;
   const services: Services = {
     store,
     domain,
@@ -38,6 +43,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     identity: ensureIdentity(store, () => randomIds.next()),
     hasher: options.hasher ?? scryptHasher(),
     sessions: new Sessions(clock, options.idleLimitMs),
+    signingKey: () => (signingKey ??= loadOrCreateKey(keyStore)),
   };
   return {
     services,

@@ -14,6 +14,7 @@ import { workingDay } from '../core/dates.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { findPerson } from '../people/queries.ts';
+import { statement } from '../store/open.ts';
 import { findDepartment, findLocation } from '../places/queries.ts';
 import { ASSET_SETTINGS_ID } from './events.ts';
 import {
@@ -107,7 +108,14 @@ export function updateAsset(ctx: CallContext, input: z.output<typeof UpdateAsset
     if (!findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found');
     const particulars = checkParticulars(ctx, input, input.asset_id);
     refuseTakenTag(ctx, input.tag, input.asset_id);
-    return { events: [{ type: 'assets.updated', entity: input.asset_id, payload: { tag: input.tag, ...particulars } }], result: null };
+    const base = statement(
+      ctx.store,
+      "SELECT hash FROM journal WHERE entity = ? AND type IN ('assets.registered', 'assets.updated') ORDER BY hlc DESC, origin DESC, origin_seq DESC LIMIT 1",
+    ).get(input.asset_id) as { hash: string } | undefined;
+    return {
+      events: [{ type: 'assets.updated', entity: input.asset_id, payload: { tag: input.tag, ...particulars, base: base?.hash ?? null } }],
+      result: null,
+    };
   });
   return findAsset(ctx.store, input.asset_id) as AssetView;
 }

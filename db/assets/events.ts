@@ -32,7 +32,9 @@ export const assetRegistered = defineEvent(
   Particulars.extend({ tag_seq: z.number().int().nullable(), media: z.array(Medium) }),
   (p) => p.media.map((m) => m.id),
 );
-export const assetUpdated = defineEvent('assets.updated', 'shared', Particulars);
+/** `base`: the hash of the device's latest registration or update the author's installation held, so a
+ * merge can tell two changes made from the same state apart from one made after the other. */
+export const assetUpdated = defineEvent('assets.updated', 'shared', Particulars.extend({ base: z.string().nullable().optional() }));
 export const tagFormatSet = defineEvent('assets.tag-format-set', 'shared', z.object({ tag_format: z.string() }));
 export const categoryCreated = defineEvent(
   'categories.created',

@@ -108,6 +108,21 @@ export function describeEvent(event: DescribableEvent, t: Translate): string {
     case 'providers.registered':
     case 'providers.updated':
       return t(`history.${event.type}`, { actor, name: str(p.name) });
+    case 'peers.accepted':
+      return t('history.peers.accepted', { actor, name: str(p.name), institution: str(p.institution_name), fingerprint: str(p.fingerprint) });
+    case 'peers.renamed':
+      return t('history.peers.renamed', { actor, name: str(p.name) });
+    case 'peers.revoked':
+      return t('history.peers.revoked', { actor });
+    case 'sync.exported':
+    case 'sync.imported':
+      return t(`history.${event.type}`, { actor, file: str(p.file_name), count: Number(p.event_count), fresh: Number(p.new_events ?? 0) });
+    case 'sync.bundle-wiped':
+      return t('history.sync.bundle-wiped', { actor, note: str(p.note) }).trim();
+    case 'conflicts.resolved':
+      return t('history.conflicts.resolved', { actor, note: str(p.note) });
+    case 'import.mapping-remembered':
+      return t('import.history.mapping-remembered', { actor, headers: Array.isArray(p.headers) ? p.headers.map(String).join(', ') : '' });
     default:
       // Events of a newer version (arrived by sync) still read as something.
       return t('history.unknown', { actor, type: event.type });

@@ -5,6 +5,7 @@ import { assetRoutes } from '../assets/routes.ts';
 import { documentRoutes } from '../documents/routes.ts';
 import { importRoutes } from '../import/routes.ts';
 import { maintenanceRoutes } from '../maintenance/routes.ts';
+import { syncRoutes } from '../sync/routes.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { entityHistory } from '../history/queries.ts';
 import { updateInstitution } from '../institution/commands.ts';
@@ -147,6 +148,7 @@ export const routes = {
   ...maintenanceRoutes,
   ...documentRoutes,
   ...importRoutes,
+  ...syncRoutes,
 };
 
 export type Routes = typeof routes;

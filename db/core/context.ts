@@ -6,6 +6,7 @@ import type { JournalEvent, NewEvent } from '../journal/types.ts';
 import { transaction, type Store } from '../store/open.ts';
 import type { PasswordHasher } from '../users/passwords.ts';
 import type { Sessions } from '../users/sessions.ts';
+import type { SigningKey } from '../sync/keys.ts';
 import type { Clock, Ids } from './clock.ts';
 
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   identity: Identity;
   hasher: PasswordHasher;
   sessions: Sessions;
+  /** This installation's bundle-signing key, made at first use and kept outside the database. */
+  signingKey(): SigningKey;
 }
 
 export interface SessionUser {

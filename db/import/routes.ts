@@ -1,2 +1,10 @@
 // Routes of the register import; merged into the one table in db/contract/routes.ts.
-export const importRoutes = {};
+import { ICT } from '../assets/routes.ts';
+import { ImportCommitInput, ImportPreviewInput } from '../contract/import-schemas.ts';
+import { route } from '../contract/route.ts';
+import { commitImport, previewImport } from './commands.ts';
+
+export const importRoutes = {
+  'import.preview': route({ access: ICT, input: ImportPreviewInput, handler: (ctx, input) => previewImport(ctx, input) }),
+  'import.commit': route({ access: ICT, input: ImportCommitInput, handler: (ctx, input) => commitImport(ctx, input) }),
+};

@@ -277,4 +277,66 @@ export interface Database {
   maintenance_plans: MaintenancePlanTable;
   providers: ProviderTable;
   maintenance_entries: MaintenanceEntryTable;
+  import_mappings: ImportMappingTable;
+  peers: PeerTable;
+  conflicts: ConflictTable;
+  conflict_resolutions: ConflictResolutionTable;
+  bundle_transfers: BundleTransferTable;
+}
+
+export interface ImportMappingTable {
+  /** `import-mapping-` and a hash of the sorted, lower-cased headings. */
+  id: string;
+  /** JSON array of the headings as the file last wrote them. */
+  headers: string;
+  /** Canonical JSON object: import field → heading. */
+  mapping: string;
+  updated_at: string;
+}
+export type ImportMappingRow = Selectable<ImportMappingTable>;
+
+export interface PeerTable {
+  id: string;
+  name: string;
+  institution_name: string;
+  institution_code: string;
+  /** Raw Ed25519 public key, base64. */
+  public_key: string;
+  fingerprint: string;
+  /** trusted | revoked */
+  status: string;
+  /** JSON: per origin, the highest number the peer said it holds. */
+  acked: string;
+  last_import_at: string | null;
+  last_export_at: string | null;
+  accepted_at: string;
+  updated_at: string;
+}
+
+export interface ConflictTable {
+  id: string;
+  kind: string;
+  /** JSON array of entity ids. */
+  entities: string;
+  /** JSON object. */
+  detail: string;
+}
+
+export interface ConflictResolutionTable {
+  id: string;
+  note: string;
+  resolved_by: string;
+  resolved_at: string;
+}
+
+export interface BundleTransferTable {
+  id: string;
+  direction: string;
+  file_name: string;
+  content_sha256: string;
+  event_count: number;
+  peer_id: string | null;
+  at: string;
+  wiped_at: string | null;
+  wiped_by: string | null;
 }

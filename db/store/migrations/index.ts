@@ -5,6 +5,8 @@ import * as m0020 from './0020-accounts.ts';
 import * as m0030 from './0030-people-places.ts';
 import * as m0040 from './0040-assets.ts';
 import * as m0050 from './0050-maintenance.ts';
+import * as m0060 from './0060-import.ts';
+import * as m0070 from './0070-sync.ts';
 
 export const migrations: Record<string, Migration> = {
   '0010-journal': m0010,
@@ -12,6 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0030-people-places': m0030,
   '0040-assets': m0040,
   '0050-maintenance': m0050,
+  '0060-import': m0060,
+  '0070-sync': m0070,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

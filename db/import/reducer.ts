@@ -1,0 +1,19 @@
+// Fold of remembered mappings into `import_mappings`. Pure.
+import { canonicalJson } from '../journal/hash.ts';
+import { hlcInstant } from '../journal/hlc.ts';
+import { defineProjection, type FoldEvent, type PayloadOf } from '../journal/types.ts';
+import type { ImportMappingRow } from '../store/schema.ts';
+import type { mappingRemembered } from './events.ts';
+
+export function reduceImportMapping(_row: ImportMappingRow | undefined, event: FoldEvent): ImportMappingRow {
+  const p = event.payload as PayloadOf<typeof mappingRemembered>;
+  // Canonical, so the row written at append and the row rebuilt from the journal are the same text.
+  return { id: event.entity, headers: JSON.stringify(p.headers), mapping: canonicalJson(p.mapping), updated_at: hlcInstant(event.hlc) };
+}
+
+export const importMappingsProjection = defineProjection<ImportMappingRow>({
+  table: 'import_mappings',
+  columns: ['id', 'headers', 'mapping', 'updated_at'],
+  types: ['import.mapping-remembered'],
+  reduce: (row, event) => reduceImportMapping(row, event),
+});

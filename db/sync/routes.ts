@@ -1,0 +1,83 @@
+// Sync's routes; merged into the one table in db/contract/routes.ts.
+import { route } from '../contract/route.ts';
+import { EmptyInput, type Role } from '../contract/schemas.ts';
+import { ExportInput, ImportBundleInput, PeerIdInput, PreviewInput, RecordWipeInput, RenamePeerInput, ResolveConflictInput } from '../contract/sync-schemas.ts';
+import { actorOf, signedIn } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import {
+  apply,
+  exportToBase64,
+  listConflicts,
+  listPeers,
+  pendingWipes,
+  preview,
+  recordWipe,
+  renamePeer,
+  resolveConflict,
+  revokePeer,
+  stageFromBase64,
+} from './service.ts';
+
+/** Who carries bundles between installations. Accepting a new installation's key is the administrator's. */
+const SYNC: readonly Role[] = ['admin', 'ict_officer'];
+
+export const syncRoutes = {
+  'sync.identity': route({
+    access: SYNC,
+    input: EmptyInput,
+    handler: (ctx) => {
+      const key = ctx.signingKey();
+      return { origin: ctx.identity.shared, fingerprint: key.fingerprint, public_key: key.publicKey };
+    },
+  }),
+  'sync.export': route({ access: SYNC, input: ExportInput, handler: (ctx, input) => exportToBase64(ctx, input.peer_id) }),
+  'sync.preview': route({
+    access: SYNC,
+    input: PreviewInput,
+    handler: async (ctx, input) => preview(ctx, await stageFromBase64(ctx, input.file.base64), actorOf(signedIn(ctx))),
+  }),
+  'sync.import': route({
+    access: SYNC,
+    input: ImportBundleInput,
+    handler: async (ctx, input) => {
+      if (input.accept_new_peer && !signedIn(ctx).roles.includes('admin')) refuse('forbidden');
+      const staged = await stageFromBase64(ctx, input.file.base64);
+      return apply(ctx, staged, actorOf(signedIn(ctx)), input.accept_new_peer, input.file.name);
+    },
+  }),
+  'sync.transfers': route({ access: SYNC, input: EmptyInput, handler: (ctx) => pendingWipes(ctx) }),
+  'sync.record-wipe': route({
+    access: SYNC,
+    input: RecordWipeInput,
+    handler: (ctx, input) => {
+      recordWipe(ctx, input.transfer_id, input.note);
+      return pendingWipes(ctx);
+    },
+  }),
+  'peers.list': route({ access: ['admin', 'ict_officer', 'auditor'], input: EmptyInput, handler: (ctx) => listPeers(ctx) }),
+  'peers.rename': route({
+    access: ['admin'],
+    input: RenamePeerInput,
+    handler: (ctx, input) => {
+      renamePeer(ctx, input.peer_id, input.name);
+      return listPeers(ctx);
+    },
+  }),
+  'peers.revoke': route({
+    access: ['admin'],
+    input: PeerIdInput,
+    handler: (ctx, input) => {
+      revokePeer(ctx, input.peer_id);
+      return listPeers(ctx);
+    },
+  }),
+  'conflicts.list': route({ access: 'signed-in', input: EmptyInput, handler: (ctx) => listConflicts(ctx) }),
+  'conflicts.resolve': route({
+    access: ['admin'],
+    input: ResolveConflictInput,
+    handler: (ctx, input) => {
+      resolveConflict(ctx, input.conflict_id, input.note);
+      return listConflicts(ctx);
+    },
+  }),
+};

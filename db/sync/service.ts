@@ -1,0 +1,151 @@
+// Sync as the routes and the CLI use it: export to a stream, stage and preview or apply a bundle,
+// peers, the 3.6.9 wipe reminders and conflicts.
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { actorOf, command, signedIn, type CallContext, type Services } from '../core/context.ts';
+import { refuse } from '../core/refusal.ts';
+import type { Actor } from '../journal/append.ts';
+import { all, statement } from '../store/open.ts';
+import { recordConflicts } from './conflicts.ts';
+import { writeBundle } from './export.ts';
+import { applyBundle, previewBundle, stageBundle, type ImportResult, type StagedBundle } from './import.ts';
+import type { PeerRow, TransferRow } from './reducer.ts';
+
+export function bundleFileName(services: Services, now: Date): string {
+  const code = (statement(services.store, "SELECT code FROM institution WHERE id = 'institution'").get() as { code: string } | undefined)?.code ?? 'daftari';
+  return `daftari-${code.toLowerCase()}-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.daftari`;
+}
+
+function recordExport(services: Services, actor: Actor, details: { peer_id: string | null; file_name: string; content_sha256: string; event_count: number }): string {
+  const transferId = services.ids.next();
+  command(services, actor, () => ({ events: [{ type: 'sync.exported', entity: transferId, payload: details }], result: null }));
+  return transferId;
+}
+
+export interface ExportSummary {
+  file_name: string;
+  event_count: number;
+  content_sha256: string;
+  transfer_id: string;
+}
+
+export async function exportToFile(services: Services, actor: Actor, peerId: string | null, path: string): Promise<ExportSummary> {
+  const { manifest } = await writeBundle(services, services.signingKey(), { peerId }, createWriteStream(path, { flags: 'wx' }));
+  const details = { peer_id: peerId, file_name: basename(path), content_sha256: manifest.content_sha256, event_count: manifest.event_count };
+  return { ...details, transfer_id: recordExport(services, actor, details) };
+}
+
+export async function exportToBase64(ctx: CallContext, peerId: string | null): Promise<ExportSummary & { base64: string }> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const { manifest } = await writeBundle(ctx, ctx.signingKey(), { peerId }, sink);
+  const fileName = bundleFileName(ctx, ctx.clock.now());
+  const details = { peer_id: peerId, file_name: fileName, content_sha256: manifest.content_sha256, event_count: manifest.event_count };
+  return { ...details, transfer_id: recordExport(ctx, actorOf(signedIn(ctx)), details), base64: Buffer.concat(chunks).toString('base64') };
+}
+
+export function stageFromFile(services: Services, path: string): Promise<StagedBundle> {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    refuse('bundle-unreadable');
+  }
+  return stageBundle(services, createReadStream(path), size);
+}
+
+export function stageFromBase64(services: Services, base64: string): Promise<StagedBundle> {
+  const bytes = Buffer.from(base64, 'base64');
+  return stageBundle(services, Readable.from([bytes]), bytes.length);
+}
+
+export interface PreviewSummary {
+  institution: { name: string; code: string };
+  origin: string;
+  created_at: string;
+  peer: ImportResult['peer'];
+  counts: StagedBundle['counts'];
+  event_count: number;
+  new_events: number;
+  held_events: number;
+  open_conflicts: number;
+}
+
+export function preview(services: Services, staged: StagedBundle, actor: Actor): PreviewSummary {
+  const { manifest, counts } = staged;
+  const result = previewBundle(services, staged, actor);
+  return {
+    institution: manifest.institution,
+    origin: manifest.origin,
+    created_at: manifest.created_at,
+    peer: result.peer,
+    counts,
+    event_count: manifest.event_count,
+    new_events: result.new_events,
+    held_events: result.held_events,
+    open_conflicts: result.open_conflicts,
+  };
+}
+
+export function apply(services: Services, staged: StagedBundle, actor: Actor, acceptNewPeer: boolean, fileName: string): ImportResult {
+  return applyBundle(services, staged, { actor, acceptNewPeer, fileName });
+}
+
+export function listPeers(services: Services) {
+  return (statement(services.store, 'SELECT * FROM peers ORDER BY name').all() as PeerRow[]).map((row) => ({
+    ...row,
+    acked: JSON.parse(row.acked) as Record<string, number>,
+  }));
+}
+
+export function renamePeer(ctx: CallContext, peerId: string, name: string): void {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!statement(ctx.store, 'SELECT id FROM peers WHERE id = ?').get(peerId)) refuse('peer-not-found');
+    return { events: [{ type: 'peers.renamed', entity: peerId, payload: { name } }], result: null };
+  });
+}
+
+export function revokePeer(ctx: CallContext, peerId: string): void {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const peer = statement(ctx.store, 'SELECT status FROM peers WHERE id = ?').get(peerId) as { status: string } | undefined;
+    if (!peer) refuse('peer-not-found');
+    if (peer.status === 'revoked') refuse('already-deactivated');
+    return { events: [{ type: 'peers.revoked', entity: peerId, payload: {} }], result: null };
+  });
+}
+
+/** 3.6.9: bundles written to or read from a transfer medium whose wipe nobody has recorded yet. */
+export function pendingWipes(services: Services): TransferRow[] {
+  return statement(services.store, 'SELECT * FROM bundle_transfers WHERE wiped_at IS NULL ORDER BY at DESC').all() as TransferRow[];
+}
+
+export function recordWipe(ctx: CallContext, transferId: string, note: string): void {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const transfer = statement(ctx.store, 'SELECT wiped_at FROM bundle_transfers WHERE id = ?').get(transferId) as { wiped_at: string | null } | undefined;
+    if (!transfer) refuse('transfer-not-found');
+    if (transfer.wiped_at) refuse('already-wiped');
+    return { events: [{ type: 'sync.bundle-wiped', entity: transferId, payload: { note } }], result: null };
+  });
+}
+
+export function listConflicts(services: Services) {
+  return all(services.store, services.store.q.selectFrom('conflicts').selectAll().orderBy('kind').orderBy('id')).map((row) => ({
+    ...row,
+    entities: JSON.parse(row.entities) as string[],
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+  }));
+}
+
+export function resolveConflict(ctx: CallContext, conflictId: string, note: string): void {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    if (!statement(ctx.store, 'SELECT id FROM conflicts WHERE id = ?').get(conflictId)) refuse('conflict-not-found');
+    return { events: [{ type: 'conflicts.resolved', entity: conflictId, payload: { note } }], result: null };
+  });
+  recordConflicts(ctx.store);
+}

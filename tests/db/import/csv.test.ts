@@ -1,0 +1,118 @@
+// CSV registers as Excel saves them on office PCs: `;` on a Swahili or French locale, a BOM or
+// none, and the ANSI code page when the file is not UTF-8.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../../db/contract/catalogues/index.ts';
+import { okValue } from '../../helpers/core.ts';
+import { csv, fileOf, openImportWorld, type CommitValue, type ImportWorld, type PreviewValue } from './helpers.ts';
+
+const HEADERS = ['Namba ya Kifaa', 'Aina', 'Mtengenezaji', 'Modeli', 'S/N', 'Tarehe ya Kununua', 'Bei', 'Msambazaji', 'Mahali', 'Mtumiaji'];
+
+function row(tag: string, serial: string, overrides: Partial<Record<(typeof HEADERS)[number], string>> = {}): string[] {
+  const base: Record<string, string> = {
+    'Namba ya Kifaa': tag,
+    Aina: 'Kompyuta Mpakato',
+    Mtengenezaji: 'Lenovo',
+    Modeli: 'ThinkPad T14',
+    'S/N': serial,
+    'Tarehe ya Kununua': '12/03/2023',
+    Bei: 'TSh 2,450,000/=',
+    Msambazaji: 'Computer Centre Ltd',
+    Mahali: 'Ghorofa 2',
+    Mtumiaji: '100230',
+    ...overrides,
+  };
+  return HEADERS.map((h) => base[h] as string);
+}
+
+function encode1252(text: string): Buffer {
+  const specials: Record<string, number> = { '€': 0x80, '–': 0x96, '—': 0x97, '‘': 0x91, '’': 0x92 };
+  return Buffer.from([...text].map((c) => specials[c] ?? c.charCodeAt(0)));
+}
+
+describe('importing a CSV register', () => {
+  let w: ImportWorld;
+  beforeAll(async () => {
+    w = await openImportWorld();
+  });
+  afterAll(() => w.core.close());
+
+  it('reads a `;` file with a BOM, costs with thousands separators and dates day first', async () => {
+    const text = '\uFEFF' + csv([HEADERS, row('WF/ICT/001', 'PF-1'), row('WF/ICT/002', 'PF-2', { 'Tarehe ya Kununua': '03/12/2023', Bei: '1.850.000' })], ';');
+    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
+    expect(preview.headers).toEqual(HEADERS);
+    expect(preview.mapping).toMatchObject({ tag: 'Namba ya Kifaa', category: 'Aina', serial: 'S/N', cost_tzs: 'Bei', supplier: 'Msambazaji', custodian: 'Mtumiaji' });
+    expect(preview.rows).toEqual({ total: 2, valid: 2, invalid: 0 });
+    expect(preview.sample[0]?.values).toMatchObject({ tag: 'WF/ICT/001', category: 'laptop', purchase_date: '2023-03-12', cost_tzs: 2_450_000 });
+    // 03/12/2023 is the 3rd of December, never the 12th of March.
+    expect(preview.sample[1]?.values).toMatchObject({ purchase_date: '2023-12-03', cost_tzs: 1_850_000 });
+    expect(preview.sample.map((s) => s.row)).toEqual([2, 3]);
+  });
+
+  it('refuses a month-first date rather than guessing', async () => {
+    const text = csv([HEADERS, row('WF/ICT/003', 'PF-3', { 'Tarehe ya Kununua': '12/31/2023' })]);
+    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
+    expect(preview.invalid_rows).toEqual([
+      { row: 2, errors: [{ field: 'purchase_date', column: 'Tarehe ya Kununua', value: '12/31/2023', message: 'validation.date', params: { value: '12/31/2023' } }] },
+    ]);
+  });
+
+  it('reads a Windows-1252 file whose bytes are not UTF-8', async () => {
+    const text = csv([HEADERS, row('WF/ICT/010', 'W-1', { Msambazaji: 'Société Générale – Dar', Mahali: 'Stoo Kuu' })]);
+    const bytes = encode1252(text);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', bytes) }));
+    expect(preview.rows).toEqual({ total: 1, valid: 1, invalid: 0 });
+    expect(preview.sample[0]?.values).toMatchObject({ supplier: 'Société Générale – Dar', location_id: w.locations['Stoo Kuu'] });
+  });
+
+  it('names a custodian whose check number nobody holds, and a place nobody registered', async () => {
+    const text = csv([HEADERS, row('WF/ICT/020', 'C-1'), row('WF/ICT/021', 'C-2', { Mtumiaji: '999999', Mahali: 'Ghorofa 9' })]);
+    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
+    expect(preview.rows).toEqual({ total: 2, valid: 1, invalid: 1 });
+    const sw = translator('sw');
+    const errors = preview.invalid_rows[0]?.errors ?? [];
+    expect(preview.invalid_rows[0]?.row).toBe(3);
+    expect(errors.map((e) => [e.field, e.value, e.message, sw(e.message, e.params)])).toEqual([
+      ['location', 'Ghorofa 9', 'errors.location-not-found', 'Mahali hapa hapapatikani.'],
+      ['custodian', '999999', 'errors.person-not-found', 'Mtumishi huyu hapatikani kwenye rejista.'],
+    ]);
+  });
+
+  it('reports what registration itself refuses, such as a custodian no longer active', async () => {
+    okValue(await w.call('people.deactivate', { person_id: w.people['Rehema Mollel'] }));
+    const text = csv([HEADERS, row('WF/ICT/030', 'D-1', { Mtumiaji: 'Rehema Mollel' })]);
+    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
+    expect(preview.invalid_rows[0]?.errors).toEqual([
+      { field: 'custodian', column: 'Mtumiaji', value: 'Rehema Mollel', message: 'errors.person-inactive', params: { name: 'Rehema Mollel' } },
+    ]);
+    expect(translator('sw')('errors.person-inactive', preview.invalid_rows[0]?.errors[0]?.params)).toContain('Rehema Mollel');
+  });
+
+  it('commits a clean CSV and gives its first and last tags', async () => {
+    const text = csv([HEADERS, row('WF/ICT/101', 'E-1'), row('', 'E-2'), row('', 'E-3', { Mtumiaji: '' }), row('WF/ICT/104', 'E-4')], ';');
+    const file = fileOf('rejista.csv', text);
+    const { mapping } = okValue<PreviewValue>(await w.call('import.preview', { file }));
+    const result = okValue<CommitValue>(await w.call('import.commit', { file, mapping }));
+    expect(result).toEqual({ imported: 4, first_tag: 'WF/ICT/101', last_tag: 'WF/ICT/104' });
+    const generated = w.core.services.store.sqlite.prepare("SELECT tag, tag_seq FROM assets WHERE serial IN ('E-2', 'E-3') ORDER BY tag").all();
+    expect(generated).toEqual([
+      { tag: 'WF/ICT/2026/00001', tag_seq: 1 },
+      { tag: 'WF/ICT/2026/00002', tag_seq: 2 },
+    ]);
+  });
+
+  it('tells a row with its own errors that its serial is already registered too, so one round of fixes is enough', async () => {
+    const text = csv([HEADERS, row('', 'E-1', { 'Tarehe ya Kununua': '30/02/2024' }), row('WF/ICT/101', 'F-9')]);
+    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
+    expect(preview.invalid_rows.map((r) => ({ row: r.row, errors: r.errors.map((e) => [e.field, e.message, e.params]) }))).toEqual([
+      {
+        row: 2,
+        errors: [
+          ['purchase_date', 'validation.date', { value: '30/02/2024' }],
+          ['serial', 'errors.serial-taken', { serial: 'E-1', tag: 'WF/ICT/101' }],
+        ],
+      },
+      { row: 3, errors: [['tag', 'errors.tag-taken', { tag: 'WF/ICT/101' }]] },
+    ]);
+  });
+});
