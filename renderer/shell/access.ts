@@ -2,7 +2,7 @@
 // routes.ts), so nobody is shown a door the core would refuse; the core still checks every call.
 import type { Role } from '../../db/contract/schemas.ts';
 
-export const AREAS = ['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'users', 'settings'] as const;
+export const AREAS = ['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Record<Area, readonly Role[] | 'signed-in'> = {
@@ -12,6 +12,7 @@ const AREA_ROLES: Record<Area, readonly Role[] | 'signed-in'> = {
   import: ['admin', 'ict_officer'],
   people: 'signed-in',
   places: 'signed-in',
+  sync: ['admin', 'ict_officer', 'auditor'],
   users: ['admin', 'auditor'],
   settings: ['admin'],
 };

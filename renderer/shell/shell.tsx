@@ -1,7 +1,7 @@
 // The work areas: header (institution, who is signed in, language, sign-out) and the navigation of the
 // areas this user's roles reach. Areas not built yet are absent, not dead links.
 import { AppShell, Avatar, Badge, Box, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconBook, IconBuilding, IconChevronDown, IconDevices, IconFileImport, IconKey, IconLogout, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
+import { IconBook, IconBuilding, IconChevronDown, IconDevices, IconFileImport, IconKey, IconLogout, IconRefresh, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteQuery } from '../client/context.tsx';
@@ -13,6 +13,7 @@ import { MaintenanceScreen } from '../screens/maintenance/maintenance-screen.tsx
 import { PeopleScreen } from '../screens/people/people-screen.tsx';
 import { PlacesScreen } from '../screens/places/places-screen.tsx';
 import { SettingsScreen } from '../screens/settings/settings-screen.tsx';
+import { SyncScreen } from '../screens/sync/sync-screen.tsx';
 import { ChangePasswordForm } from '../screens/sign-in/change-password.tsx';
 import { UsersScreen } from '../screens/users/users-screen.tsx';
 import { useSession } from '../session/session.tsx';
@@ -26,6 +27,7 @@ const ICONS: Record<Area, ReactNode> = {
   import: <IconFileImport size={18} />,
   people: <IconUsers size={18} />,
   places: <IconBuilding size={18} />,
+  sync: <IconRefresh size={18} />,
   users: <IconUserCog size={18} />,
   settings: <IconSettings size={18} />,
 };
@@ -133,6 +135,7 @@ export function Shell() {
           {area === 'import' ? <ImportScreen /> : null}
           {area === 'people' ? <PeopleScreen /> : null}
           {area === 'places' ? <PlacesScreen /> : null}
+          {area === 'sync' ? <SyncScreen /> : null}
           {area === 'users' ? <UsersScreen /> : null}
           {area === 'settings' ? <SettingsScreen /> : null}
         </Box>
