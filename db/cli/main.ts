@@ -31,6 +31,11 @@ const USAGE = `daftari — the ICT unit's register and Service Maintenance Log B
   daftari verify --db FILE
   daftari history --db FILE ENTITY_ID
   daftari demo --db FILE [--scale small|large] [--seed N]
+  daftari export --db FILE --out BUNDLE [--peer ORIGIN]
+  daftari import --db FILE BUNDLE [--accept-new-peer] [--preview]
+  daftari peers --db FILE
+
+The bundle-signing key is kept beside the database in FILE.key, readable by its owner only (0600).
 
 Passwords come from DAFTARI_PASSWORD, or are asked for when a terminal is attached.
 Messages are in Swahili; add --lang en (or set DAFTARI_LANG=en) for English.
@@ -240,6 +245,67 @@ async function demo(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+// The command line acts as the file's owner, like `verify`: what it writes is journaled as the app's own.
+const CLI_ACTOR = { id: 'system', name: 'Daftari (mstari wa amri)' };
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' }, peer: { type: 'string' } });
+  const t = translator(language(io, values.lang));
+  const path = requireDb(values);
+  if (!values.out) throw new UsageError('--out BUNDLE is required');
+  const { exportToFile } = await import('../sync/service.ts');
+  return withCore(path, async (core) => {
+    const summary = await exportToFile(core.services, CLI_ACTOR, values.peer ?? null, resolve(values.out as string));
+    io.stdout.write(`${t('cli.exported', { file: summary.file_name, count: summary.event_count, hash: summary.content_sha256 })}\n${t('cli.wipe-reminder')}\n`);
+    return 0;
+  });
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { 'accept-new-peer': { type: 'boolean' }, preview: { type: 'boolean' } });
+  const t = translator(language(io, values.lang));
+  const path = requireDb(values);
+  const bundle = positionals[0];
+  if (!bundle) throw new UsageError('import needs a BUNDLE file');
+  const { stageFromFile, preview, apply } = await import('../sync/service.ts');
+  const { basename } = await import('node:path');
+  return withCore(path, async (core) => {
+    const shown = preview(core.services, await stageFromFile(core.services, resolve(bundle)), CLI_ACTOR);
+    io.stdout.write(
+      `${t('cli.preview', { institution: shown.institution.name, origin: shown.origin, created: shown.created_at, count: shown.event_count, fresh: shown.new_events, held: shown.held_events })}\n`,
+    );
+    if (shown.peer.status === 'new' && !values['accept-new-peer']) {
+      io.stderr.write(`${t('cli.new-peer', { fingerprint: shown.peer.fingerprint })}\n`);
+      return 1;
+    }
+    if (values.preview) return 0;
+    const result = apply(core.services, await stageFromFile(core.services, resolve(bundle)), CLI_ACTOR, Boolean(values['accept-new-peer']), basename(bundle));
+    io.stdout.write(`${t('cli.imported', { fresh: result.new_events, held: result.held_events, conflicts: result.open_conflicts })}\n${t('cli.wipe-reminder')}\n`);
+    return 0;
+  });
+}
+
+async function peersCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { json: { type: 'boolean' } });
+  const t = translator(language(io, values.lang));
+  const path = requireDb(values);
+  const { listPeers } = await import('../sync/service.ts');
+  return withCore(path, async (core) => {
+    const peers = listPeers(core.services);
+    if (values.json) {
+      printJson(io.stdout, peers);
+      return 0;
+    }
+    const key = core.services.signingKey();
+    io.stdout.write(`${t('cli.identity', { origin: core.services.identity.shared, fingerprint: key.fingerprint })}\n`);
+    if (peers.length === 0) io.stdout.write(`${t('cli.no-peers')}\n`);
+    for (const peer of peers) {
+      io.stdout.write(`${peer.id}  ${peer.status.padEnd(8)} ${peer.fingerprint}  ${peer.name} (${peer.institution_name})\n`);
+    }
+    return 0;
+  });
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -256,6 +322,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await history(rest, io);
       case 'demo':
         return await demo(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'peers':
+        return await peersCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
