@@ -147,7 +147,7 @@ export function duePreventive(store: Store, today: string, withinDays: number): 
   const rows = statement(
     store,
     `SELECT p.id AS plan_id, p.task, p.interval_months, a.id AS asset_id, a.tag AS asset_tag, a.make, a.model,
-            coalesce(nullif(a.purchase_date, ''), substr(a.created_at, 1, 10)) AS since,
+            coalesce(nullif(a.purchase_date, ''), substr(datetime(a.created_at, '+3 hours'), 1, 10)) AS since,
             (SELECT max(e.closed_on) FROM maintenance_entries e
               WHERE e.plan_id = p.id AND e.asset_id = a.id AND e.state = 'closed') AS last_done_on
        FROM maintenance_plans p

@@ -26,6 +26,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     entity TEXT NOT NULL,
     PRIMARY KEY (entity, seq)
   ) STRICT, WITHOUT ROWID`.execute(db);
+  // Verify and sync look an event's refs up by its number.
+  await sql`CREATE INDEX journal_refs_seq ON journal_refs (seq)`.execute(db);
   // Which origins this file holds, and whether their events may travel (accounts never do).
   await sql`CREATE TABLE origins (
     origin TEXT PRIMARY KEY,
