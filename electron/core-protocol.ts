@@ -6,7 +6,8 @@ import type { Core } from '../db/core.ts';
 import { Refusal } from '../db/core/refusal.ts';
 
 export interface CoreWorkerData {
-  daftariCore: { path: string };
+  /** `signingKey`: the bundle-signing key's PEM, decrypted by the main process (electron/signing-key.ts). */
+  daftariCore: { path: string; signingKey?: string };
 }
 
 export interface CallMessage {
@@ -33,7 +34,9 @@ const INTERNAL_ERROR: Result<never> = { ok: false, error: { code: 'internal-erro
 export function isCoreWorkerData(data: unknown): data is CoreWorkerData {
   if (typeof data !== 'object' || data === null || !('daftariCore' in data)) return false;
   const core = (data as { daftariCore: unknown }).daftariCore;
-  return typeof core === 'object' && core !== null && typeof (core as { path?: unknown }).path === 'string';
+  if (typeof core !== 'object' || core === null || typeof (core as { path?: unknown }).path !== 'string') return false;
+  const key = (core as { signingKey?: unknown }).signingKey;
+  return key === undefined || typeof key === 'string';
 }
 
 export function isCallReply(message: unknown): message is CallReply {

@@ -2,10 +2,11 @@
 // block the main process (DESIGN.md, "Keeping the window responsive").
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openCore } from '../db/core.ts';
+import { memoryKeyStore } from '../db/sync/keys.ts';
 import { answer, isCoreWorkerData, postReply, settleOpen, type ToWorker } from './core-protocol.ts';
 
-function serve(port: MessagePort, path: string): void {
-  const opened = settleOpen(openCore({ path }));
+function serve(port: MessagePort, path: string, signingKey: string | undefined): void {
+  const opened = settleOpen(openCore({ path, ...(signingKey ? { keyStore: memoryKeyStore(signingKey) } : {}) }));
   const inFlight = new Set<Promise<void>>();
   port.on('message', (message: ToWorker) => {
     if ('close' in message) {
@@ -23,4 +24,4 @@ function serve(port: MessagePort, path: string): void {
 }
 
 // Only when started as the core's worker: importing this file elsewhere must do nothing.
-if (parentPort && isCoreWorkerData(workerData)) serve(parentPort, workerData.daftariCore.path);
+if (parentPort && isCoreWorkerData(workerData)) serve(parentPort, workerData.daftariCore.path, workerData.daftariCore.signingKey);

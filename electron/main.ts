@@ -2,11 +2,12 @@
 // that takes its Electron objects as parameters and has its own tests; this file only connects them.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { CoreClient } from './core-client.ts';
 import type { CoreWorkerData } from './core-protocol.ts';
 import { callHandler, registerCallHandler, WindowSessions } from './ipc.ts';
 import { claimSingleInstance, closeCoreOnQuit, databasePath, focusWindow, menuTemplate } from './lifecycle.ts';
+import { loadSigningKeyPem } from './signing-key.ts';
 import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './protocol.ts';
 import { guardContents, guardSession, windowOptions } from './window.ts';
 
@@ -23,15 +24,18 @@ function createWindow(appPath: string): BrowserWindow {
 
 function start(): void {
   const appPath = app.getAppPath();
-  const workerData: CoreWorkerData = { daftariCore: { path: databasePath(process.env, app.getPath('userData')) } };
+  // The worker starts once the app is ready: safeStorage can decrypt the signing key only then.
+  let workerData: CoreWorkerData | null = null;
   const core = new CoreClient({ spawn: () => new Worker(join(appPath, 'dist', 'electron', 'core-worker.cjs'), { workerData }) });
-  core.start();
   closeCoreOnQuit(app, core);
 
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    workerData = { daftariCore: { path: databasePath(process.env, dataDir), signingKey: loadSigningKeyPem(safeStorage, dataDir) } };
+    core.start();
     const template = menuTemplate(process.platform, !app.isPackaged);
     Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
     guardSession(session.defaultSession);
