@@ -12,6 +12,7 @@ import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { runDemo } from '../demo/demo.ts';
 import type { HistoryEntry } from '../history/queries.ts';
 import type { VerifyResult } from '../journal/verify.ts';
+import type { RegisterExportInput } from '../contract/register-export-schemas.ts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -34,6 +35,8 @@ const USAGE = `daftari — the ICT unit's register and Service Maintenance Log B
   daftari export --db FILE --out BUNDLE [--peer ORIGIN]
   daftari import --db FILE BUNDLE [--accept-new-peer] [--preview]
   daftari peers --db FILE
+  daftari register --db FILE --register devices|log-book|people --out FILE [--format xlsx|csv]
+                   [--from YYYY-MM-DD --to YYYY-MM-DD]
 
 The bundle-signing key is kept beside the database in FILE.key, readable by its owner only (0600).
 
@@ -306,6 +309,34 @@ async function peersCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+async function registerCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    register: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  });
+  const lang = language(io, values.lang);
+  const t = translator(lang);
+  const path = requireDb(values);
+  if (!values.register) throw new UsageError('--register devices|log-book|people is required');
+  if (!values.out) throw new UsageError('--out FILE is required');
+  const { exportRegisterToFile } = await import('../registers/export.ts');
+  const filters = values.register === 'log-book' ? { from: values.from ?? '', to: values.to ?? '' } : {};
+  return withCore(path, async (core) => {
+    const written = await exportRegisterToFile(
+      core.services,
+      { register: values.register, format: values.format ?? 'xlsx', language: lang, filters } as RegisterExportInput,
+      resolve(values.out as string),
+      { onProgress: (rows) => io.stderr.write(`\r${t('registers.progress', { rows })}`) },
+    );
+    io.stderr.write('\n');
+    io.stdout.write(`${t('registers.written', { file: written.path, rows: written.rows })}\n`);
+    return 0;
+  });
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -328,6 +359,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(rest, io);
       case 'peers':
         return await peersCommand(rest, io);
+      case 'register':
+        return await registerCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -5,6 +5,7 @@ import { assetRoutes } from '../assets/routes.ts';
 import { documentRoutes } from '../documents/routes.ts';
 import { importRoutes } from '../import/routes.ts';
 import { maintenanceRoutes } from '../maintenance/routes.ts';
+import { registerRoutes } from '../registers/routes.ts';
 import { syncRoutes } from '../sync/routes.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { entityHistory } from '../history/queries.ts';
@@ -148,6 +149,7 @@ export const routes = {
   ...maintenanceRoutes,
   ...documentRoutes,
   ...importRoutes,
+  ...registerRoutes,
   ...syncRoutes,
 };
 

@@ -15,9 +15,12 @@ export function refoldEntities(store: Store, domain: Domain, entities: Iterable<
   );
   let folded = 0;
   for (const entity of entities) {
-    for (const projection of domain.projections) statement(store, `DELETE FROM ${projection.table} WHERE id = ?`).run(entity);
     // Read first, then write: one connection cannot write while a statement is still being stepped.
-    for (const row of eventsOf.all({ entity }) as (Omit<FoldEvent, 'payload'> & { payload: string })[]) {
+    const events = eventsOf.all({ entity }) as (Omit<FoldEvent, 'payload'> & { payload: string })[];
+    // A row of this entity can only come from a projection that folds one of its events' types.
+    const relevant = new Set(events.flatMap((event) => domain.projectionsByType.get(event.type) ?? []));
+    for (const projection of relevant) statement(store, `DELETE FROM ${projection.table} WHERE id = ?`).run(entity);
+    for (const row of events) {
       project(store, domain, { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> }, [entity]);
     }
     folded += 1;

@@ -1,0 +1,140 @@
+// Exporting a register for people who work in Excel: the file in memory for the window to save, or
+// streamed to a path for the CLI. Which registers exist is decided here, one case each.
+import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { z } from 'zod';
+import { RegisterExportInput, type ExportFormat, type RegisterExportRequest } from '../contract/register-export-schemas.ts';
+import { assertNever } from '../core/assert.ts';
+import type { Services } from '../core/context.ts';
+import { workingDay } from '../core/dates.ts';
+import { Refusal } from '../core/refusal.ts';
+import { getInstitution } from '../institution/queries.ts';
+import { writeCsv } from './csv.ts';
+import { devicesRegister } from './devices.ts';
+import { logBookRegister } from './log-book.ts';
+import { peopleRegister } from './people.ts';
+import { PAGE_SIZE, wordsIn, type CellValue, type Register, type RegisterSource, type Words } from './register.ts';
+import type { ExportControl, Table } from './table.ts';
+import { writeXlsx } from './xlsx.ts';
+
+export const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface ExportedRegister {
+  filename: string;
+  mime: string;
+  base64: string;
+  rows: number;
+}
+
+type ExportServices = Pick<Services, 'store' | 'clock'>;
+
+interface Prepared {
+  register: Omit<Register<never>, 'cells'>;
+  rows: Iterable<CellValue[]>;
+}
+
+function prepare(request: RegisterExportRequest, source: RegisterSource, words: Words): Prepared {
+  switch (request.register) {
+    case 'devices':
+      return { register: devicesRegister, rows: devicesRegister.cells(source, request.filters, words) };
+    case 'log-book':
+      return { register: logBookRegister, rows: logBookRegister.cells(source, request.filters, words) };
+    case 'people':
+      return { register: peopleRegister, rows: peopleRegister.cells(source, request.filters, words) };
+    default:
+      return assertNever(request, 'register');
+  }
+}
+
+interface Job {
+  filename: string;
+  write(out: Writable, control: ExportControl): Promise<number>;
+}
+
+function job(services: ExportServices, request: RegisterExportRequest): Job {
+  const now = services.clock.now();
+  const source: RegisterSource = { store: services.store, today: workingDay(now) };
+  const words = wordsIn(request.language);
+  const { register, rows } = prepare(request, source, words);
+  const table: Table = { columns: register.columns, headers: register.columns.map((column) => words.t(column.header)), rows, pageSize: PAGE_SIZE };
+  const format = request.format;
+  return {
+    filename: `${words.t(register.file)}-${source.today}.${format}`,
+    write: (out, control) => {
+      switch (format) {
+        case 'csv':
+          return writeCsv(table, out, control);
+        case 'xlsx':
+          return writeXlsx(
+            table,
+            out,
+            { title: words.t(register.title), sheet: words.t(register.sheet), creator: getInstitution(services.store)?.name ?? '', created: now },
+            control,
+          );
+        default:
+          return assertNever(format, 'format');
+      }
+    },
+  };
+}
+
+/** The register as a file in memory, for the window to offer to save. */
+export async function exportRegister(services: ExportServices, request: RegisterExportRequest, control: ExportControl = {}): Promise<ExportedRegister> {
+  const exporting = job(services, request);
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const rows = await exporting.write(sink, control);
+  return { filename: exporting.filename, mime: MIME[request.format], base64: Buffer.concat(chunks).toString('base64'), rows };
+}
+
+function parse(options: RegisterExportInput): RegisterExportRequest {
+  const parsed = RegisterExportInput.safeParse(options);
+  if (parsed.success) return parsed.data;
+  throw new Refusal('invalid-input', undefined, fieldsOf(parsed.error));
+}
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.map(String).join('.') || '_'] ??= issue.message;
+  return fields;
+}
+
+/**
+ * The register written to `path` as a stream, for the CLI. It is written beside the path first and
+ * renamed when whole, so a failure or a cancel leaves no half-written register where one is expected.
+ */
+export async function exportRegisterToFile(
+  services: ExportServices,
+  options: RegisterExportInput,
+  path: string,
+  control: ExportControl = {},
+): Promise<{ path: string; filename: string; rows: number }> {
+  const request = parse(options);
+  const exporting = job(services, request);
+  const partial = `${path}.${process.pid}.part`;
+  // Opened here so that a folder that does not exist fails at once, before anything is read.
+  const out = createWriteStream(partial, { fd: openSync(partial, 'w') });
+  // A full disk surfaces as an 'error' on the file stream, which the zip writer only listens for at its end.
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  try {
+    const rows = await Promise.race([exporting.write(out, control), failed]);
+    renameSync(partial, path);
+    return { path, filename: exporting.filename, rows };
+  } catch (error) {
+    out.destroy();
+    // Closed before it is removed: Windows will not delete a file that is still open.
+    await finished(out).catch(() => undefined);
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
