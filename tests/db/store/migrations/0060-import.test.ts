@@ -1,7 +1,7 @@
 // Migration 0060 (STYLE.md: one test per migration): migrate to 0050, seed rows, migrate, check.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, openStore } from '../../../db/store/open.ts';
-import { tempDir } from '../../helpers/core.ts';
+import { closeStore, openStore } from '../../../../db/store/open.ts';
+import { tempDir } from '../../../helpers/core.ts';
 
 describe('migration 0060-import', () => {
   let dir: ReturnType<typeof tempDir>;
