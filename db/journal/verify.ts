@@ -2,6 +2,7 @@
 // a scratch database and compare it with the stored rows. Names the first disagreement.
 import { createHash } from 'node:crypto';
 import { closeStore, openStore, statement, type Store } from '../store/open.ts';
+import type { JournalRow } from '../store/schema.ts';
 import type { Domain } from './domain.ts';
 import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
 import { isHlc } from './hlc.ts';
@@ -27,18 +28,7 @@ export type VerifyResult =
   | { ok: false; kind: 'event'; seq: number; origin: string; origin_seq: number; problem: EventProblem }
   | { ok: false; kind: 'row'; table: string; id: string; problem: RowProblem };
 
-interface StoredRow {
-  seq: number;
-  origin: string;
-  origin_seq: number;
-  hlc: string;
-  actor: string;
-  type: string;
-  entity: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+type StoredRow = JournalRow;
 
 function checkEvent(
   domain: Domain,

@@ -279,7 +279,6 @@ export interface Database {
   maintenance_entries: MaintenanceEntryTable;
   import_mappings: ImportMappingTable;
   peers: PeerTable;
-  conflicts: ConflictTable;
   conflict_resolutions: ConflictResolutionTable;
   bundle_transfers: BundleTransferTable;
 }
@@ -311,15 +310,6 @@ export interface PeerTable {
   last_export_at: string | null;
   accepted_at: string;
   updated_at: string;
-}
-
-export interface ConflictTable {
-  id: string;
-  kind: string;
-  /** JSON array of entity ids. */
-  entities: string;
-  /** JSON object. */
-  detail: string;
 }
 
 export interface ConflictResolutionTable {

@@ -1,6 +1,7 @@
 // Cross-entity rules a merge can break although every command kept them on its own installation.
-// The list is a pure function of the journal and the projections, recomputed after every merge, so
-// installations holding the same events show the same conflicts. A resolution is a shared event.
+// The list is a pure function of the journal and the projections, computed when asked for, so
+// installations holding the same events show the same conflicts, and an ordinary fix (retagging a
+// device) clears one at once. A resolution is a shared event naming the conflict it closes.
 import { createHash } from 'node:crypto';
 import { statement, type Store } from '../store/open.ts';
 
@@ -82,14 +83,17 @@ export function detectConflicts(store: Store): Conflict[] {
     `SELECT upper(tag) AS key, json_group_array(id) AS ids FROM (SELECT tag, id FROM assets ORDER BY id)
       GROUP BY upper(tag) HAVING count(*) > 1 ORDER BY key`,
   )) {
-    conflicts.push({ id: conflictId('duplicate-tag', [row.key]), kind: 'duplicate-tag', entities: JSON.parse(row.ids) as string[], detail: { tag: row.key } });
+    // The devices are part of the id: a resolution closes this pair, not every later clash over the tag.
+    const ids = JSON.parse(row.ids) as string[];
+    conflicts.push({ id: conflictId('duplicate-tag', [row.key, ...ids]), kind: 'duplicate-tag', entities: ids, detail: { tag: row.key } });
   }
   for (const row of grouped(
     store,
     `SELECT upper(serial) AS key, json_group_array(id) AS ids FROM (SELECT serial, id FROM assets WHERE serial != '' ORDER BY id)
       GROUP BY upper(serial) HAVING count(*) > 1 ORDER BY key`,
   )) {
-    conflicts.push({ id: conflictId('duplicate-serial', [row.key]), kind: 'duplicate-serial', entities: JSON.parse(row.ids) as string[], detail: { serial: row.key } });
+    const ids = JSON.parse(row.ids) as string[];
+    conflicts.push({ id: conflictId('duplicate-serial', [row.key, ...ids]), kind: 'duplicate-serial', entities: ids, detail: { serial: row.key } });
   }
   for (const row of grouped(
     store,
@@ -112,16 +116,8 @@ export function detectConflicts(store: Store): Conflict[] {
   return conflicts.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Replaces the stored list with what the state shows now, less what people resolved. */
-export function recordConflicts(store: Store): number {
+/** The conflicts no resolution has closed. */
+export function openConflicts(store: Store): Conflict[] {
   const resolved = new Set((statement(store, 'SELECT id FROM conflict_resolutions').all() as { id: string }[]).map((r) => r.id));
-  statement(store, 'DELETE FROM conflicts').run();
-  const insert = statement(store, 'INSERT INTO conflicts (id, kind, entities, detail) VALUES (?, ?, ?, ?)');
-  let open = 0;
-  for (const conflict of detectConflicts(store)) {
-    if (resolved.has(conflict.id)) continue;
-    insert.run(conflict.id, conflict.kind, JSON.stringify(conflict.entities), JSON.stringify(conflict.detail));
-    open += 1;
-  }
-  return open;
+  return detectConflicts(store).filter((conflict) => !resolved.has(conflict.id));
 }

@@ -10,20 +10,11 @@ import { refuse } from '../core/refusal.ts';
 import { canonicalJson } from '../journal/hash.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { statement, type Store } from '../store/open.ts';
+import type { JournalRow } from '../store/schema.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Manifest } from './format.ts';
 import { signBytes, type SigningKey } from './keys.ts';
 
-interface Row {
-  origin: string;
-  origin_seq: number;
-  hlc: string;
-  actor: string;
-  type: string;
-  entity: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+type Row = Omit<JournalRow, 'seq'>;
 
 /** The event as a bundle line: canonical JSON with the payload as a value. */
 export function eventLine(row: Row): string {

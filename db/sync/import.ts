@@ -15,7 +15,8 @@ import { touchedEntities } from '../journal/project.ts';
 import { refoldEntities } from '../journal/refold.ts';
 import { ACTOR_NAME } from '../journal/types.ts';
 import { statement, transaction } from '../store/open.ts';
-import { recordConflicts } from './conflicts.ts';
+import type { JournalRow } from '../store/schema.ts';
+import { openConflicts } from './conflicts.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, EventLine, EXPANSION_FLOOR_BYTES, Header, Manifest, MAX_EXPANSION, MAX_LINE_BYTES } from './format.ts';
 import { fingerprintOf, verifyBytes } from './keys.ts';
 
@@ -108,6 +109,7 @@ function readHeader(services: Services, line: Buffer | undefined): { manifest: M
 interface ChainCursor {
   seq: number;
   hash: string;
+  hlc: string;
   /** Highest number already held here before this bundle. */
   heldMax: number;
 }
@@ -122,7 +124,7 @@ export async function stageBundle(services: Services, input: Readable, compresse
   const flush = staging.transaction((rows: unknown[][]) => {
     for (const row of rows) insert.run(...row);
   });
-  const heldLast = statement(store, 'SELECT origin_seq, hash FROM journal WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1');
+  const heldLast = statement(store, 'SELECT origin_seq, hash, hlc FROM journal WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1');
   const heldAt = statement(store, 'SELECT hash FROM journal WHERE origin = ? AND origin_seq = ?');
   const scopeOf = statement(store, 'SELECT scope FROM origins WHERE origin = ?');
 
@@ -157,8 +159,8 @@ export async function stageBundle(services: Services, input: Readable, compresse
 
       let cursor = cursors.get(line.origin);
       if (!cursor) {
-        const last = heldLast.get(line.origin) as { origin_seq: number; hash: string } | undefined;
-        cursor = { seq: last?.origin_seq ?? 0, hash: last?.hash ?? GENESIS_HASH, heldMax: last?.origin_seq ?? 0 };
+        const last = heldLast.get(line.origin) as { origin_seq: number; hash: string; hlc: string } | undefined;
+        cursor = { seq: last?.origin_seq ?? 0, hash: last?.hash ?? GENESIS_HASH, hlc: last?.hlc ?? '', heldMax: last?.origin_seq ?? 0 };
         cursors.set(line.origin, cursor);
       }
       const tally = (counts[line.type] ??= { new: 0, held: 0 });
@@ -171,8 +173,12 @@ export async function stageBundle(services: Services, input: Readable, compresse
       }
       if (line.origin_seq !== cursor.seq + 1) refuse('bundle-gap', { n, expected: cursor.seq + 1 });
       if (line.prev_hash !== cursor.hash) refuse('bundle-damaged', { n });
+      // One origin's clock never goes backwards along its chain (docs/journal.md); verify holds stored
+      // events to that, so a bundle breaking it is refused here rather than stored.
+      if (line.hlc <= cursor.hlc) refuse('bundle-damaged', { n });
       cursor.seq = line.origin_seq;
       cursor.hash = line.hash;
+      cursor.hlc = line.hlc;
       tally.new += 1;
       fresh += 1;
       batch.push([line.origin, line.origin_seq, line.hlc, line.actor, line.type, line.entity, canonicalJson(line.payload), line.prev_hash, line.hash]);
@@ -234,17 +240,7 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
     );
     const insertRef = statement(store, 'INSERT OR IGNORE INTO journal_refs (seq, entity) VALUES (?, ?)');
     const touched = new Set<string>();
-    const rows = staged.staging.prepare('SELECT * FROM staged ORDER BY origin, origin_seq').iterate() as IterableIterator<{
-      origin: string;
-      origin_seq: number;
-      hlc: string;
-      actor: string;
-      type: string;
-      entity: string;
-      payload: string;
-      prev_hash: string;
-      hash: string;
-    }>;
+    const rows = staged.staging.prepare('SELECT * FROM staged ORDER BY origin, origin_seq').iterate() as IterableIterator<Omit<JournalRow, 'seq'>>;
     for (const row of rows) {
       addOrigin.run(row.origin);
       const seq = Number(insert.run(row.origin, row.origin_seq, row.hlc, row.actor, row.type, row.entity, row.payload, row.prev_hash, row.hash).lastInsertRowid);
@@ -253,7 +249,7 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
       for (const entity of entities) touched.add(entity);
     }
     local.touched_entities = refoldEntities(store, domain, touched);
-    local.open_conflicts = recordConflicts(store);
+    local.open_conflicts = openConflicts(store).length;
     const events = [];
     if (staged.peer.status === 'new') {
       events.push({

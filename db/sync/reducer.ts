@@ -2,23 +2,14 @@
 // conflicts people resolved. Pure.
 import { hlcInstant } from '../journal/hlc.ts';
 import { ACTOR_NAME, defineProjection, type FoldEvent, type PayloadOf } from '../journal/types.ts';
+import type { Selectable } from 'kysely';
+import type { BundleTransferTable, ConflictResolutionTable, PeerTable } from '../store/schema.ts';
 import type { bundleImported, conflictResolved, peerAccepted, peerRenamed } from './events.ts';
 
-export interface PeerRow {
-  [key: string]: string | number | null;
-  id: string;
-  name: string;
-  institution_name: string;
-  institution_code: string;
-  public_key: string;
-  fingerprint: string;
-  status: string;
-  acked: string;
-  last_import_at: string | null;
-  last_export_at: string | null;
-  accepted_at: string;
-  updated_at: string;
-}
+export type PeerRow = Selectable<PeerTable>;
+export type TransferRow = Selectable<BundleTransferTable>;
+export type ResolutionRow = Selectable<ConflictResolutionTable>;
+
 
 export function reducePeer(row: PeerRow | undefined, event: FoldEvent, entity: string): PeerRow | undefined {
   const at = hlcInstant(event.hlc);
@@ -66,19 +57,6 @@ export const peersProjection = defineProjection<PeerRow>({
   reduce: reducePeer,
 });
 
-export interface TransferRow {
-  [key: string]: string | number | null;
-  id: string;
-  direction: string;
-  file_name: string;
-  content_sha256: string;
-  event_count: number;
-  peer_id: string | null;
-  at: string;
-  wiped_at: string | null;
-  wiped_by: string | null;
-}
-
 export function reduceTransfer(row: TransferRow | undefined, event: FoldEvent, entity: string): TransferRow | undefined {
   if (entity !== event.entity) return row;
   const at = hlcInstant(event.hlc);
@@ -105,14 +83,6 @@ export const transfersProjection = defineProjection<TransferRow>({
   types: ['sync.exported', 'sync.imported', 'sync.bundle-wiped'],
   reduce: reduceTransfer,
 });
-
-export interface ResolutionRow {
-  [key: string]: string | number | null;
-  id: string;
-  note: string;
-  resolved_by: string;
-  resolved_at: string;
-}
 
 export function reduceResolution(_row: ResolutionRow | undefined, event: FoldEvent): ResolutionRow {
   const p = event.payload as PayloadOf<typeof conflictResolved>;

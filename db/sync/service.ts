@@ -6,8 +6,8 @@ import { Readable, Writable } from 'node:stream';
 import { actorOf, command, signedIn, type CallContext, type Services } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import type { Actor } from '../journal/append.ts';
-import { all, statement } from '../store/open.ts';
-import { recordConflicts } from './conflicts.ts';
+import { statement } from '../store/open.ts';
+import { openConflicts } from './conflicts.ts';
 import { writeBundle } from './export.ts';
 import { applyBundle, previewBundle, stageBundle, type ImportResult, type StagedBundle } from './import.ts';
 import type { PeerRow, TransferRow } from './reducer.ts';
@@ -135,17 +135,12 @@ export function recordWipe(ctx: CallContext, transferId: string, note: string): 
 }
 
 export function listConflicts(services: Services) {
-  return all(services.store, services.store.q.selectFrom('conflicts').selectAll().orderBy('kind').orderBy('id')).map((row) => ({
-    ...row,
-    entities: JSON.parse(row.entities) as string[],
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
-  }));
+  return openConflicts(services.store);
 }
 
 export function resolveConflict(ctx: CallContext, conflictId: string, note: string): void {
   command(ctx, actorOf(signedIn(ctx)), () => {
-    if (!statement(ctx.store, 'SELECT id FROM conflicts WHERE id = ?').get(conflictId)) refuse('conflict-not-found');
+    if (!openConflicts(ctx.store).some((conflict) => conflict.id === conflictId)) refuse('conflict-not-found');
     return { events: [{ type: 'conflicts.resolved', entity: conflictId, payload: { note } }], result: null };
   });
-  recordConflicts(ctx.store);
 }

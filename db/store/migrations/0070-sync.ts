@@ -1,4 +1,5 @@
-// 0070: sync between installations — trusted peers, conflicts a merge revealed, and their resolutions.
+// 0070: sync between installations — trusted peers, resolutions of the conflicts a merge revealed, and
+// the transfers awaiting a wipe (3.6.9). Conflicts themselves are computed, never stored.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -16,14 +17,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     last_export_at TEXT,
     accepted_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
-  // Derived from the projections after every merge (never folded): the same events give the same list
-  // on every installation.
-  await sql`CREATE TABLE conflicts (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    entities TEXT NOT NULL,
-    detail TEXT NOT NULL
   ) STRICT`.execute(db);
   await sql`CREATE TABLE conflict_resolutions (
     id TEXT PRIMARY KEY,
@@ -46,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const name of ['bundle_transfers', 'conflict_resolutions', 'conflicts', 'peers']) {
+  for (const name of ['bundle_transfers', 'conflict_resolutions', 'peers']) {
     await sql`DROP TABLE ${sql.raw(name)}`.execute(db);
   }
 }

@@ -26,7 +26,7 @@ describe('migration 0070-sync', () => {
     expect(applied).toEqual(['0070-sync']);
     expect(store.sqlite.prepare('SELECT origin, origin_seq, entity FROM journal').all()).toEqual([{ origin: 'o1', origin_seq: 1, entity: 'm1' }]);
     expect(store.sqlite.prepare('SELECT entity FROM journal_refs WHERE seq = 1').all()).toEqual([{ entity: 'a1' }]);
-    for (const table of ['peers', 'conflicts', 'conflict_resolutions', 'bundle_transfers']) {
+    for (const table of ['peers', 'conflict_resolutions', 'bundle_transfers']) {
       expect(store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
     closeStore(store);
