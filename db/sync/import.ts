@@ -46,20 +46,27 @@ async function* lines(input: Readable, compressedSize: number | null): AsyncGene
   const gunzip = createGunzip();
   const limit = Math.max(EXPANSION_FLOOR_BYTES, (compressedSize ?? 0) * MAX_EXPANSION);
   let total = 0;
-  let pending: Buffer = Buffer.alloc(0);
+  // The unfinished line, kept as its pieces: joining on every chunk would cost the square of its length.
+  let pieces: Buffer[] = [];
+  let pendingBytes = 0;
   try {
     for await (const chunk of input.pipe(gunzip) as AsyncIterable<Buffer>) {
       total += chunk.length;
       // A decompression bomb: far more bytes out than any honest bundle of this size holds.
       if (total > limit) refuse('bundle-too-large');
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       let start = 0;
-      for (let end = pending.indexOf(10, start); end !== -1; end = pending.indexOf(10, start)) {
-        yield pending.subarray(start, end + 1);
+      for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
+        const tail = chunk.subarray(start, end + 1);
+        yield pieces.length === 0 ? tail : Buffer.concat([...pieces, tail]);
+        pieces = [];
+        pendingBytes = 0;
         start = end + 1;
       }
-      pending = pending.subarray(start);
-      if (pending.length > MAX_LINE_BYTES) refuse('bundle-damaged', { n: 0 });
+      if (start < chunk.length) {
+        pieces.push(chunk.subarray(start));
+        pendingBytes += chunk.length - start;
+        if (pendingBytes > MAX_LINE_BYTES) refuse('bundle-damaged', { n: 0 });
+      }
     }
   } catch (error) {
     input.destroy();
@@ -68,7 +75,7 @@ async function* lines(input: Readable, compressedSize: number | null): AsyncGene
     const code = (error as { code?: string }).code;
     refuse(code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE' ? 'bundle-truncated' : 'bundle-unreadable');
   }
-  if (pending.length > 0) refuse('bundle-truncated');
+  if (pendingBytes > 0) refuse('bundle-truncated');
 }
 
 function readHeader(services: Services, line: Buffer | undefined): { manifest: Manifest; peer: PeerInfo } {

@@ -1,0 +1,409 @@
+// A hostile or damaged bundle changes nothing and says why (DESIGN.md, "Sync bundles"): every kind of
+// damage, forgery and misdelivery is refused with its own code, and the receiver's every table and its
+// peer list are exactly as they were.
+import { copyFileSync, createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gzipSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { domain } from '../../../db/domain.ts';
+import { SYSTEM_ACTOR } from '../../../db/journal/append.ts';
+import { verifyStore } from '../../../db/journal/verify.ts';
+import { stageBundle } from '../../../db/sync/import.ts';
+import { memoryKeyStore } from '../../../db/sync/keys.ts';
+import { apply, exportToFile, stageFromFile } from '../../../db/sync/service.ts';
+import { tempDir } from '../../helpers/core.ts';
+import {
+  carry,
+  eventsOf,
+  everything,
+  exportBundle,
+  hashOf,
+  importBundle,
+  ok,
+  openReplica,
+  pack,
+  privateKeyOf,
+  registerDevice,
+  reseal,
+  refusedUnchanged,
+  signManifest,
+  strangerKey,
+  unpack,
+  type EventLine,
+  type Replica,
+} from './helpers.ts';
+
+const folder = tempDir();
+afterAll(() => folder.remove());
+
+/** Ministry A with a little of everything: people, places, a device with storage, a repair. */
+async function busyReplica(name: string, seed: number): Promise<Replica> {
+  const a = await openReplica(name, { seed });
+  const department = await ok<{ id: string }>(a, 'departments.create', { name: 'Uhasibu', code: 'UH' });
+  await ok(a, 'locations.create', { name: 'Ghorofa 2', building: 'Maji House', region: 'Dodoma' });
+  const people: string[] = [];
+  for (const full_name of ['Zuhura Said', 'Hamisi Juma', 'Rehema Mollel']) {
+    a.clock.advance(1000);
+    people.push((await ok<{ id: string }>(a, 'people.register', { full_name, department_id: department.id })).id);
+  }
+  // Long notes make a long event line, which keeps the held-line bomb below quick.
+  const notes = 'Imepokelewa kutoka stoo kuu; skrini ina mkwaruzo mdogo upande wa kushoto. '.repeat(25);
+  const device = await registerDevice(a, { custodian_id: people[0], notes, media: [{ kind: 'ssd', capacity_gb: 512, serial: 'S4EV' }] });
+  await ok(a, 'maintenance.report', { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
+  return a;
+}
+
+describe('a bundle that is damaged, forged or out of place is refused and changes nothing', () => {
+  let a: Replica;
+  let b: Replica;
+  let genuine: Buffer;
+
+  beforeAll(async () => {
+    a = await busyReplica('A', 11);
+    genuine = await exportBundle(a);
+  });
+  // A fresh receiver for every case, so one refusal cannot mask another.
+  afterEach(() => b?.core.close());
+  async function receiver(): Promise<Replica> {
+    b = await openReplica('B', { seed: 22, start: '2025-03-03T09:00:00.000Z' });
+    return b;
+  }
+
+  it('the genuine bundle is accepted, so each forgery below differs from it in one respect only', async () => {
+    const r = await receiver();
+    const result = await importBundle(r, genuine, true);
+    expect(result.ok).toBe(true);
+    expect(eventsOf(genuine).length).toBeGreaterThan(5);
+  });
+
+  it('refuses a byte flipped inside an event payload', async () => {
+    const bundle = unpack(genuine);
+    const n = bundle.lines.findIndex((line) => line.includes('"Hamisi Juma"'));
+    bundle.lines[n] = (bundle.lines[n] as string).replace('"Hamisi Juma"', '"Hamisi Jumo"');
+    expect(bundle.lines[n]).toContain('Hamisi Jumo');
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-damaged');
+  });
+
+  it('refuses a byte flipped so that the payload is no longer JSON', async () => {
+    const bundle = unpack(genuine);
+    const n = bundle.lines.findIndex((line) => line.includes('"Rehema Mollel"'));
+    bundle.lines[n] = (bundle.lines[n] as string).replace('"Rehema Mollel"', '"Rehema Mollel\u0000');
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-damaged');
+  });
+
+  it('refuses a byte flipped in an event hash', async () => {
+    const bundle = unpack(genuine);
+    const line = bundle.lines[2] as string;
+    const at = line.indexOf('"hash":"') + 8 + 10;
+    const flipped = line[at] === 'a' ? 'b' : 'a';
+    bundle.lines[2] = line.slice(0, at) + flipped + line.slice(at + 1);
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-damaged');
+  });
+
+  it('refuses a byte flipped in the compressed stream itself', async () => {
+    // In the deflate data the flip garbles what follows, or breaks the stream; in the gzip trailer it
+    // breaks the CRC. Whichever, it is refused and nothing is written.
+    const middle = Buffer.from(genuine);
+    const at = Math.floor(middle.length / 2);
+    middle[at] = (middle[at] as number) ^ 0x20;
+    const { code } = await refusedUnchanged(await receiver(), middle, ['bundle-damaged', 'bundle-unreadable', 'bundle-truncated']);
+    b.core.close();
+
+    const trailer = Buffer.from(genuine);
+    const crc = trailer.length - 6;
+    trailer[crc] = (trailer[crc] as number) ^ 0x01;
+    await refusedUnchanged(await receiver(), trailer, 'bundle-unreadable');
+    console.info(`[sync] flip in the middle of the deflate stream refused as ${code}`);
+  });
+
+  it('refuses a file cut in half', async () => {
+    await refusedUnchanged(await receiver(), genuine.subarray(0, Math.floor(genuine.length / 2)), 'bundle-truncated');
+  });
+
+  it('refuses a file whose last event line was dropped and the rest compressed again', async () => {
+    const bundle = unpack(genuine);
+    bundle.lines.pop();
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-truncated');
+  });
+
+  it('refuses a file cut in the middle of its last event line', async () => {
+    const bundle = unpack(genuine);
+    const text = `${JSON.stringify(bundle.header)}\n${bundle.lines.map((l) => `${l}\n`).join('')}`;
+    await refusedUnchanged(await receiver(), gzipSync(text.slice(0, text.length - 20)), 'bundle-truncated');
+  });
+
+  it('refuses a manifest signed by another key that claims the exporter’s public key', async () => {
+    const bundle = unpack(genuine);
+    bundle.header.signature = signManifest(bundle.header.manifest, strangerKey().pem);
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-bad-signature');
+  });
+
+  it('refuses a manifest whose event count was altered after signing', async () => {
+    const bundle = unpack(genuine);
+    bundle.header.manifest = { ...bundle.header.manifest, event_count: bundle.header.manifest.event_count - 1 };
+    bundle.lines.pop();
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-bad-signature');
+  });
+
+  it('refuses a manifest whose content hash was altered after signing', async () => {
+    const bundle = unpack(genuine);
+    bundle.header.manifest = { ...bundle.header.manifest, content_sha256: '0'.repeat(64) };
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-bad-signature');
+  });
+
+  it('refuses an unknown format version', async () => {
+    const bundle = unpack(genuine);
+    bundle.header.version = 2;
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-unknown-version');
+  });
+
+  it('refuses a payload that fails its schema even when hashes, chain and signature are all redone', async () => {
+    const events = eventsOf(genuine);
+    const n = events.findIndex((e) => e.type === 'people.registered');
+    const target = events[n] as EventLine;
+    events[n] = { ...target, payload: { ...target.payload, full_name: 42 } };
+    const forged = reseal(unpack(genuine).header, events, privateKeyOf(a));
+    await refusedUnchanged(await receiver(), forged, 'bundle-invalid-payload');
+  });
+
+  it('refuses a payload without the name of who acted', async () => {
+    const events = eventsOf(genuine);
+    const n = events.findIndex((e) => e.type === 'departments.created');
+    const { actor_name: _gone, ...payload } = (events[n] as EventLine).payload;
+    events[n] = { ...(events[n] as EventLine), payload };
+    await refusedUnchanged(await receiver(), reseal(unpack(genuine).header, events, privateKeyOf(a)), 'bundle-invalid-payload');
+  });
+
+  it('refuses an unknown event type, signed by the real key', async () => {
+    const events = eventsOf(genuine);
+    const n = events.findIndex((e) => e.type === 'locations.created');
+    events[n] = { ...(events[n] as EventLine), type: 'locations.teleported' };
+    await refusedUnchanged(await receiver(), reseal(unpack(genuine).header, events, privateKeyOf(a)), 'bundle-unknown-type');
+  });
+
+  it('refuses an account event smuggled into a bundle, signed by the real key', async () => {
+    const events = eventsOf(genuine);
+    const n = events.findIndex((e) => e.type === 'locations.created');
+    events[n] = { ...(events[n] as EventLine), type: 'users.signed-in', payload: { actor_name: 'Asha' } };
+    await refusedUnchanged(await receiver(), reseal(unpack(genuine).header, events, privateKeyOf(a)), 'bundle-damaged');
+  });
+
+  it('refuses an event whose clock reading is not an HLC, signed by the real key', async () => {
+    const events = eventsOf(genuine);
+    events[3] = { ...(events[3] as EventLine), hlc: '2025-03-03 08:00' };
+    await refusedUnchanged(await receiver(), reseal(unpack(genuine).header, events, privateKeyOf(a)), 'bundle-damaged');
+  });
+
+  it('refuses an event outside the range its manifest declares', async () => {
+    const bundle = unpack(genuine);
+    const [first, last] = bundle.header.manifest.ranges[a.origin] as [number, number];
+    bundle.header.manifest = { ...bundle.header.manifest, ranges: { [a.origin]: [first, last - 1] } };
+    bundle.header.signature = signManifest(bundle.header.manifest, privateKeyOf(a));
+    await refusedUnchanged(await receiver(), pack(bundle), 'bundle-damaged');
+  });
+
+  it('refuses an event that does not link to its predecessor, even with its own hash redone', async () => {
+    const events = eventsOf(genuine);
+    const { hash: _old, ...fields } = { ...(events[3] as EventLine), prev_hash: 'f'.repeat(64) };
+    events[3] = { ...fields, hash: hashOf(fields) };
+    await refusedUnchanged(await receiver(), reseal(unpack(genuine).header, events, privateKeyOf(a), { rechain: false }), 'bundle-damaged');
+  });
+
+  it('refuses a chain whose clock goes backwards, which verify would reject once stored', async () => {
+    // An origin's HLCs strictly increase along its chain (docs/journal.md); `daftari verify` checks it
+    // (hlc-backwards), so an import that let it in would leave a file that no longer verifies.
+    const events = eventsOf(genuine);
+    const [x, y] = [events[2] as EventLine, events[3] as EventLine];
+    events[2] = { ...x, hlc: y.hlc };
+    events[3] = { ...y, hlc: x.hlc };
+    const r = await receiver();
+    const result = await importBundle(r, reseal(unpack(genuine).header, events, privateKeyOf(a)), true);
+    const verified = await verifyStore(r.store, domain);
+    expect({ refused: result.ok ? null : result.error.code, verified: verified.ok ? 'ok' : verified.problem }).toEqual({ refused: 'bundle-damaged', verified: 'ok' });
+  });
+
+  it('refuses a middle event dropped, with the content hash recomputed and the manifest re-signed by the real key', async () => {
+    const events = eventsOf(genuine);
+    events.splice(Math.floor(events.length / 2), 1);
+    // rechain off: the gap is what is under test, not a rewritten history.
+    await refusedUnchanged(await receiver(), reseal(unpack(genuine).header, events, privateKeyOf(a), { rechain: false }), 'bundle-gap');
+  });
+
+  it('refuses a rewritten history of events already held (a fork), signed by the real key', async () => {
+    const r = await receiver();
+    expect((await importBundle(r, genuine, true)).ok).toBe(true);
+    const events = eventsOf(genuine);
+    const n = events.findIndex((e) => e.type === 'locations.created');
+    events[n] = { ...(events[n] as EventLine), payload: { ...(events[n] as EventLine).payload, region: 'Arusha' } };
+    await refusedUnchanged(r, reseal(unpack(genuine).header, events, privateKeyOf(a)), 'bundle-fork');
+  });
+
+  it('refuses a bundle signed by a new key for an origin already trusted', async () => {
+    const r = await receiver();
+    expect((await importBundle(r, genuine, true)).ok).toBe(true);
+    const stranger = strangerKey();
+    const bundle = unpack(genuine);
+    bundle.header.manifest = { ...bundle.header.manifest, public_key: stranger.publicKey };
+    bundle.header.signature = signManifest(bundle.header.manifest, stranger.pem);
+    const error = await refusedUnchanged(r, pack(bundle), 'bundle-key-changed', true);
+    expect(error.params?.presented).not.toBe(error.params?.known);
+  });
+
+  it('a decompression bomb is refused quickly and without loading it into memory', async () => {
+    // A real header (so the import reads on), then 400 MB of spaces with no newline: ~400 KB on disk.
+    const path = join(folder.dir, 'bomb.daftari');
+    const header = `${JSON.stringify(unpack(genuine).header)}\n`;
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    async function* body(): AsyncGenerator<Buffer> {
+      yield Buffer.from(header);
+      for (let i = 0; i < 400; i += 1) yield chunk;
+    }
+    await pipeline(body(), createGzip({ level: 9 }), createWriteStream(path));
+    const size = statSync(path).size;
+    expect(size).toBeLessThan(2 * 1024 * 1024);
+
+    const r = await receiver();
+    const before = await everything(r);
+    const rss = process.memoryUsage().rss;
+    const started = performance.now();
+    const error = await stageFromFile(r.core.services, path).then(
+      () => null,
+      (e: unknown) => e as { value?: { code: string } },
+    );
+    const ms = performance.now() - started;
+    const grown = (process.memoryUsage().rss - rss) / 1024 / 1024;
+    console.info(`[sync] bomb: ${(size / 1024).toFixed(0)} KB compressed, 400 MB inflated; refused in ${ms.toFixed(0)} ms, rss +${grown.toFixed(1)} MB`);
+    expect(['bundle-too-large', 'bundle-damaged']).toContain(error?.value?.code);
+    expect(await everything(r)).toEqual(before);
+  });
+
+  it('a bomb of valid, already-held event lines repeated is refused as too large', async () => {
+    // Every line passes every per-line check (its hash, its range, its schema, held with the same hash),
+    // and the count and content hash are only compared at the end: only the expansion limit stops it.
+    const r = await receiver();
+    expect((await importBundle(r, genuine, true)).ok).toBe(true);
+    const { header, lines } = unpack(genuine);
+    const longest = lines.reduce((a, b) => (b.length > a.length ? b : a));
+    const line = `${longest}\n`;
+    const block = Buffer.from(line.repeat(Math.ceil((1024 * 1024) / line.length)));
+    const path = join(folder.dir, 'bomb-lines.daftari');
+    async function* body(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`${JSON.stringify(header)}\n`);
+      for (let i = 0; i < 128; i += 1) yield block;
+    }
+    await pipeline(body(), createGzip({ level: 9 }), createWriteStream(path));
+    const size = statSync(path).size;
+    const before = await everything(r);
+    const started = performance.now();
+    const error = await stageBundle(r.core.services, createReadStream(path), size).then(
+      () => null,
+      (e: unknown) => e as { value?: { code: string } },
+    );
+    console.info(`[sync] held-line bomb: ${(size / 1024).toFixed(0)} KB compressed, 128 MB inflated; refused in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(error?.value?.code).toBe('bundle-too-large');
+    expect(await everything(r)).toEqual(before);
+  });
+});
+
+describe('trust: a known origin keeps its key, an unknown one waits for an administrator', () => {
+  it('refuses a bundle from an installation whose key was replaced (same file, new key store)', async () => {
+    const folderA = tempDir();
+    try {
+      const path = join(folderA.dir, 'a.sqlite');
+      const a = await openReplica('A', { path, seed: 11 });
+      await ok(a, 'people.register', { full_name: 'Zuhura Said' });
+      const b = await openReplica('B', { seed: 22 });
+      expect((await importBundle(b, await exportBundle(a), true)).ok).toBe(true);
+      a.core.close();
+
+      // The key file was lost: the same database opened with an empty key store makes a new key.
+      const again = await openReplica('A again', { path, seed: 12, keyStore: memoryKeyStore(), initialize: false });
+      expect(again.origin).toBe(a.origin);
+      await ok(again, 'people.register', { full_name: 'Hamisi Juma' });
+      const bundle = await exportBundle(again);
+      const error = await refusedUnchanged(b, bundle, 'bundle-key-changed', true);
+      // The administrator is shown both fingerprints to compare by phone.
+      expect(error.params?.known).toBe(a.core.services.signingKey().fingerprint);
+      expect(error.params?.presented).toBe(again.core.services.signingKey().fingerprint);
+      again.core.close();
+      b.core.close();
+    } finally {
+      folderA.remove();
+    }
+  });
+
+  it('refuses, through the service functions and files, a bundle carried by the command line the same way', async () => {
+    const dir = tempDir();
+    try {
+      const a = await busyReplica('A', 11);
+      const b = await openReplica('B', { seed: 22 });
+      const path = join(dir.dir, 'a.daftari');
+      await exportToFile(a.core.services, SYSTEM_ACTOR, null, path);
+      const staged = await stageFromFile(b.core.services, path);
+      expect(staged.peer.status).toBe('new');
+      const before = await everything(b);
+      expect(() => apply(b.core.services, staged, SYSTEM_ACTOR, false, 'a.daftari')).toThrow('peer-unknown');
+      expect(await everything(b)).toEqual(before);
+      const accepted = apply(b.core.services, await stageFromFile(b.core.services, path), SYSTEM_ACTOR, true, 'a.daftari');
+      expect(accepted.new_events).toBeGreaterThan(0);
+      a.core.close();
+      b.core.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('a gap in an origin’s sequence', () => {
+  it('refuses a bundle made for one installation and carried to another that holds less of it', async () => {
+    const a = await openReplica('A', { seed: 11 });
+    const b = await openReplica('B', { seed: 22 });
+    const c = await openReplica('C', { seed: 33 });
+    await ok(a, 'people.register', { full_name: 'Zuhura Said' });
+    await carry(a, c); // C holds A's first events only.
+    await ok(a, 'people.register', { full_name: 'Hamisi Juma' });
+    await carry(a, b);
+    await carry(b, a); // A now knows B holds everything of A's so far.
+    await ok(a, 'people.register', { full_name: 'Rehema Mollel' });
+    const forB = await exportBundle(a, b.origin);
+    expect(eventsOf(forB).map((e) => e.payload.full_name)).toEqual(['Rehema Mollel']);
+
+    await refusedUnchanged(c, forB, 'bundle-gap', true);
+    // Its intended receiver takes it.
+    expect((await importBundle(b, forB)).ok).toBe(true);
+    for (const r of [a, b, c]) r.core.close();
+  });
+
+  it('refuses a bundle for a peer whose file went back to an older copy', async () => {
+    const dir = tempDir();
+    try {
+      const a = await openReplica('A', { seed: 11 });
+      const bPath = join(dir.dir, 'b.sqlite');
+      const keyB = memoryKeyStore();
+      const b = await openReplica('B', { path: bPath, seed: 22, keyStore: keyB });
+      await ok(a, 'people.register', { full_name: 'Zuhura Said' });
+      await carry(a, b);
+      b.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      copyFileSync(bPath, join(dir.dir, 'b-backup.sqlite'));
+      await ok(a, 'people.register', { full_name: 'Hamisi Juma' });
+      await carry(a, b);
+      await carry(b, a); // A learns B holds both people.
+      b.core.close();
+
+      // B is restored from the backup, which holds only the first person; A's next bundle skips the second.
+      copyFileSync(join(dir.dir, 'b-backup.sqlite'), bPath);
+      for (const suffix of ['-wal', '-shm']) rmSync(`${bPath}${suffix}`, { force: true });
+      const restored = await openReplica('B restored', { path: bPath, seed: 23, keyStore: keyB, initialize: false });
+      await ok(a, 'people.register', { full_name: 'Rehema Mollel' });
+      const error = await refusedUnchanged(restored, await exportBundle(a, b.origin), 'bundle-gap', false);
+      expect(error.params?.expected).toBe(3); // A's setup and the first person are all the copy holds.
+      // A full bundle heals it.
+      expect((await importBundle(restored, await exportBundle(a))).ok).toBe(true);
+      a.core.close();
+      restored.core.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});
