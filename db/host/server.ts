@@ -33,7 +33,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+// Room for the largest input a route takes: a sync bundle of about 50 MB, as base64.
+const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
 export interface HostOptions {
   core: Core;

@@ -43,8 +43,9 @@ beforeAll(async () => {
     throw new Error(`dist/renderer/index.html is missing: build the window first with \`npx vite build\` (the test command runs it before vitest).`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it or set CHROMIUM_PATH.`);
-  rmSync(SCREENS, { recursive: true, force: true });
+  // Other end-to-end files write beside these: remove only this file's own earlier failure shot.
   mkdirSync(SCREENS, { recursive: true });
+  rmSync(join(SCREENS, 'failure.png'), { force: true });
   dir = mkdtempSync(join(tmpdir(), 'daftari-e2e-'));
   core = await openCore({ path: join(dir, 'daftari.sqlite'), hasher: scryptHasher(10) });
   host = await startHost({ core, root: BUILT });

@@ -1,0 +1,129 @@
+// The sync area's pure parts: which tabs a role reaches (mirroring db/sync/routes.ts), the tab in the
+// address, readable event types, the counts table of a preview, and what a conflict is about.
+import type { Role } from '../../../db/contract/schemas.ts';
+
+export const SYNC_TABS = ['send', 'receive', 'peers', 'conflicts', 'wipes'] as const;
+export type SyncTab = (typeof SYNC_TABS)[number];
+
+/** Who carries bundles (db/sync/routes.ts: SYNC). */
+const CARRIERS: readonly Role[] = ['admin', 'ict_officer'];
+
+export function canCarryBundles(roles: readonly Role[]): boolean {
+  return roles.some((role) => CARRIERS.includes(role));
+}
+
+/** Accepting a new installation, renaming or revoking one, resolving a conflict: the administrator's. */
+export function canDecideSync(roles: readonly Role[]): boolean {
+  return roles.includes('admin');
+}
+
+/** An auditor reads the installations and the conflicts; carrying bundles is for those who may. */
+export function syncTabsFor(roles: readonly Role[]): SyncTab[] {
+  return canCarryBundles(roles) ? [...SYNC_TABS] : ['peers', 'conflicts'];
+}
+
+/** `#/sync/receive` → 'receive' when this user has it; otherwise their first tab. */
+export function syncTabFromHash(hash: string, allowed: readonly SyncTab[]): SyncTab {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[1] ?? '';
+  return allowed.find((tab) => tab === name) ?? allowed[0] ?? 'peers';
+}
+
+export function syncTabHash(tab: SyncTab): string {
+  return `#/sync/${tab}`;
+}
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** `assets.registered` in words; a type this window does not know (a newer Daftari's) as it is written. */
+export function eventTypeName(type: string, t: Translate): string {
+  const key = `syncUi.types.${type}`;
+  const text = t(key);
+  return text === key ? type : text;
+}
+
+export interface TypeRow {
+  type: string;
+  label: string;
+  fresh: number;
+  held: number;
+}
+
+/** A preview's counts as rows: most new events first, then by name, so what will change leads. */
+export function typeRows(counts: Record<string, { new: number; held: number }>, t: Translate): TypeRow[] {
+  return Object.entries(counts)
+    .map(([type, count]) => ({ type, label: eventTypeName(type, t), fresh: count.new, held: count.held }))
+    .sort((a, b) => b.fresh - a.fresh || a.label.localeCompare(b.label));
+}
+
+export function totals(rows: readonly TypeRow[]): { fresh: number; held: number } {
+  return rows.reduce((sum, row) => ({ fresh: sum.fresh + row.fresh, held: sum.held + row.held }), { fresh: 0, held: 0 });
+}
+
+/** A file's size as people read it: 812 B, 14.2 KB, 3.4 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A 64-digit hash in groups of eight, so a person can read it out or compare it by eye. */
+export function groupHash(hex: string): string {
+  return hex.match(/.{1,8}/g)?.join(' ') ?? hex;
+}
+
+export const CONFLICT_KINDS = ['duplicate-tag', 'duplicate-serial', 'two-open-repairs', 'storage-inside-away', 'custodian-diverged'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export function isConflictKind(kind: string): kind is ConflictKind {
+  return (CONFLICT_KINDS as readonly string[]).includes(kind);
+}
+
+export interface ConflictLike {
+  kind: string;
+  entities: string[];
+  detail: Record<string, unknown>;
+}
+
+/**
+ * The devices a conflict is about (db/sync/conflicts.ts): every entity of a duplicate; otherwise the
+ * first entity is the device and the rest are its log book entries or storage media.
+ */
+export function conflictDevices(conflict: ConflictLike): string[] {
+  if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial') return conflict.entities;
+  return conflict.entities.slice(0, 1);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** What the sentence of a conflict counts: devices, open entries or storage media. */
+export function conflictCount(conflict: ConflictLike): number {
+  switch (conflict.kind) {
+    case 'two-open-repairs':
+      return strings(conflict.detail.entries).length || Math.max(conflict.entities.length - 1, 0);
+    case 'storage-inside-away':
+      return strings(conflict.detail.media).length || Math.max(conflict.entities.length - 1, 0);
+    default:
+      return conflictDevices(conflict).length;
+  }
+}
+
+/** The two custodians a divergence is between (person ids; '' for "nobody"). */
+export function divergedCustodians(conflict: ConflictLike): [string, string] {
+  const [first = '', second = ''] = strings(conflict.detail.custodians);
+  return [first, second];
+}
+
+/** Open conflicts a bundle adds: the preview counts every open conflict after the merge. */
+export function revealedConflicts(after: number, now: number): number {
+  return Math.max(after - now, 0);
+}
+
+/** A fingerprint's ten groups as two lines of five, for a narrow column. */
+export function fingerprintLines(fingerprint: string): string[] {
+  const groups = fingerprint.split(/\s+/).filter(Boolean);
+  if (groups.length <= 5) return [groups.join(' ')];
+  const half = Math.ceil(groups.length / 2);
+  return [groups.slice(0, half).join(' '), groups.slice(half).join(' ')];
+}
