@@ -12,7 +12,7 @@ function fakeSafeStorage(available: boolean): SafeStorageLike & { encrypted: num
     isEncryptionAvailable: () => available,
     encryptString: (plain: string) => {
       fake.encrypted += 1;
-      return Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a);
+      return Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a));
     },
     decryptString: (encrypted: Buffer) => Buffer.from(encrypted.map((byte) => byte ^ 0x5a)).toString('utf8'),
   };
