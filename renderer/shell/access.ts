@@ -44,6 +44,16 @@ export function canApproveProcedure(roles: readonly Role[]): boolean {
   return roles.includes('head_of_institution');
 }
 
+/** Who carries bundles between installations (db/sync/routes.ts: SYNC). */
+export function canCarryBundles(roles: readonly Role[]): boolean {
+  return holdsAny(roles, ['admin', 'ict_officer']);
+}
+
+/** Accepting a new installation, renaming or revoking one, resolving a conflict: the administrator's. */
+export function canDecideSync(roles: readonly Role[]): boolean {
+  return roles.includes('admin');
+}
+
 export function canManageAccounts(roles: readonly Role[]): boolean {
   return roles.includes('admin');
 }

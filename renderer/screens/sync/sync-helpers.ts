@@ -1,21 +1,12 @@
 // The sync area's pure parts: which tabs a role reaches (mirroring db/sync/routes.ts), the tab in the
 // address, readable event types, the counts table of a preview, and what a conflict is about.
 import type { Role } from '../../../db/contract/schemas.ts';
+import { canCarryBundles } from '../../shell/access.ts';
+
+export { canCarryBundles, canDecideSync } from '../../shell/access.ts';
 
 export const SYNC_TABS = ['send', 'receive', 'peers', 'conflicts', 'wipes'] as const;
 export type SyncTab = (typeof SYNC_TABS)[number];
-
-/** Who carries bundles (db/sync/routes.ts: SYNC). */
-const CARRIERS: readonly Role[] = ['admin', 'ict_officer'];
-
-export function canCarryBundles(roles: readonly Role[]): boolean {
-  return roles.some((role) => CARRIERS.includes(role));
-}
-
-/** Accepting a new installation, renaming or revoking one, resolving a conflict: the administrator's. */
-export function canDecideSync(roles: readonly Role[]): boolean {
-  return roles.includes('admin');
-}
 
 /** An auditor reads the installations and the conflicts; carrying bundles is for those who may. */
 export function syncTabsFor(roles: readonly Role[]): SyncTab[] {
