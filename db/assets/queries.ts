@@ -3,6 +3,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import { BUILTIN_CATEGORIES, RECORD_HOLDING_CATEGORIES, type AssetListInput } from '../contract/register-schemas.ts';
+
+export { formatTag } from '../contract/register-schemas.ts';
 import { decodeCursor, encodeCursor, ftsQuery, type Page } from '../core/paging.ts';
 import { all, first, statement, type Store } from '../store/open.ts';
 import type { AssetRow, CategoryRow, Database, StorageMediumRow } from '../store/schema.ts';
@@ -50,14 +52,6 @@ export function tagFormat(store: Store): string {
 export function nextTagSeq(store: Store): number {
   const row = statement(store, 'SELECT max(tag_seq) AS seq FROM assets').get() as { seq: number | null };
   return (row.seq ?? 0) + 1;
-}
-
-export function formatTag(format: string, values: { code: string; category: string; year: number; seq: number }): string {
-  return format
-    .replaceAll('{CODE}', values.code)
-    .replaceAll('{CAT}', values.category.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6))
-    .replaceAll('{YYYY}', String(values.year))
-    .replaceAll('{SEQ}', String(values.seq).padStart(5, '0'));
 }
 
 export function findAssetByTag(store: Store, tag: string): AssetRow | undefined {

@@ -99,6 +99,18 @@ export const AssetListInput = z.object({
 });
 export type AssetListInput = z.input<typeof AssetListInput>;
 
+/** The placeholders of an asset tag format. */
+export const TAG_PLACEHOLDERS = ['CODE', 'CAT', 'YYYY', 'SEQ'] as const;
+
+/** The tag a format gives: the core numbers devices with it, the window previews it. */
+export function formatTag(format: string, values: { code: string; category: string; year: number; seq: number }): string {
+  return format
+    .replaceAll('{CODE}', values.code)
+    .replaceAll('{CAT}', values.category.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6))
+    .replaceAll('{YYYY}', String(values.year))
+    .replaceAll('{SEQ}', String(values.seq).padStart(5, '0'));
+}
+
 export const TagFormatInput = z.object({
   // Placeholders: {CODE} institution code, {YYYY} year, {CAT} category, {SEQ} number (5 digits).
   tag_format: z

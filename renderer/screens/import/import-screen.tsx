@@ -1,7 +1,257 @@
+// Importing the register an ICT unit already keeps (Excel or CSV): choose the file, check which column
+// feeds which particular, read the dry run — every row in error, in the user's language — and only then
+// register every device at once, or none.
+import { Alert, Button, FileButton, Grid, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconFileSpreadsheet, IconInfoCircle } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportMapping } from '../../../db/contract/import-schemas.ts';
+import type { RouteInput, RouteOutput } from '../../../db/contract/routes.ts';
+import { CallError } from '../../client/call-error.ts';
+import { useClient, useRouteMutation } from '../../client/context.tsx';
+import { readAsBase64 } from '../../components/equipment/download.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RefusalAlert } from '../../components/refusal-alert.tsx';
+import { Empty } from '../../components/states.tsx';
+import { fileProblem, importKindOf, mappingToCarry, MAX_IMPORT_MEGABYTES, type Preview, type Problem } from './import-state.ts';
+import { MappingEditor } from './mapping-editor.tsx';
+import { PreviewDetails, PreviewSummary } from './preview-results.tsx';
+
+interface Chosen {
+  name: string;
+  size: number;
+  base64: string;
+}
+
+type Summary = RouteOutput<'import.commit'>;
+
+/** Refusals after which the file is checked again without the carried sheet and mapping. */
+const CARRY_REFUSALS: readonly string[] = ['import-column-not-found', 'import-sheet-not-found'];
 
 export function ImportScreen() {
   const { t } = useTranslation();
-  return <PageHeader title={t('nav.import')} />;
+  const { call } = useClient();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [draft, setDraft] = useState<ImportMapping>({});
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [done, setDone] = useState<Summary | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const resetInput = useRef<() => void>(null);
+  const previewing = useMutation<Preview, CallError, RouteInput<'import.preview'>>({ mutationFn: (input) => call('import.preview', input) });
+  const commit = useRouteMutation('import.commit', ['assets.list', 'assets.propose-tag', 'plans.due']);
+
+  /** The dry run: nothing is written. A carried sheet or mapping the new file lacks is dropped. */
+  const check = async (file: Chosen, options: { sheet?: string; mapping?: ImportMapping }, carried = false): Promise<void> => {
+    try {
+      const result = await previewing.mutateAsync({ file: { name: file.name, base64: file.base64 }, ...options });
+      setPreview(result);
+      setDraft(result.mapping);
+    } catch (error) {
+      if (carried && error instanceof CallError && CARRY_REFUSALS.includes(error.code)) return check(file, {});
+      setFailure(error);
+    }
+  };
+
+  const choose = async (file: File | null) => {
+    resetInput.current?.();
+    if (!file) return;
+    setFailure(null);
+    setDone(null);
+    const wrong = fileProblem(file);
+    setProblem(wrong);
+    if (wrong) return;
+    const carry = mappingToCarry(preview, draft);
+    const sheet = carry && preview?.sheet ? preview.sheet : undefined;
+    setPreview(null);
+    const next = { name: file.name, size: file.size, base64: await readAsBase64(file) };
+    setChosen(next);
+    await check(next, { ...(sheet ? { sheet } : {}), ...(carry ? { mapping: carry } : {}) }, carry !== undefined);
+  };
+
+  const recheck = (options: { sheet?: string; mapping?: ImportMapping }) => {
+    if (!chosen) return;
+    setFailure(null);
+    void check(chosen, options);
+  };
+
+  const confirmImport = async () => {
+    if (!chosen || !preview) return;
+    setFailure(null);
+    try {
+      const summary = await commit.mutateAsync({ file: { name: chosen.name, base64: chosen.base64 }, ...(preview.sheet ? { sheet: preview.sheet } : {}), mapping: preview.mapping });
+      setConfirming(false);
+      setDone(summary);
+    } catch (error) {
+      setConfirming(false);
+      // The register may have changed since the check (a serial registered meanwhile): check again.
+      await check(chosen, { ...(preview.sheet ? { sheet: preview.sheet } : {}), mapping: preview.mapping });
+      setFailure(error);
+    }
+  };
+
+  const startAgain = () => {
+    setChosen(null);
+    setPreview(null);
+    setDraft({});
+    setDone(null);
+    setFailure(null);
+    setProblem(null);
+  };
+
+  return (
+    <Stack gap="md" data-testid="import-screen">
+      <PageHeader title={t('importUi.title')} description={t('importUi.intro')} />
+      {done ? <DoneCard summary={done} onAnother={startAgain} /> : null}
+      {!done ? (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Paper withBorder p="md" h="100%">
+              <Stack gap="sm">
+                <Title order={3} size="h5">
+                  {t('importUi.file.title')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('importUi.file.hint', { megabytes: MAX_IMPORT_MEGABYTES })}
+                </Text>
+                <FileButton
+                  onChange={(file) => void choose(file)}
+                  accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                  resetRef={resetInput}
+                  inputProps={{ 'data-testid': 'import-file' } as Record<string, string>}
+                >
+                  {(props) => (
+                    <Button leftSection={<IconFileSpreadsheet size={16} />} variant={chosen ? 'default' : 'filled'} loading={previewing.isPending} {...props}>
+                      {t(chosen ? 'importUi.file.choose-other' : 'importUi.file.choose')}
+                    </Button>
+                  )}
+                </FileButton>
+                {chosen ? (
+                  <Group gap="xs" wrap="nowrap">
+                    <IconFileSpreadsheet size={18} color="var(--mantine-color-flag-8)" style={{ flexShrink: 0 }} />
+                    <Text size="sm" fw={500} truncate title={chosen.name} data-testid="import-file-name">
+                      {chosen.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {t('importUi.file.size', { size: Math.max(1, Math.round(chosen.size / 1024)) })}
+                    </Text>
+                  </Group>
+                ) : null}
+                {preview && preview.rows.invalid > 0 ? (
+                  <Text size="xs" c="dimmed">
+                    {t('importUi.file.choose-fixed')}
+                  </Text>
+                ) : null}
+                {problem ? (
+                  <Alert color="red" variant="light" data-testid="file-problem">
+                    {t(problem.message, problem.params ?? {})}
+                  </Alert>
+                ) : null}
+                {preview && chosen && importKindOf(chosen.name) === 'xlsx' ? (
+                  <Select
+                    label={t('importUi.sheet.label')}
+                    description={preview.sheets.length > 1 ? t('importUi.sheet.hint', { count: preview.sheets.length }) : undefined}
+                    data={preview.sheets}
+                    value={preview.sheet}
+                    onChange={(sheet) => sheet && sheet !== preview.sheet && recheck({ sheet })}
+                    disabled={preview.sheets.length < 2 || previewing.isPending}
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                    data-testid="import-sheet"
+                  />
+                ) : null}
+              </Stack>
+            </Paper>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="md" h="100%">
+              {failure ? <RefusalAlert error={failure} onClose={() => setFailure(null)} /> : null}
+              {previewing.isPending && !preview ? (
+                <Paper withBorder p="xl">
+                  <Text c="dimmed" ta="center" data-testid="import-reading">
+                    {t('importUi.file.reading')}
+                  </Text>
+                </Paper>
+              ) : null}
+              {preview ? <PreviewSummary preview={preview} draft={draft} busy={previewing.isPending} onImport={() => setConfirming(true)} /> : null}
+              {!preview && !previewing.isPending ? (
+                <Paper withBorder p="md" style={{ flex: 1 }}>
+                  <Empty title={t('importUi.empty.title')} hint={t('importUi.empty.hint')} />
+                </Paper>
+              ) : null}
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      ) : null}
+      {preview && !done ? (
+        <>
+          <MappingEditor
+            headers={preview.headers}
+            source={preview.mapping_source}
+            checked={preview.mapping}
+            draft={draft}
+            onChange={setDraft}
+            busy={previewing.isPending}
+            onRecheck={() => recheck({ ...(preview.sheet ? { sheet: preview.sheet } : {}), mapping: draft })}
+          />
+          <PreviewDetails preview={preview} busy={previewing.isPending} />
+        </>
+      ) : null}
+      <Modal
+        opened={confirming}
+        onClose={() => !commit.isPending && setConfirming(false)}
+        title={t('importUi.commit.confirm-title')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {preview ? (
+          <Stack gap="sm" data-testid="import-confirm">
+            <Text size="sm">{t('importUi.commit.confirm-text', { count: preview.rows.total })}</Text>
+            <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
+              {t('importUi.commit.all-or-nothing')}
+            </Alert>
+            <Group justify="flex-end" mt="sm">
+              <Button variant="default" onClick={() => setConfirming(false)} disabled={commit.isPending}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={() => void confirmImport()} loading={commit.isPending} data-testid="import-confirm-button">
+                {t('importUi.commit.confirm', { count: preview.rows.total })}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}
+
+function DoneCard({ summary, onAnother }: { summary: Summary; onAnother: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xl" data-testid="import-done">
+      <Stack align="center" gap="sm">
+        <IconCircleCheck size={48} color="var(--mantine-color-flag-7)" />
+        <Title order={3} size="h4">
+          {t('importUi.done.title')}
+        </Title>
+        <Text ta="center" data-testid="import-done-text">
+          {t('importUi.done.text', { count: summary.imported, first: summary.first_tag, last: summary.last_tag })}
+        </Text>
+        <Group mt="sm">
+          <Button
+            onClick={() => {
+              window.location.hash = '#/equipment';
+            }}
+            data-testid="open-register"
+          >
+            {t('importUi.done.open-register')}
+          </Button>
+          <Button variant="default" onClick={onAnother}>
+            {t('importUi.done.another')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
 }

@@ -14,6 +14,7 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 import { formatDate } from '../../format/dates.ts';
+import { RegisterSettings } from './register-settings.tsx';
 
 type Institution = RouteOutput<'institution.get'>;
 
@@ -48,6 +49,7 @@ export function SettingsScreen() {
           </Paper>
         </Grid.Col>
       </Grid>
+      <RegisterSettings />
     </Stack>
   );
 }

@@ -1,0 +1,91 @@
+// Which column of the file feeds which particular of a device: the core's suggestion (or the mapping
+// remembered for these headings) as one select per particular, for the user to change and check again.
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { REQUIRED_IMPORT_FIELDS, type ImportMapping } from '../../../db/contract/import-schemas.ts';
+import { FIELD_ORDER, sameMapping, sharedColumns, withColumn, type Preview } from './import-state.ts';
+
+export function MappingEditor({
+  headers,
+  source,
+  checked,
+  draft,
+  onChange,
+  onRecheck,
+  busy,
+}: {
+  headers: readonly string[];
+  source: Preview['mapping_source'];
+  /** The mapping of the last check. */
+  checked: ImportMapping;
+  draft: ImportMapping;
+  onChange: (mapping: ImportMapping) => void;
+  onRecheck: () => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const changed = !sameMapping(checked, draft);
+  const shared = sharedColumns(draft);
+  const options = headers.map((header) => ({ value: header, label: header }));
+  return (
+    <Paper withBorder p="md" data-testid="mapping-editor">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={3} size="h5">
+              {t('importUi.mapping.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('importUi.mapping.intro')}
+            </Text>
+            <Text size="xs" c="dimmed" mt={2} data-testid="mapping-source" data-source={source}>
+              {t(`import.sources.${source}`)}
+              {' · '}
+              {t('importUi.mapping.columns-label', { count: headers.length })}
+            </Text>
+          </div>
+          <Button
+            variant={changed ? 'filled' : 'default'}
+            leftSection={<IconRefresh size={16} />}
+            disabled={!changed}
+            loading={busy}
+            onClick={onRecheck}
+            data-testid="recheck"
+          >
+            {t('importUi.mapping.re-preview')}
+          </Button>
+        </Group>
+        {changed ? (
+          <Alert color="blue" variant="light" py={6}>
+            <Text size="sm">{t('importUi.mapping.changed')}</Text>
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="xs">
+          {FIELD_ORDER.map((field) => {
+            const others = shared.get(field);
+            return (
+              <Select
+                key={field}
+                size="sm"
+                label={t(`import.fields.${field}`)}
+                withAsterisk={REQUIRED_IMPORT_FIELDS.includes(field)}
+                placeholder={t('importUi.mapping.unused')}
+                data={options}
+                value={draft[field] ?? null}
+                onChange={(column) => onChange(withColumn(draft, field, column))}
+                clearable
+                searchable
+                nothingFoundMessage={t('common.nothing-found')}
+                comboboxProps={{ withinPortal: true }}
+                error={others ? t('importUi.mapping.used-twice', { fields: others.map((other) => t(`import.fields.${other}`)).join(', ') }) : undefined}
+                data-field={field}
+                data-testid={`map-${field}`}
+              />
+            );
+          })}
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}
