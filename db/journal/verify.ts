@@ -1,6 +1,9 @@
 // `daftari verify`: recompute every hash and link, then rebuild every projection from the journal into
 // a scratch database and compare it with the stored rows. Names the first disagreement.
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { closeStore, openStore, statement, type Store } from '../store/open.ts';
 import type { JournalRow } from '../store/schema.ts';
 import type { Domain } from './domain.ts';
@@ -93,7 +96,10 @@ export async function verifyStore(store: Store, domain: Domain): Promise<VerifyR
     return { ok: false, kind: 'event', seq: row.seq, origin: row.origin, origin_seq: row.origin_seq, problem };
   }
 
-  const { store: scratch } = await openStore(':memory:');
+  // The scratch copy lives in a temporary file, not in memory: a large register would otherwise need
+  // its whole size in RAM again.
+  const scratchDir = mkdtempSync(join(tmpdir(), 'daftari-verify-'));
+  const { store: scratch } = await openStore(join(scratchDir, 'rebuild.sqlite'));
   try {
     foldAll(store, scratch, domain);
     let rowCount = 0;
@@ -125,5 +131,6 @@ export async function verifyStore(store: Store, domain: Domain): Promise<VerifyR
     return { ok: true, events, rows: rowCount };
   } finally {
     closeStore(scratch);
+    rmSync(scratchDir, { recursive: true, force: true });
   }
 }
