@@ -2,6 +2,7 @@
 // transport (Electron IPC via the worker, the CLI, the browser test host) holds one of these.
 import { randomIds, systemClock, type Clock, type Ids } from './core/clock.ts';
 import type { Services } from './core/context.ts';
+import { Jobs } from './core/jobs.ts';
 import { dispatch, type CallOutcome } from './contract/dispatch.ts';
 import { domain } from './domain.ts';
 import { ensureIdentity } from './journal/append.ts';
@@ -43,6 +44,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     identity: ensureIdentity(store, () => randomIds.next()),
     hasher: options.hasher ?? scryptHasher(),
     sessions: new Sessions(clock, options.idleLimitMs),
+    jobs: new Jobs(),
     signingKey: () => (signingKey ??= loadOrCreateKey(keyStore)),
   };
   return {

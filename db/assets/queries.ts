@@ -113,9 +113,10 @@ function filtered<Q extends SelectQueryBuilder<Database, 'assets', object>>(quer
   return q;
 }
 
-export function listAssets(store: Store, input: z.output<typeof AssetListInput>): Page<AssetListItem> & { total: number } {
+export function listAssets(store: Store, input: z.output<typeof AssetListInput>): Page<AssetListItem> & { total: number | null } {
   // Counted on the devices alone: every filter is on their own columns, and the joins only cost time.
-  const counted = first(store, filtered(store.q.selectFrom('assets'), input).select((eb) => eb.fn.countAll<number>().as('n')));
+  // Only the first page counts: later pages keep the total the window already has.
+  const counted = input.after ? undefined : first(store, filtered(store.q.selectFrom('assets'), input).select((eb) => eb.fn.countAll<number>().as('n')));
   let query = filtered(listBase(store), input);
 
   const byTag = input.sort !== 'updated_desc';
@@ -157,7 +158,7 @@ export function listAssets(store: Store, input: z.output<typeof AssetListInput>)
   const items = rows.slice(0, input.limit).map((row) => ({ ...row, can_hold_records: row.can_hold_records === 1 }));
   const last = items[items.length - 1];
   const next = rows.length > input.limit && last ? encodeCursor(byTag ? last.tag : last.updated_at, last.id) : null;
-  return { items, next, total: counted?.n ?? 0 };
+  return { items, next, total: counted ? counted.n : null };
 }
 
 export function mediaOf(store: Store, assetId: string): StorageMediumRow[] {

@@ -7,6 +7,7 @@ import { importRoutes } from '../import/routes.ts';
 import { maintenanceRoutes } from '../maintenance/routes.ts';
 import { registerRoutes } from '../registers/routes.ts';
 import { syncRoutes } from '../sync/routes.ts';
+import { jobRoutes } from '../jobs/routes.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { entityHistory } from '../history/queries.ts';
 import { updateInstitution } from '../institution/commands.ts';
@@ -151,6 +152,7 @@ export const routes = {
   ...importRoutes,
   ...registerRoutes,
   ...syncRoutes,
+  ...jobRoutes,
 };
 
 export type Routes = typeof routes;

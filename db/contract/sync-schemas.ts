@@ -8,8 +8,14 @@ export const BundleFile = z.object({
   base64: z.string().min(1, 'validation.required').max(70_000_000, 'validation.file-too-large'),
 });
 export const ExportInput = z.object({ peer_id: z.string().trim().max(64).nullable().default(null) });
-export const PreviewInput = z.object({ file: BundleFile });
-export const ImportBundleInput = z.object({ file: BundleFile, accept_new_peer: z.boolean().default(false) });
+/**
+ * A long job's key, made by the window (random) so it can ask how far the job is, or stop it, before
+ * the call running it returns. Kept here until a second area has long jobs.
+ */
+export const JobKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'validation.invalid_format');
+export const JobInput = z.object({ job: JobKey });
+export const PreviewInput = z.object({ file: BundleFile, job: JobKey.optional() });
+export const ImportBundleInput = z.object({ file: BundleFile, accept_new_peer: z.boolean().default(false), job: JobKey.optional() });
 export const PeerIdInput = z.object({ peer_id: Id });
 export const RenamePeerInput = z.object({ peer_id: Id, name: text(120) });
 export const RecordWipeInput = z.object({ transfer_id: Id, note: optionalText(300) });

@@ -8,6 +8,7 @@ import type { PasswordHasher } from '../users/passwords.ts';
 import type { Sessions } from '../users/sessions.ts';
 import type { SigningKey } from '../sync/keys.ts';
 import type { Clock, Ids } from './clock.ts';
+import type { Jobs } from './jobs.ts';
 
 export interface Services {
   store: Store;
@@ -17,6 +18,8 @@ export interface Services {
   identity: Identity;
   hasher: PasswordHasher;
   sessions: Sessions;
+  /** Long jobs in progress: how far they are, and a way to stop them. */
+  jobs: Jobs;
   /** This installation's bundle-signing key, made at first use and kept outside the database. */
   signingKey(): SigningKey;
 }

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Sqlite from 'better-sqlite3';
 import { command, type Services } from '../core/context.ts';
+import type { JobHandle } from '../core/jobs.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
 import type { Actor } from '../journal/append.ts';
 import { canonicalJson, eventHash, GENESIS_HASH } from '../journal/hash.ts';
@@ -121,7 +122,13 @@ interface ChainCursor {
   heldMax: number;
 }
 
-export async function stageBundle(services: Services, input: Readable, compressedSize: number | null = null): Promise<StagedBundle> {
+/**
+ * `job`, when given, is told how far the checking is (events read of the manifest's count) and is
+ * asked between events whether to stop: a stopped job is refused `cancelled` and its staging thrown
+ * away, so nothing has changed. The stream hands events over chunk by chunk, so other calls (the
+ * window's progress polls, a stop) are answered in between.
+ */
+export async function stageBundle(services: Services, input: Readable, compressedSize: number | null = null, job?: JobHandle): Promise<StagedBundle> {
   const { store, domain } = services;
   const staging = new Sqlite('');
   staging.pragma('journal_mode = OFF');
@@ -139,6 +146,7 @@ export async function stageBundle(services: Services, input: Readable, compresse
     const iterator = lines(input, compressedSize);
     const first = await iterator.next();
     const { manifest, peer } = readHeader(services, first.done ? undefined : first.value);
+    job?.report(0, manifest.event_count, 'checking');
     const content = createHash('sha256');
     const cursors = new Map<string, ChainCursor>();
     const counts: Record<string, { new: number; held: number }> = {};
@@ -146,7 +154,9 @@ export async function stageBundle(services: Services, input: Readable, compresse
     let fresh = 0;
     let batch: unknown[][] = [];
     for await (const raw of iterator) {
+      if (job?.cancelled()) refuse('cancelled');
       n += 1;
+      job?.report(n, manifest.event_count, 'checking');
       content.update(raw);
       let line: EventLine;
       try {
@@ -195,6 +205,7 @@ export async function stageBundle(services: Services, input: Readable, compresse
       }
     }
     flush(batch);
+    if (job?.cancelled()) refuse('cancelled');
     if (n !== manifest.event_count || content.digest('hex') !== manifest.content_sha256) refuse('bundle-truncated');
     return { manifest, peer, counts, new_events: fresh, held_events: n - fresh, staging };
   } catch (error) {
@@ -214,6 +225,8 @@ export interface ImportResult {
 
 export interface ApplyOptions {
   actor: Actor;
+  /** Told that the one transaction starts: it cannot report in between, nor stop once started. */
+  job?: JobHandle;
   /** An administrator accepted this never-seen installation's key (trust on first use). */
   acceptNewPeer: boolean;
   fileName: string;
@@ -230,6 +243,9 @@ class DryRun extends Error {
 function apply(services: Services, staged: StagedBundle, options: ApplyOptions): ImportResult {
   const { store, domain } = services;
   if (staged.peer.status === 'new' && !options.acceptNewPeer) refuse('peer-unknown', { fingerprint: staged.peer.fingerprint });
+  // The last moment a stop still changes nothing: after this the transaction runs to its end.
+  if (options.job?.cancelled()) refuse('cancelled');
+  options.job?.report(0, staged.manifest.event_count, 'applying');
   const transferId = services.ids.next();
   const local: ImportResult = {
     peer: staged.peer,
@@ -298,10 +314,10 @@ export function applyBundle(services: Services, staged: StagedBundle, options: A
 }
 
 /** What applying would do — the conflicts it would reveal included — without keeping any of it. */
-export function previewBundle(services: Services, staged: StagedBundle, actor: Actor): ImportResult {
+export function previewBundle(services: Services, staged: StagedBundle, actor: Actor, job?: JobHandle): ImportResult {
   try {
     transaction(services.store, () => {
-      throw new DryRun(apply(services, staged, { actor, acceptNewPeer: true, fileName: '' }));
+      throw new DryRun(apply(services, staged, { actor, acceptNewPeer: true, fileName: '', ...(job ? { job } : {}) }));
     });
   } catch (error) {
     if (error instanceof DryRun) return error.result;

@@ -3,6 +3,7 @@ import { route } from '../contract/route.ts';
 import { EmptyInput, type Role } from '../contract/schemas.ts';
 import { ExportInput, ImportBundleInput, PeerIdInput, PreviewInput, RecordWipeInput, RenamePeerInput, ResolveConflictInput } from '../contract/sync-schemas.ts';
 import { actorOf, signedIn } from '../core/context.ts';
+import { runJob } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
 import {
   apply,
@@ -34,15 +35,21 @@ export const syncRoutes = {
   'sync.preview': route({
     access: SYNC,
     input: PreviewInput,
-    handler: async (ctx, input) => preview(ctx, await stageFromBase64(ctx, input.file.base64), actorOf(signedIn(ctx))),
+    // The window polls `jobs.progress` under its own `job` key while this runs, and may stop it.
+    handler: (ctx, input) =>
+      runJob(ctx.jobs, 'sync.preview', signedIn(ctx).id, input.job, async (job) =>
+        preview(ctx, await stageFromBase64(ctx, input.file.base64, job), actorOf(signedIn(ctx)), job),
+      ),
   }),
   'sync.import': route({
     access: SYNC,
     input: ImportBundleInput,
     handler: async (ctx, input) => {
       if (input.accept_new_peer && !signedIn(ctx).roles.includes('admin')) refuse('forbidden');
-      const staged = await stageFromBase64(ctx, input.file.base64);
-      return apply(ctx, staged, actorOf(signedIn(ctx)), input.accept_new_peer, input.file.name);
+      return runJob(ctx.jobs, 'sync.import', signedIn(ctx).id, input.job, async (job) => {
+        const staged = await stageFromBase64(ctx, input.file.base64, job);
+        return apply(ctx, staged, actorOf(signedIn(ctx)), input.accept_new_peer, input.file.name, job);
+      });
     },
   }),
   'sync.transfers': route({ access: SYNC, input: EmptyInput, handler: (ctx) => pendingWipes(ctx) }),

@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { actorOf, command, signedIn, type CallContext, type Services } from '../core/context.ts';
+import type { JobHandle } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
 import type { Actor } from '../journal/append.ts';
 import { statement } from '../store/open.ts';
@@ -50,19 +51,19 @@ export async function exportToBase64(ctx: CallContext, peerId: string | null): P
   return { ...details, transfer_id: recordExport(ctx, actorOf(signedIn(ctx)), details), base64: Buffer.concat(chunks).toString('base64') };
 }
 
-export function stageFromFile(services: Services, path: string): Promise<StagedBundle> {
+export function stageFromFile(services: Services, path: string, job?: JobHandle): Promise<StagedBundle> {
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
     refuse('bundle-unreadable');
   }
-  return stageBundle(services, createReadStream(path), size);
+  return stageBundle(services, createReadStream(path), size, job);
 }
 
-export function stageFromBase64(services: Services, base64: string): Promise<StagedBundle> {
+export function stageFromBase64(services: Services, base64: string, job?: JobHandle): Promise<StagedBundle> {
   const bytes = Buffer.from(base64, 'base64');
-  return stageBundle(services, Readable.from([bytes]), bytes.length);
+  return stageBundle(services, Readable.from([bytes]), bytes.length, job);
 }
 
 export interface PreviewSummary {
@@ -77,9 +78,9 @@ export interface PreviewSummary {
   open_conflicts: number;
 }
 
-export function preview(services: Services, staged: StagedBundle, actor: Actor): PreviewSummary {
+export function preview(services: Services, staged: StagedBundle, actor: Actor, job?: JobHandle): PreviewSummary {
   const { manifest, counts } = staged;
-  const result = previewBundle(services, staged, actor);
+  const result = previewBundle(services, staged, actor, job);
   return {
     institution: manifest.institution,
     origin: manifest.origin,
@@ -93,8 +94,8 @@ export function preview(services: Services, staged: StagedBundle, actor: Actor):
   };
 }
 
-export function apply(services: Services, staged: StagedBundle, actor: Actor, acceptNewPeer: boolean, fileName: string): ImportResult {
-  return applyBundle(services, staged, { actor, acceptNewPeer, fileName });
+export function apply(services: Services, staged: StagedBundle, actor: Actor, acceptNewPeer: boolean, fileName: string, job?: JobHandle): ImportResult {
+  return applyBundle(services, staged, { actor, acceptNewPeer, fileName, ...(job ? { job } : {}) });
 }
 
 export function listPeers(services: Services) {

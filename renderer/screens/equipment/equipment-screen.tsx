@@ -1,7 +1,20 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../components/page-header.tsx';
+// The equipment area: the register, or one device's page when the address names it. The register
+// stays mounted behind a device page, so coming back finds the same search, filters and scroll.
+import { Box } from '@mantine/core';
+import { useHash } from '../../shell/use-hash.ts';
+import { deviceHash, deviceIdFromHash, EQUIPMENT_HASH } from './device-route.ts';
+import { DevicePage } from './device-page.tsx';
+import { EquipmentList } from './equipment-list.tsx';
 
 export function EquipmentScreen() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('nav.equipment')} />;
+  const [hash, setHash] = useHash();
+  const deviceId = deviceIdFromHash(hash);
+  return (
+    <>
+      <Box display={deviceId ? 'none' : undefined}>
+        <EquipmentList onOpen={(id) => setHash(deviceHash(id))} />
+      </Box>
+      {deviceId ? <DevicePage key={deviceId} id={deviceId} onBack={() => setHash(EQUIPMENT_HASH)} /> : null}
+    </>
+  );
 }

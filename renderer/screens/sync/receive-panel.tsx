@@ -1,8 +1,18 @@
 // Receiving: the core checks a bundle and says what it holds before anything is kept; applying is a
 // second, deliberate step. A never-seen installation is accepted only by an administrator who has
-// confirmed its key fingerprint by phone (trust on first use).
-import { Alert, Box, Button, Checkbox, FileInput, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowsExchange, IconCircleCheck, IconFileImport, IconPhoneCall, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+// confirmed its key fingerprint by phone (trust on first use). Checking and applying are long jobs:
+// the window follows them under a key it makes itself (`jobs.progress`) and can stop them.
+import { Alert, Box, Button, Checkbox, FileInput, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconArrowsExchange,
+  IconCircleCheck,
+  IconFileImport,
+  IconPhoneCall,
+  IconPlayerStop,
+  IconShieldCheck,
+  IconShieldX,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +28,19 @@ import { Fingerprint, Particular, WipeReminder } from './sync-parts.tsx';
 type Preview = RouteOutput<'sync.preview'>;
 type Imported = RouteOutput<'sync.import'>;
 type BundleFile = RouteInput<'sync.preview'>['file'];
+type JobProgress = RouteOutput<'jobs.progress'>;
+
+/** How often the window asks how far a running job is. */
+const POLL_MS = 400;
+
+/** A random job key (16 bytes, hex): the core files the job under it for this user. */
+function newJobKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function isCancelled(error: unknown): boolean {
+  return errorValueOf(error).code === 'cancelled';
+}
 
 export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void }) {
   const { t } = useTranslation();
@@ -31,7 +54,11 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
   const [bundle, setBundle] = useState<BundleFile | null>(null);
   const [accept, setAccept] = useState(false);
   const resetInput = useRef<() => void>(null);
-  const preview = useMutation({ mutationFn: (input: BundleFile) => call('sync.preview', { file: input }) });
+  const [job, setJob] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const [stopped, setStopped] = useState(false);
+  const progress = useRouteQuery('jobs.progress', { job: job ?? 'no-job-yet' }, { enabled: job !== null, refetchInterval: POLL_MS, gcTime: 0 });
+  const preview = useMutation({ mutationFn: (input: RouteInput<'sync.preview'>) => call('sync.preview', input) });
   const importer = useMutation({
     mutationFn: (input: RouteInput<'sync.import'>) => call('sync.import', input),
     // A merge can touch every register, the peers, the conflicts and the transfers: refresh them all.
@@ -44,22 +71,7 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
     setBundle(null);
     setAccept(false);
     setReadError(null);
-  };
-
-  const choose = async (chosen: File | null) => {
-    clear();
-    setFile(chosen);
-    if (!chosen) return;
-    setReading(true);
-    try {
-      const read = { name: chosen.name, base64: await readAsBase64(chosen) };
-      setBundle(read);
-      await preview.mutateAsync(read).catch(() => undefined);
-    } catch (error) {
-      setReadError(error);
-    } finally {
-      setReading(false);
-    }
+    setStopped(false);
   };
 
   const another = () => {
@@ -68,9 +80,64 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
     resetInput.current?.();
   };
 
-  const apply = (input: BundleFile) => void importer.mutateAsync({ file: input, accept_new_peer: accept }).catch(() => undefined);
+  /** Runs one long call under a fresh job key, polled while it is pending. */
+  const asJob = async (run: (key: string) => Promise<unknown>) => {
+    const key = newJobKey();
+    setStopping(false);
+    setJob(key);
+    try {
+      await run(key);
+    } finally {
+      setJob(null);
+      setStopping(false);
+    }
+  };
 
-  const refusal = readError ?? (preview.isError ? preview.error : null) ?? (importer.isError ? importer.error : null);
+  const choose = async (chosen: File | null) => {
+    clear();
+    setFile(chosen);
+    if (!chosen) return;
+    setReading(true);
+    let read: BundleFile;
+    try {
+      read = { name: chosen.name, base64: await readAsBase64(chosen) };
+    } catch (error) {
+      setReadError(error);
+      setReading(false);
+      return;
+    }
+    setBundle(read);
+    setReading(false);
+    await asJob((key) =>
+      preview.mutateAsync({ file: read, job: key }).catch((error: unknown) => {
+        // Stopped while checking: nothing was kept, so the panel starts over, saying so.
+        if (!isCancelled(error)) return;
+        another();
+        setStopped(true);
+      }),
+    );
+  };
+
+  const apply = (input: BundleFile) => {
+    setStopped(false);
+    void asJob((key) =>
+      importer.mutateAsync({ file: input, accept_new_peer: accept, job: key }).catch((error: unknown) => {
+        // Stopped before applying: nothing changed, and the preview is still true.
+        if (!isCancelled(error)) return;
+        importer.reset();
+        setStopped(true);
+      }),
+    );
+  };
+
+  const stop = () => {
+    if (!job) return;
+    setStopping(true);
+    void call('jobs.cancel', { job }).catch(() => setStopping(false));
+  };
+
+  const failed = (error: unknown) => (isCancelled(error) ? null : error);
+  const refusal = readError ?? (preview.isError ? failed(preview.error) : null) ?? (importer.isError ? failed(importer.error) : null);
   const busy = reading || preview.isPending || importer.isPending;
 
   return (
@@ -97,7 +164,19 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
           ) : null}
         </Stack>
       </Paper>
-      {busy ? <Busy label={t(importer.isPending ? 'syncUi.receive.applying' : 'syncUi.receive.checking')} /> : null}
+      {busy ? (
+        <Busy
+          label={t(importer.isPending ? 'syncUi.receive.applying' : 'syncUi.receive.checking')}
+          progress={job ? (progress.data ?? null) : null}
+          onStop={job ? stop : null}
+          stopping={stopping}
+        />
+      ) : null}
+      {stopped && !busy ? (
+        <Alert color="gray" variant="light" icon={<IconPlayerStop size={18} />} data-testid="job-cancelled">
+          {t('syncUi.cancelled')}
+        </Alert>
+      ) : null}
       {refusal && !busy ? <BundleRefused error={refusal} onAnother={another} /> : null}
       {importer.data && bundle ? (
         <Applied result={importer.data} fileName={bundle.name} onAnother={another} onOpenConflicts={onOpenConflicts} />
@@ -109,13 +188,55 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
   );
 }
 
-function Busy({ label }: { label: string }) {
+/**
+ * A long job under way: while checking, a bar of events read out of the bundle's count; while
+ * applying (one transaction that cannot report in between), a moving bar. It can be stopped until
+ * applying starts.
+ */
+function Busy({ label, progress, onStop, stopping }: { label: string; progress: JobProgress | null; onStop: (() => void) | null; stopping: boolean }) {
+  const { t, i18n } = useTranslation();
+  const number = (value: number) => value.toLocaleString(i18n.language === 'sw' ? 'sw-TZ' : 'en-GB');
+  const checking = progress?.phase === 'checking' && progress.total > 0;
+  const applying = progress?.phase === 'applying';
   return (
-    <Paper withBorder p="xl" radius="md" data-testid="receive-busy">
-      <Group gap="md" justify="center">
-        <Loader size="md" />
-        <Text>{label}</Text>
-      </Group>
+    <Paper withBorder p="xl" radius="md" data-testid="receive-busy" data-phase={progress?.phase ?? 'starting'}>
+      <Stack gap="sm">
+        <Group gap="md" justify="center">
+          {checking || applying ? null : <Loader size="md" />}
+          <Text>{label}</Text>
+        </Group>
+        {checking ? (
+          <>
+            <Progress value={(100 * progress.done) / progress.total} size="lg" radius="sm" transitionDuration={200} data-testid="job-progress" />
+            <Text size="sm" c="dimmed" ta="center" data-testid="job-progress-label">
+              {t('syncUi.receive.progress', { done: number(progress.done), total: number(progress.total) })}
+            </Text>
+          </>
+        ) : null}
+        {applying ? (
+          <>
+            <Progress value={100} size="lg" radius="sm" striped animated data-testid="job-progress" />
+            <Text size="sm" c="dimmed" ta="center" data-testid="job-progress-label">
+              {t('syncUi.receive.progress-applying')}
+            </Text>
+          </>
+        ) : null}
+        {onStop ? (
+          <Group justify="center">
+            <Button
+              variant="default"
+              color="red"
+              leftSection={<IconPlayerStop size={16} />}
+              onClick={onStop}
+              loading={stopping}
+              disabled={applying}
+              data-testid="job-stop"
+            >
+              {t('syncUi.receive.stop')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
     </Paper>
   );
 }

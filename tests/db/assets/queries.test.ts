@@ -7,7 +7,7 @@ import { openOffice, registerLaptop, type Office } from './fixture.ts';
 interface Page {
   items: AssetListItem[];
   next: string | null;
-  total: number;
+  total: number | null;
 }
 
 async function list(o: Office, input: Record<string, unknown>): Promise<Page> {
@@ -201,7 +201,8 @@ describe('paging through 250 devices', () => {
       let pages = 0;
       do {
         const page: Page = await list(o, { sort, limit: 37, after });
-        expect(page.total).toBe(250);
+        // The first page counts; later pages leave the count to it.
+        expect(page.total).toBe(after === null ? 250 : null);
         expect(page.items.length).toBeLessThanOrEqual(37);
         seen.push(...page.items.map((i) => i.id));
         after = page.next;

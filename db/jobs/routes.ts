@@ -1,0 +1,18 @@
+// Long jobs as the window follows them: how far one is, and stopping it. Only the job's owner sees
+// or stops it; a job another user started is, to everyone else, no job at all.
+import { route } from '../contract/route.ts';
+import { JobInput } from '../contract/sync-schemas.ts';
+import { signedIn } from '../core/context.ts';
+
+export const jobRoutes = {
+  'jobs.progress': route({ access: 'signed-in', input: JobInput, handler: (ctx, input) => ctx.jobs.get(input.job, signedIn(ctx).id) }),
+  'jobs.cancel': route({
+    access: 'signed-in',
+    input: JobInput,
+    handler: (ctx, input) => {
+      // A stop that overtakes the call starting its job still counts: that job then starts stopped.
+      ctx.jobs.cancel(input.job, signedIn(ctx).id);
+      return { cancelled: true as const };
+    },
+  }),
+};
