@@ -1,20 +1,17 @@
 // The foundation, end to end in real Chromium against the browser test host: first-run setup in
 // Swahili, an ICT officer's account, their forced password change, the language switch, and the
 // people register with search-as-you-type. Screens are saved for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
+import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BUILT = join(ROOT, 'dist/renderer');
-const SCREENS = join(ROOT, 'test-results/screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const sw = translator('sw');
 const en = translator('en');
@@ -30,29 +27,22 @@ let page: Page;
 const consoleProblems: string[] = [];
 
 async function shot(name: string): Promise<void> {
-  await page.waitForTimeout(250); // let transitions settle
-  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+  await screenshot(page, `${name}`);
 }
 
 async function chooseLanguage(code: 'SW' | 'EN'): Promise<void> {
-  await page.getByTestId('language-switch').getByText(code, { exact: true }).click();
+  await switchLanguage(page, code);
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILT, 'index.html'))) {
-    throw new Error(`dist/renderer/index.html is missing: build the window first with \`npx vite build\` (the test command runs it before vitest).`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it or set CHROMIUM_PATH.`);
+  requireWindowAndBrowser();
   // Other end-to-end files write beside these: remove only this file's own earlier failure shot.
   mkdirSync(SCREENS, { recursive: true });
   rmSync(join(SCREENS, 'failure.png'), { force: true });
   dir = mkdtempSync(join(tmpdir(), 'daftari-e2e-'));
   core = await openCore({ path: join(dir, 'daftari.sqlite'), hasher: scryptHasher(10) });
   host = await startHost({ core, root: BUILT });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   page = await context.newPage();
   page.on('console', (message) => {

@@ -1,22 +1,19 @@
 // Importing a register end to end in real Chromium against the browser test host: a 200-row Excel
 // register as an ICT unit keeps it, with three bad rows. The dry run names exactly those rows in
 // Swahili and keeps the import shut, nothing is written; the corrected file imports all 200 at once.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
 import type { Result } from '../../db/contract/route.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
+import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BUILT = join(ROOT, 'dist/renderer');
-const SCREENS = join(ROOT, 'test-results/screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const sw = translator('sw');
 const en = translator('en');
@@ -51,11 +48,7 @@ async function call<T>(route: string, input: unknown): Promise<T> {
 
 /** A screen as a person would look at it: no pointer hovering, no passing notification over it. */
 async function shot(name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  const closers = page.locator('.mantine-Notification-closeButton');
-  while ((await closers.count()) > 0) await closers.first().click({ timeout: 2000 }).catch(() => undefined);
-  await page.waitForTimeout(400); // let transitions settle
-  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+  await screenshot(page, `${name}`);
 }
 
 /** Scrolls a section to the top of the window, below the fixed header. */
@@ -64,7 +57,7 @@ async function scrollTo(testId: string): Promise<void> {
 }
 
 async function chooseLanguage(code: 'SW' | 'EN'): Promise<void> {
-  await page.getByTestId('language-switch').getByText(code, { exact: true }).click();
+  await switchLanguage(page, code);
 }
 
 // ---- The register, as an ICT unit keeps it in Excel ----
@@ -122,10 +115,7 @@ async function writeRegister(path: string, withErrors: boolean): Promise<void> {
 // ---- Harness ----
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILT, 'index.html'))) {
-    throw new Error(`dist/renderer/index.html is missing: build the window first with \`npx vite build\` (the test command runs it before vitest).`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it or set CHROMIUM_PATH.`);
+  requireWindowAndBrowser();
   mkdirSync(SCREENS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'daftari-e2e-import-'));
   core = await openCore({ path: join(dir, 'daftari.sqlite'), hasher: scryptHasher(10) });
@@ -133,10 +123,7 @@ beforeAll(async () => {
   if (!setup.result.ok || typeof setup.session !== 'string') throw new Error(`setup failed: ${JSON.stringify(setup.result)}`);
   adminToken = setup.session;
   host = await startHost({ core, root: BUILT });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   page = await context.newPage();
   page.on('console', (message) => {

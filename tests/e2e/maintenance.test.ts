@@ -2,21 +2,18 @@
 // brought in by the administrator, changes the temporary password and records the approved version of
 // the procedure, which is then the one in force; the ICT unit keeps plans and providers and sees what
 // preventive work is due. Screens are saved for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
 import type { Result } from '../../db/contract/route.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
+import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BUILT = join(ROOT, 'dist/renderer');
-const SCREENS = join(ROOT, 'test-results/screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const sw = translator('sw');
 const en = translator('en');
@@ -61,15 +58,11 @@ async function call<T>(token: string, route: string, input: unknown): Promise<T>
 
 /** A screen as a person would look at it: no pointer hovering, no passing notification over it. */
 async function shot(name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  const closers = page.locator('.mantine-Notification-closeButton');
-  while ((await closers.count()) > 0) await closers.first().click({ timeout: 2000 }).catch(() => undefined);
-  await page.waitForTimeout(400); // let transitions settle
-  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+  await screenshot(page, `${name}`);
 }
 
 async function chooseLanguage(code: 'SW' | 'EN'): Promise<void> {
-  await page.getByTestId('language-switch').getByText(code, { exact: true }).click();
+  await switchLanguage(page, code);
 }
 
 async function signIn(username: string, password: string): Promise<void> {
@@ -91,10 +84,7 @@ function todayTyped(): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILT, 'index.html'))) {
-    throw new Error(`dist/renderer/index.html is missing: build the window first with \`npx vite build\` (the test command runs it before vitest).`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it or set CHROMIUM_PATH.`);
+  requireWindowAndBrowser();
   mkdirSync(SCREENS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'daftari-e2e-maintenance-'));
   core = await openCore({ path: join(dir, 'daftari.sqlite'), hasher: scryptHasher(10) });
@@ -166,10 +156,7 @@ beforeAll(async () => {
   await call(adminToken, 'users.create', { username: HEAD.username, display_name: HEAD.display_name, roles: ['head_of_institution'], temporary_password: HEAD.temporary });
 
   host = await startHost({ core, root: BUILT });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (message) => {

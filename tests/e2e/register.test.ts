@@ -3,20 +3,17 @@
 // provider (3.6.2), is stopped from sending it off-site with the SSD inside (3.6.3), records the SSD's
 // removal, sends it, takes it back, puts the SSD back, records the work, closes the repair and prints the
 // device's page of the log book (3.6.4). Screens are saved for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
+import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BUILT = join(ROOT, 'dist/renderer');
-const SCREENS = join(ROOT, 'test-results/screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const sw = translator('sw');
 const en = translator('en');
@@ -35,15 +32,11 @@ let page: Page;
 const consoleProblems: string[] = [];
 
 async function shot(name: string): Promise<void> {
-  // Done-toasts have said their piece; they would only hide the screen.
-  const toasts = page.locator('.mantine-Notification-closeButton');
-  for (let i = 0; i < 10 && (await toasts.count()) > 0; i += 1) await toasts.first().click({ timeout: 2000 }).catch(() => undefined);
-  await page.waitForTimeout(400); // let transitions settle
-  await page.screenshot({ path: join(SCREENS, `register-${name}.png`) });
+  await screenshot(page, `register-${name}`);
 }
 
 async function chooseLanguage(code: 'SW' | 'EN'): Promise<void> {
-  await page.getByTestId('language-switch').getByText(code, { exact: true }).click();
+  await switchLanguage(page, code);
 }
 
 async function ok<T>(token: string | null, route: string, input: unknown): Promise<T> {
@@ -129,10 +122,7 @@ async function furnish(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILT, 'index.html'))) {
-    throw new Error(`dist/renderer/index.html is missing: build the window first with \`npx vite build\` (the test command runs it before vitest).`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it or set CHROMIUM_PATH.`);
+  requireWindowAndBrowser();
   mkdirSync(SCREENS, { recursive: true });
   for (const name of ['list', 'labels', 'form-errors', 'form-filled', 'device', 'entry', 'offsite-refusal', 'logbook']) {
     for (const language of ['sw', 'en']) rmSync(join(SCREENS, `register-${name}-${language}.png`), { force: true });
@@ -141,10 +131,7 @@ beforeAll(async () => {
   core = await openCore({ path: join(dir, 'daftari.sqlite'), hasher: scryptHasher(10) });
   await furnish();
   host = await startHost({ core, root: BUILT });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (message) => {

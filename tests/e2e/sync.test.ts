@@ -3,11 +3,11 @@
 // installation's fingerprint, accepts it and applies; A's records appear on B, the duplicate tag both
 // registered becomes a conflict, and the 3.6.9 wipes are recorded. A second import finds nothing new; a
 // tampered bundle is refused with the core's sentence. Screens are saved for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
 import type { Result } from '../../db/contract/route.ts';
@@ -15,11 +15,8 @@ import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
 import { fingerprintLines } from '../../renderer/screens/sync/sync-helpers.ts';
+import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage } from './harness.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BUILT = join(ROOT, 'dist/renderer');
-const SCREENS = join(ROOT, 'test-results/screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const sw = translator('sw');
 const en = translator('en');
@@ -66,14 +63,7 @@ async function call<T>(at: Installation, route: string, input: unknown): Promise
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  // A notification from the step before would cover the screen's corner.
-  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click().catch(() => undefined);
-  await page.waitForTimeout(300); // let transitions settle
-  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
-}
-
-async function chooseLanguage(page: Page, code: 'SW' | 'EN'): Promise<void> {
-  await page.getByTestId('language-switch').getByText(code, { exact: true }).click();
+  await screenshot(page, name);
 }
 
 async function openWindow(at: Installation, admin: typeof ADMIN_A, name: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -101,10 +91,7 @@ async function openTab(page: Page, tab: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILT, 'index.html'))) {
-    throw new Error(`dist/renderer/index.html is missing: build the window first with \`npx vite build\` (the test command runs it before vitest).`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it or set CHROMIUM_PATH.`);
+  requireWindowAndBrowser();
   mkdirSync(SCREENS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'daftari-e2e-sync-'));
   a = await install('dodoma', ADMIN_A);
@@ -118,10 +105,7 @@ beforeAll(async () => {
   // Installation B, working apart, gave its own laptop the same tag: a conflict once they meet.
   await call(b, 'assets.register', { category: 'laptop', make: 'Lenovo', model: 'ThinkPad E14', serial: 'LN-E14-551', tag: SHARED_TAG });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
