@@ -6,6 +6,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A sign-in hashes with scrypt 2^17 and two Chromiums share two cores with the other files: a
+    // screen may take seconds to answer under load. Polls wait for it instead of failing at 1 s.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     pool: 'forks',
     // Two cores: E2E files start Chromium; keep them from crowding each other out.
     fileParallelism: true,
