@@ -1,19 +1,34 @@
 // Preview and commit of a register import. Both run every row through `registerAsset` itself inside
 // one transaction: the commit keeps it, the preview rolls it back. The preview's verdict and the
-// commit's checks are therefore the same code, and a refused row in the commit undoes every row.
+// commit's checks are therefore the same code, and a refused row in the commit undoes every row
+// (unless the user chose to leave the rows in error out). Entries the register names but the
+// installation lacks are made in that same transaction.
+import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { registerAsset } from '../assets/commands.ts';
 import { findAssetBySerial, findAssetByTag } from '../assets/queries.ts';
-import { REQUIRED_IMPORT_FIELDS, type ImportCommitInput, type ImportField, type ImportMapping, type ImportPreviewInput } from '../contract/import-schemas.ts';
+import { translator } from '../contract/catalogues/index.ts';
+import {
+  REQUIRED_IMPORT_FIELDS,
+  type ImportCommitInput,
+  type ImportField,
+  type ImportMapping,
+  type ImportPreviewInput,
+  type ImportRejectsInput,
+  type ValueChoice,
+  type ValueField,
+} from '../contract/import-schemas.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
 import { canonicalJson } from '../journal/hash.ts';
 import { transaction, type Store } from '../store/open.ts';
-import { headerSetKey, suggestMapping, unknownColumns } from './mapping.ts';
-import { rememberedMapping } from './queries.ts';
-import { readSpreadsheet, type Sheet } from './read.ts';
+import { applyChoices, loadDirectory, resolverOf, unmatchedValues, type UnmatchedValue } from './choices.ts';
+import { fieldOfHeading, headerSetKey, suggestMapping, unknownColumns, unmappedLookalikes } from './mapping.ts';
+import { remembered as rememberedFor, type Remembered } from './queries.ts';
+import { findHeaderRow, readSpreadsheet, sheetAt, topRows, type ReadResult, type Sheet } from './read.ts';
+import { cellIn, fieldOfPath, prepareRows, rowError, type PreparedRow, type Registration, type RowError } from './rows.ts';
+import { splitRows, type SkippedRow } from './skipped.ts';
 import { cellText } from './values.ts';
-import { cellIn, fieldOfPath, loadLookups, prepareRows, rowError, type PreparedRow, type Registration, type RowError } from './rows.ts';
 
 export type MappingSource = 'given' | 'remembered' | 'suggested';
 
@@ -21,13 +36,26 @@ export interface ImportPreview {
   sheets: string[];
   /** The worksheet read; '' for CSV. */
   sheet: string;
+  /** The row that holds the headings, and the first rows of the sheet to choose it from. */
+  header_row: number;
+  top_rows: { row: number; text: string }[];
   headers: string[];
   mapping: ImportMapping;
   mapping_source: MappingSource;
   /** Fields every device needs that no column feeds yet. */
   unmapped_required: ImportField[];
-  rows: { total: number; valid: number; invalid: number };
+  /** Columns left unused whose heading names a field no column feeds. */
+  lookalikes: { column: string; field: ImportField }[];
+  rows: { total: number; valid: number; invalid: number; skipped: number };
   invalid_rows: { row: number; errors: RowError[] }[];
+  /** Lines that are not devices (blank, footer, total), left out of the count. */
+  skipped_rows: SkippedRow[];
+  /** Values that match no entry, each once, with what the commit will do with it. */
+  values: UnmatchedValue[];
+  /** Entries a value can be mapped to (people: the suggestions only). */
+  entries: Record<Exclude<ValueField, 'custodian'>, { id: string; label: string }[]>;
+  /** Whether this user may have a category made (administrators, as for `categories.create`). */
+  can_create_categories: boolean;
   /** The first rows as they would be registered, with the tag each would get. */
   sample: { row: number; tag: string | null; values: Registration | null }[];
 }
@@ -36,11 +64,16 @@ export interface ImportSummary {
   imported: number;
   first_tag: string;
   last_tag: string;
+  /** Rows in error the user chose to leave out. */
+  left_out: number;
+  created: Record<ValueField, number>;
 }
 
 const SAMPLE_SIZE = 20;
 
-async function readInput(input: { file: { name: string; base64: string }; sheet?: string | undefined }) {
+type Source = { file: { name: string; base64: string }; sheet?: string | undefined; header_row?: number | undefined };
+
+async function readInput(input: Source): Promise<ReadResult> {
   return readSpreadsheet({ name: input.file.name, bytes: Buffer.from(input.file.base64, 'base64') }, input.sheet);
 }
 
@@ -62,6 +95,17 @@ function onHeaders(mapping: ImportMapping | undefined, headers: readonly string[
   return placed;
 }
 
+/** The table of the file: the heading row chosen, found by content, or the one a remembered mapping knows. */
+function tableOf(store: Store, read: ReadResult, chosen: number | undefined): { sheet: Sheet; kept: Remembered | undefined } {
+  const header = findHeaderRow(read.grid, {
+    chosen,
+    known: (headers) => rememberedFor(store, headerSetKey(headers)) !== undefined,
+    recognised: (heading) => fieldOfHeading(heading) !== undefined,
+  });
+  const sheet = sheetAt(read.name, read.grid, header);
+  return { sheet, kept: rememberedFor(store, headerSetKey(sheet.headers)) };
+}
+
 /**
  * Registers each row that converted cleanly, in file order, each in its own savepoint: a refusal
  * (serial already registered, person no longer active…) becomes the row's error and the rest go on.
@@ -76,7 +120,8 @@ function rehearse(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, prepar
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       const [path, key] = Object.entries(error.value.fields ?? {})[0] ?? ['_', error.value.message];
-      row.errors.push(rowError(sheet, mapping, row.cells, fieldOfPath([path]), key, error.value.params));
+      row.errors.push(rowError(sheet, mapping, row.cells, fieldOfPath([path]), key, error.value.params, row.row));
+      row.input = null;
     }
   }
   return tags;
@@ -92,9 +137,9 @@ function flagRegistered(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, 
     const flagged = new Set(row.errors.map((e) => e.field));
     const serial = flagged.has('serial') ? '' : cellText(cellIn(sheet, mapping, row.cells, 'serial'));
     const holder = serial ? findAssetBySerial(ctx.store, serial) : undefined;
-    if (holder) row.errors.push(rowError(sheet, mapping, row.cells, 'serial', 'errors.serial-taken', { serial, tag: holder.tag }));
+    if (holder) row.errors.push(rowError(sheet, mapping, row.cells, 'serial', 'errors.serial-taken', { serial, tag: holder.tag }, row.row));
     const tag = flagged.has('tag') ? '' : cellText(cellIn(sheet, mapping, row.cells, 'tag'));
-    if (tag && findAssetByTag(ctx.store, tag)) row.errors.push(rowError(sheet, mapping, row.cells, 'tag', 'errors.tag-taken', { tag }));
+    if (tag && findAssetByTag(ctx.store, tag)) row.errors.push(rowError(sheet, mapping, row.cells, 'tag', 'errors.tag-taken', { tag }, row.row));
   }
 }
 
@@ -118,63 +163,151 @@ function rolledBack<T>(store: Store, work: () => T): T {
   return (outcome as { value: T }).value;
 }
 
+interface Examined {
+  sheet: Sheet;
+  mapping: ImportMapping;
+  skipped: SkippedRow[];
+  values: UnmatchedValue[];
+  prepared: PreparedRow[];
+  tags: Map<number, string>;
+  created: Record<ValueField, number>;
+}
+
+/**
+ * Everything short of keeping it: entries made for unknown values, rows converted and registered.
+ * Call inside a transaction. `rehearsal` lets a category still waiting for the user's choice stand
+ * as "other", so that the preview can still judge the rest of its rows.
+ */
+function examine(
+  ctx: CallContext,
+  sheet: Sheet,
+  mapping: ImportMapping,
+  given: readonly ValueChoice[],
+  kept: Remembered | undefined,
+  rehearsal: boolean,
+  language: 'sw' | 'en' = 'sw',
+): Examined {
+  const { data, skipped } = splitRows(sheet, mapping);
+  const directory = loadDirectory(ctx.store, language);
+  const values = unmatchedValues(directory, sheet, data, mapping, given, kept?.values ?? []);
+  const waiting = values.filter((v) => v.choice === null);
+  if (!rehearsal && waiting.length > 0) refuse('import-values-unresolved', { count: waiting.length, value: (waiting[0] as UnmatchedValue).value });
+  const applied = applyChoices(ctx, values, sheet, data, mapping);
+  const prepared = prepareRows(resolverOf(directory, applied, rehearsal ? 'other' : null), sheet, data, mapping);
+  flagRegistered(ctx, sheet, mapping, prepared);
+  const tags = rehearse(ctx, sheet, mapping, prepared);
+  return { sheet, mapping, skipped, values, prepared, tags, created: applied.created };
+}
+
+function languageOf(input: { language?: 'sw' | 'en' | undefined }): 'sw' | 'en' {
+  return input.language ?? 'sw';
+}
+
 export async function previewImport(ctx: CallContext, input: z.output<typeof ImportPreviewInput>): Promise<ImportPreview> {
-  const { sheets, sheet } = await readInput(input);
-  const remembered = input.mapping ? undefined : onHeaders(rememberedMapping(ctx.store, headerSetKey(sheet.headers)), sheet.headers);
-  const mapping = input.mapping ?? remembered ?? suggestMapping(sheet.headers);
+  const read = await readInput(input);
+  const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
+  const remembered = input.mapping ? undefined : onHeaders(kept?.mapping, sheet.headers);
+  const sample = sheet.rows.slice(0, 50).map((r) => r.cells);
+  const mapping = input.mapping ?? remembered ?? suggestMapping(sheet.headers, sample);
   const source: MappingSource = input.mapping ? 'given' : remembered ? 'remembered' : 'suggested';
   refuseUnknownColumns(mapping, sheet.headers);
 
-  const { prepared, tags } = rolledBack(ctx.store, () => {
-    const rows = prepareRows(loadLookups(ctx.store), sheet, mapping);
-    flagRegistered(ctx, sheet, mapping, rows);
-    return { prepared: rows, tags: rehearse(ctx, sheet, mapping, rows) };
-  });
-  const invalid = prepared.filter((row) => row.errors.length > 0);
+  const result = rolledBack(ctx.store, () => examine(ctx, sheet, mapping, input.values ?? [], kept, true));
+  const directory = loadDirectory(ctx.store);
+  const invalid = result.prepared.filter((row) => row.errors.length > 0);
+  const pick = (field: Exclude<ValueField, 'custodian'>) => directory.entries[field].map(({ id, label }) => ({ id, label }));
   return {
-    sheets,
+    sheets: read.sheets,
     sheet: sheet.name,
+    header_row: sheet.header_row,
+    top_rows: topRows(read.grid),
     headers: sheet.headers,
     mapping,
     mapping_source: source,
     unmapped_required: REQUIRED_IMPORT_FIELDS.filter((field) => mapping[field] === undefined),
-    rows: { total: prepared.length, valid: prepared.length - invalid.length, invalid: invalid.length },
+    lookalikes: unmappedLookalikes(sheet.headers, mapping, sample),
+    rows: { total: result.prepared.length, valid: result.prepared.length - invalid.length, invalid: invalid.length, skipped: result.skipped.length },
     invalid_rows: invalid.map((row) => ({ row: row.row, errors: row.errors })),
-    sample: prepared.slice(0, SAMPLE_SIZE).map((row) => ({
+    skipped_rows: result.skipped,
+    values: result.values,
+    entries: { category: pick('category'), location: pick('location'), department: pick('department') },
+    can_create_categories: signedIn(ctx).roles.includes('admin'),
+    sample: result.prepared.slice(0, SAMPLE_SIZE).map((row) => ({
       row: row.row,
-      tag: tags.get(row.row) ?? null,
+      tag: result.tags.get(row.row) ?? null,
       values: row.errors.length === 0 ? row.input : null,
     })),
   };
 }
 
-/** Remembers the mapping for these headings, unless it is already what is remembered. */
-function remember(ctx: CallContext, headers: readonly string[], mapping: ImportMapping): void {
-  const key = headerSetKey(headers);
-  const current = rememberedMapping(ctx.store, key);
-  if (current && canonicalJson(current) === canonicalJson(mapping)) return;
-  command(ctx, actorOf(signedIn(ctx)), () => ({
-    events: [{ type: 'import.mapping-remembered', entity: key, payload: { headers: [...headers], mapping } }],
-    result: null,
-  }));
+/** The answers worth keeping: those the user gave or confirmed, not the defaults. */
+function answersToKeep(values: readonly UnmatchedValue[]): ValueChoice[] {
+  return values.filter((v) => v.choice && (v.source === 'given' || v.source === 'remembered')).map((v) => v.choice as ValueChoice);
+}
+
+/** Remembers the mapping (with the chosen heading row and the answers) for these headings, unless unchanged. */
+function remember(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, headerRow: number | undefined, values: ValueChoice[]): void {
+  const key = headerSetKey(sheet.headers);
+  const payload = { headers: [...sheet.headers], mapping, ...(headerRow !== undefined ? { header_row: headerRow } : {}), ...(values.length > 0 ? { values } : {}) };
+  const current = rememberedFor(ctx.store, key);
+  const same = current && canonicalJson({ m: current.mapping, h: current.header_row ?? null, v: current.values }) === canonicalJson({ m: mapping, h: headerRow ?? null, v: values });
+  if (same) return;
+  command(ctx, actorOf(signedIn(ctx)), () => ({ events: [{ type: 'import.mapping-remembered', entity: key, payload }], result: null }));
 }
 
 /**
- * Registers every row or none. The file is read and checked again here, not trusted from the preview:
- * the register may have changed in between, and then the commit refuses with the count of rows at fault.
+ * Registers every row or none; or, when the user chose to leave the rows in error out, every other
+ * row. The file is read and checked again here, not trusted from the preview: the register may have
+ * changed in between, and then the commit refuses with the count of rows at fault.
  */
 export async function commitImport(ctx: CallContext, input: z.output<typeof ImportCommitInput>): Promise<ImportSummary> {
-  const { sheet } = await readInput(input);
+  const read = await readInput(input);
+  const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   refuseUnknownColumns(input.mapping, sheet.headers);
-  if (sheet.rows.length === 0) refuse('file-empty');
   return transaction(ctx.store, () => {
-    const prepared = prepareRows(loadLookups(ctx.store), sheet, input.mapping);
-    flagRegistered(ctx, sheet, input.mapping, prepared);
-    const tags = rehearse(ctx, sheet, input.mapping, prepared);
-    const invalid = prepared.filter((row) => row.errors.length > 0);
-    if (invalid.length > 0) refuse('import-has-errors', { count: invalid.length, row: (invalid[0] as PreparedRow).row });
-    remember(ctx, sheet.headers, input.mapping);
-    const given = [...tags.values()];
-    return { imported: given.length, first_tag: given[0] as string, last_tag: given[given.length - 1] as string };
+    const result = examine(ctx, sheet, input.mapping, input.values, kept, false);
+    const invalid = result.prepared.filter((row) => row.errors.length > 0);
+    if (result.prepared.length === 0) refuse('file-empty');
+    if (invalid.length > 0 && (!input.leave_out_invalid || invalid.length === result.prepared.length)) {
+      refuse('import-has-errors', { count: invalid.length, row: (invalid[0] as PreparedRow).row });
+    }
+    remember(ctx, sheet, input.mapping, input.header_row, answersToKeep(result.values));
+    const given = [...result.tags.values()];
+    return { imported: given.length, first_tag: given[0] as string, last_tag: given[given.length - 1] as string, left_out: invalid.length, created: result.created };
   });
 }
+
+export interface RejectsFile {
+  filename: string;
+  mime: string;
+  base64: string;
+}
+
+/**
+ * The rows in error as a workbook of the same columns, with the row they came from and what is wrong
+ * in the user's language, to correct and import again.
+ */
+export async function rejectedRows(ctx: CallContext, input: z.output<typeof ImportRejectsInput>): Promise<RejectsFile> {
+  const read = await readInput(input);
+  const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
+  refuseUnknownColumns(input.mapping, sheet.headers);
+  const language = languageOf(input);
+  const result = rolledBack(ctx.store, () => examine(ctx, sheet, input.mapping, input.values, kept, true, language));
+  const t = translator(language);
+  const book = new ExcelJS.Workbook();
+  const out = book.addWorksheet(t('import.rejects.sheet').slice(0, 31));
+  const header = out.addRow([...sheet.headers, t('import.rejects.errors'), t('import.rejects.row')]);
+  header.font = { bold: true };
+  for (const row of result.prepared.filter((r) => r.errors.length > 0)) {
+    const errors = row.errors.map((e) => `${t(`import.fields.${e.field}`)}: ${t(e.message, e.params)}`).join('; ');
+    out.addRow([...row.cells.map((c) => (c === null ? '' : c)), errors, row.row]);
+  }
+  out.getColumn(sheet.headers.length + 1).width = 60;
+  const base = input.file.name.replace(/\.[a-z0-9]+$/i, '');
+  return {
+    filename: `${base}-${t('import.rejects.suffix')}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64'),
+  };
+}
+

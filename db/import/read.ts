@@ -16,23 +16,28 @@ export interface SheetRow {
 
 export interface Sheet {
   name: string;
+  /** The spreadsheet row that holds the headings. */
+  header_row: number;
   headers: string[];
+  /** Every row below the headings that holds anything, blank lines included (see splitRows). */
   rows: SheetRow[];
 }
 
 export interface ReadResult {
   /** Every worksheet's name, for the user to choose; one unnamed sheet for CSV. */
   sheets: string[];
-  sheet: Sheet;
+  name: string;
+  /** Every row that holds anything, as the spreadsheet numbers them. */
+  grid: SheetRow[];
 }
 
 const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
 
-function isBlank(cell: Cell): boolean {
+export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
 
-function columnLetter(index: number): string {
+export function columnLetter(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {
@@ -43,19 +48,17 @@ function columnLetter(index: number): string {
   return letters;
 }
 
-/**
- * The header row is the first with two or more filled cells: registers often carry the institution's
- * name as a title above the table, and a register of one column is no register.
- */
-function toSheet(name: string, grid: SheetRow[]): Sheet {
-  const filled = (r: SheetRow) => r.cells.filter((c) => !isBlank(c)).length;
-  const headerAt = grid.findIndex((r) => filled(r) >= 2);
-  const header = grid[headerAt >= 0 ? headerAt : grid.findIndex((r) => filled(r) >= 1)];
-  if (!header) refuse('file-empty');
-  let width = header.cells.length;
-  while (width > 0 && isBlank(header.cells[width - 1] ?? null)) width -= 1;
+/** The distinct texts of a row: a merged title repeats one text in every cell of its range. */
+function distinctTexts(row: SheetRow): string[] {
+  return [...new Set(row.cells.filter((c) => !isBlank(c)).map((c) => String(c).replace(/\s+/g, ' ').trim().toLowerCase()))];
+}
+
+/** The headings a row would give, each column told apart. */
+export function headingsOf(row: SheetRow): string[] {
+  let width = row.cells.length;
+  while (width > 0 && isBlank(row.cells[width - 1] ?? null)) width -= 1;
   const seen = new Map<string, number>();
-  const headers = header.cells.slice(0, width).map((cell, i) => {
+  return row.cells.slice(0, width).map((cell, i) => {
     // A column without a heading is named by its letter; a repeated heading gets a number, so every
     // column can be told apart in a mapping.
     const base = isBlank(cell) ? `[${columnLetter(i)}]` : String(cell).replace(/\s+/g, ' ').trim();
@@ -63,12 +66,57 @@ function toSheet(name: string, grid: SheetRow[]): Sheet {
     seen.set(base.toLowerCase(), count);
     return count === 1 ? base : `${base} (${count})`;
   });
-  const rows = grid
-    .slice(grid.indexOf(header) + 1)
-    .filter((r) => r.cells.slice(0, width).some((c) => !isBlank(c)))
-    .map((r) => ({ row: r.row, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? null) }));
-  if (rows.length > MAX_IMPORT_ROWS) refuse('import-too-many-rows', { rows: rows.length, limit: MAX_IMPORT_ROWS });
-  return { name, headers, rows };
+}
+
+/** How far down a sheet the headings are looked for. */
+const HEADER_SEARCH_ROWS = 30;
+
+/** The rows a user may choose the headings from: the first rows that hold anything. */
+export function topRows(grid: readonly SheetRow[]): { row: number; text: string }[] {
+  return grid
+    .filter((r) => r.cells.some((c) => !isBlank(c)))
+    .slice(0, HEADER_SEARCH_ROWS)
+    .map((r) => ({ row: r.row, text: distinctTexts(r).length === 0 ? '' : r.cells.filter((c) => !isBlank(c)).map((c) => String(c).trim()).filter((t, i, all) => all.indexOf(t) === i).join(' · ').slice(0, 240) }));
+}
+
+/**
+ * The row of headings, found by what it says (an ICT unit's register puts the institution's name, the
+ * register's title and a blank line above the table; exceljs gives a merged title's text in every
+ * cell of its range, so a title looks like many filled cells of one text):
+ * 1. the row the user chose, if given;
+ * 2. a row whose headings have a mapping remembered (`known`), so a choice made once holds next time;
+ * 3. the row that names most fields of a device; 4. the first row of two or more different texts.
+ */
+export function findHeaderRow(grid: readonly SheetRow[], options: { chosen?: number | undefined; known?: (headers: string[]) => boolean; recognised?: (header: string) => boolean }): SheetRow {
+  if (options.chosen !== undefined) {
+    const chosen = grid.find((r) => r.row === options.chosen && r.cells.some((c) => !isBlank(c)));
+    if (!chosen) refuse('import-header-row-not-found', { row: options.chosen });
+    return chosen;
+  }
+  const candidates = grid.filter((r) => r.cells.some((c) => !isBlank(c))).slice(0, HEADER_SEARCH_ROWS);
+  const remembered = options.known ? candidates.find((r) => distinctTexts(r).length >= 2 && options.known?.(headingsOf(r))) : undefined;
+  if (remembered) return remembered;
+  let best: { row: SheetRow; score: number } | undefined;
+  for (const row of candidates) {
+    const texts = distinctTexts(row);
+    if (texts.length < 2) continue;
+    // Headings are words: a row of numbers and dates is data.
+    const score = options.recognised ? headingsOf(row).filter((h) => options.recognised?.(h)).length : 0;
+    if (!best || score > best.score) best = { row, score };
+  }
+  const header = best?.row ?? candidates.find((r) => distinctTexts(r).length >= 2) ?? candidates[0];
+  if (!header) refuse('file-empty');
+  return header;
+}
+
+/** The table below the chosen headings. */
+export function sheetAt(name: string, grid: readonly SheetRow[], header: SheetRow): Sheet {
+  const headers = headingsOf(header);
+  const width = headers.length;
+  const rows = grid.filter((r) => r.row > header.row).map((r) => ({ row: r.row, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? null) }));
+  const filled = rows.filter((r) => r.cells.some((c) => !isBlank(c))).length;
+  if (filled > MAX_IMPORT_ROWS) refuse('import-too-many-rows', { rows: filled, limit: MAX_IMPORT_ROWS });
+  return { name, header_row: header.row, headers, rows };
 }
 
 type ExcelValue = ExcelJS.CellValue;
@@ -115,7 +163,7 @@ async function readWorkbook(bytes: Buffer, sheetName: string | undefined): Promi
     });
     grid.push({ row: number, cells: Array.from(cells, (cell) => cell ?? null) });
   });
-  return { sheets, sheet: toSheet(worksheet.name, grid) };
+  return { sheets, name: worksheet.name, grid };
 }
 
 /** UTF-8 (with or without its BOM), UTF-16 as Excel's "Unicode text" saves it, else Windows-1252. */
@@ -176,7 +224,7 @@ function readCsv(bytes: Buffer): ReadResult {
   }
   // Blank lines are kept as records so that numbering matches the row numbers Excel shows.
   const grid = records.map((cells, i) => ({ row: i + 1, cells: cells as Cell[] }));
-  return { sheets: [''], sheet: toSheet('', grid) };
+  return { sheets: [''], name: '', grid };
 }
 
 function isZip(bytes: Buffer): boolean {

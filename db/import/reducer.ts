@@ -8,7 +8,11 @@ import type { mappingRemembered } from './events.ts';
 export function reduceImportMapping(_row: ImportMappingRow | undefined, event: FoldEvent): ImportMappingRow {
   const p = event.payload as PayloadOf<typeof mappingRemembered>;
   // Canonical, so the row written at append and the row rebuilt from the journal are the same text.
-  return { id: event.entity, headers: JSON.stringify(p.headers), mapping: canonicalJson(p.mapping), updated_at: hlcInstant(event.hlc) };
+  // A mapping alone keeps its old shape, so rows folded before the heading row and the answers were
+  // remembered rebuild to the same text.
+  const extra = p.header_row !== undefined || (p.values !== undefined && p.values.length > 0);
+  const stored = extra ? { columns: p.mapping, ...(p.header_row !== undefined ? { header_row: p.header_row } : {}), values: p.values ?? [] } : p.mapping;
+  return { id: event.entity, headers: JSON.stringify(p.headers), mapping: canonicalJson(stored), updated_at: hlcInstant(event.hlc) };
 }
 
 export const importMappingsProjection = defineProjection<ImportMappingRow>({

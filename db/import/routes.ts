@@ -1,10 +1,11 @@
 // Routes of the register import; merged into the one table in db/contract/routes.ts.
 import { ICT } from '../assets/routes.ts';
-import { ImportCommitInput, ImportPreviewInput } from '../contract/import-schemas.ts';
+import { ImportCommitInput, ImportPreviewInput, ImportRejectsInput } from '../contract/import-schemas.ts';
 import { route } from '../contract/route.ts';
-import { commitImport, previewImport } from './commands.ts';
+import { commitImport, previewImport, rejectedRows } from './commands.ts';
 
 export const importRoutes = {
   'import.preview': route({ access: ICT, input: ImportPreviewInput, handler: (ctx, input) => previewImport(ctx, input) }),
   'import.commit': route({ access: ICT, input: ImportCommitInput, handler: (ctx, input) => commitImport(ctx, input) }),
+  'import.rejects': route({ access: ICT, input: ImportRejectsInput, handler: (ctx, input) => rejectedRows(ctx, input) }),
 };

@@ -1,26 +1,11 @@
 // From spreadsheet rows to registration inputs: each mapped cell converted, places and people found
 // by name, the form's own schema applied, and repeats inside the file caught. Reads, never writes.
 import type { z } from 'zod';
-import type { ImportField, ImportMapping } from '../contract/import-schemas.ts';
-import { BUILTIN_CATEGORIES, RegisterAssetInput } from '../contract/register-schemas.ts';
-import { ListInput } from '../contract/schemas.ts';
-import { listCategories } from '../assets/queries.ts';
-import { listPeople } from '../people/queries.ts';
-import { listDepartments, listLocations } from '../places/queries.ts';
-import type { Store } from '../store/open.ts';
-import { fold } from './mapping.ts';
-import type { Cell, Sheet } from './read.ts';
-import {
-  categoryResolver,
-  cellText,
-  toCapacity,
-  toClassification,
-  toDate,
-  toMediumKind,
-  toShillings,
-  toYesNo,
-  type Converted,
-} from './values.ts';
+import type { ImportField, ImportMapping, ValueField } from '../contract/import-schemas.ts';
+import { RegisterAssetInput } from '../contract/register-schemas.ts';
+import { valueOf } from './choices.ts';
+import { columnLetter, type Cell, type Sheet, type SheetRow } from './read.ts';
+import { cellText, monthFirstSeen, toCapacity, toClassification, toDate, toMediumKind, toShillings, toYesNo, type Converted } from './values.ts';
 
 export type Registration = z.output<typeof RegisterAssetInput>;
 
@@ -29,6 +14,8 @@ export interface RowError {
   field: ImportField | '_';
   /** The column that fed it, if one did. */
   column: string | null;
+  /** The cell as Excel names it ("F91"), if one column fed it. */
+  cell: string | null;
   /** The cell as the file holds it. */
   value: string;
   /** Catalogue key of the sentence, the same the form shows. */
@@ -44,78 +31,8 @@ export interface PreparedRow {
   errors: RowError[];
 }
 
-type Resolve = (cell: Cell) => Converted<string | null>;
-
-export interface Lookups {
-  category(cell: Cell): Converted<string>;
-  location: Resolve;
-  department: Resolve;
-  custodian: Resolve;
-}
-
-/**
- * Finds an entity by the words a register uses for it. Keys are tried tier by tier (a check number
- * before a name); several matches narrow to the active ones, and if still several, the row is told
- * to be more precise rather than given a guess.
- */
-function nameResolver<T extends { id: string; active: boolean }>(
-  items: readonly T[],
-  tiers: readonly ((item: T) => string[])[],
-  notFound: string,
-  ambiguous: string,
-): Resolve {
-  const maps = tiers.map((keysOf) => {
-    const map = new Map<string, T[]>();
-    for (const item of items) {
-      for (const key of new Set(keysOf(item).map(fold).filter(Boolean))) map.set(key, [...(map.get(key) ?? []), item]);
-    }
-    return map;
-  });
-  return (cell) => {
-    const text = cellText(cell);
-    if (text === '') return { ok: true, value: null };
-    const key = fold(text);
-    for (const map of maps) {
-      const found = map.get(key);
-      if (!found) continue;
-      const active = found.filter((item) => item.active);
-      const chosen = found.length === 1 ? found : active;
-      if (chosen.length === 1) return { ok: true, value: (chosen[0] as T).id };
-      return { ok: false, message: ambiguous, params: { value: text } };
-    }
-    return { ok: false, message: notFound, params: { value: text } };
-  };
-}
-
-const ALL = ListInput.parse({ status: 'all' });
-
-function everyone(store: Store) {
-  const people: { id: string; full_name: string; check_number: string; active: boolean }[] = [];
-  let after: string | null = null;
-  do {
-    const page = listPeople(store, { ...ALL, after, limit: 1000 });
-    people.push(...page.items);
-    after = page.next;
-  } while (after);
-  return people;
-}
-
-export function loadLookups(store: Store): Lookups {
-  const custom = listCategories(store).filter((c) => !c.builtin);
-  const locations = listLocations(store, ALL).map((l) => ({ ...l, active: l.active === 1 }));
-  const departments = listDepartments(store, ALL).map((d) => ({ ...d, active: d.active === 1 }));
-  return {
-    category: categoryResolver(BUILTIN_CATEGORIES, custom),
-    location: nameResolver(
-      locations,
-      [(l) => [l.name], (l) => [`${l.name} ${l.building}`, `${l.building} ${l.name}`]],
-      'errors.location-not-found',
-      'import.errors.ambiguous-location',
-    ),
-    department: nameResolver(departments, [(d) => [d.name], (d) => [d.code]], 'errors.department-not-found', 'import.errors.ambiguous-department'),
-    custodian: nameResolver(everyone(store), [(p) => [p.check_number], (p) => [p.full_name]], 'errors.person-not-found', 'import.errors.ambiguous-person'),
-  };
-}
+/** A value field's text (and a person's email) → the entry's id, or why not. */
+export type Resolve = (field: ValueField, text: string, email: string) => Converted<string | null>;
 
 /** Where the form's schema or a refusal places a problem, in the import's field names. */
 export function fieldOfPath(path: readonly PropertyKey[]): ImportField | '_' {
@@ -140,41 +57,53 @@ export function rowError(
   field: ImportField | '_',
   message: string,
   params?: Record<string, string | number>,
+  row?: number,
 ): RowError {
+  const column = field === '_' ? null : (mapping[field] ?? null);
+  const cell = column === null || row === undefined ? null : `${columnLetter(sheet.headers.indexOf(column))}${row}`;
+  // Every sentence may name the cell; the dates' do, so a person finds "F91" without counting.
+  const withCell = cell ? { ...params, cell } : params;
   return {
     field,
-    column: field === '_' ? null : (mapping[field] ?? null),
+    column,
+    cell,
     value: field === '_' ? '' : cellText(cellIn(sheet, mapping, cells, field)),
     message,
-    ...(params ? { params } : {}),
+    ...(withCell ? { params: withCell } : {}),
   };
 }
 
 const TEXT_FIELDS = ['tag', 'make', 'model', 'serial', 'supplier', 'funding_source', 'notes'] as const;
 
-export function prepareRows(lookups: Lookups, sheet: Sheet, mapping: ImportMapping): PreparedRow[] {
-  const prepared = sheet.rows.map(({ row, cells }) => {
+export function prepareRows(resolve: Resolve, sheet: Sheet, rows: readonly SheetRow[], mapping: ImportMapping): PreparedRow[] {
+  const column = (field: ImportField) => rows.map(({ cells }) => cellIn(sheet, mapping, cells, field));
+  const monthFirst = { purchase_date: monthFirstSeen(column('purchase_date')), warranty_end: monthFirstSeen(column('warranty_end')) };
+  const prepared = rows.map(({ row, cells }) => {
     const cellOf = (field: ImportField) => cellIn(sheet, mapping, cells, field);
     const errors: RowError[] = [];
     const failed = new Set<ImportField>();
     const errorAt = (field: ImportField | '_', message: string, params?: Record<string, string | number>) =>
-      rowError(sheet, mapping, cells, field, message, params);
+      rowError(sheet, mapping, cells, field, message, params, row);
     const take = <T>(field: ImportField, result: Converted<T>): T | undefined => {
       if (result.ok) return result.value;
       failed.add(field);
       errors.push(errorAt(field, result.message, result.params));
       return undefined;
     };
+    const named = (field: ValueField) => {
+      const { text, email } = valueOf(sheet, mapping, cells, field);
+      return resolve(field, text, email);
+    };
 
     const raw: Record<string, unknown> = {};
     for (const field of TEXT_FIELDS) raw[field] = cellText(cellOf(field));
-    raw.category = take('category', lookups.category(cellOf('category')));
-    raw.purchase_date = take('purchase_date', toDate(cellOf('purchase_date')));
-    raw.warranty_end = take('warranty_end', toDate(cellOf('warranty_end')));
+    raw.category = take('category', named('category'));
+    raw.purchase_date = take('purchase_date', toDate(cellOf('purchase_date'), { monthFirstSeen: monthFirst.purchase_date }));
+    raw.warranty_end = take('warranty_end', toDate(cellOf('warranty_end'), { monthFirstSeen: monthFirst.warranty_end }));
     raw.cost_tzs = take('cost_tzs', toShillings(cellOf('cost_tzs')));
-    raw.location_id = take('location', lookups.location(cellOf('location')));
-    raw.department_id = take('department', lookups.department(cellOf('department')));
-    raw.custodian_id = take('custodian', lookups.custodian(cellOf('custodian')));
+    raw.location_id = take('location', named('location'));
+    raw.department_id = take('department', named('department'));
+    raw.custodian_id = take('custodian', named('custodian'));
     raw.classification = take('classification', toClassification(cellOf('classification')));
     raw.can_hold_records = take('can_hold_records', toYesNo(cellOf('can_hold_records')));
     const kind = take('medium_kind', toMediumKind(cellOf('medium_kind')));
@@ -204,7 +133,7 @@ export function prepareRows(lookups: Lookups, sheet: Sheet, mapping: ImportMappi
 function flagRepeats(prepared: PreparedRow[], sheet: Sheet, mapping: ImportMapping, field: 'serial' | 'tag', message: string): void {
   if (mapping[field] === undefined) return;
   const firstRow = new Map<string, number>();
-  sheet.rows.forEach(({ row, cells }, i) => {
+  prepared.forEach(({ row, cells }, i) => {
     const value = cellText(cellIn(sheet, mapping, cells, field));
     if (value === '') return;
     // Compared as the register compares them: whatever the case.
@@ -215,7 +144,7 @@ function flagRepeats(prepared: PreparedRow[], sheet: Sheet, mapping: ImportMappi
       return;
     }
     const target = prepared[i] as PreparedRow;
-    target.errors.push(rowError(sheet, mapping, cells, field, message, { [field]: value, row: first }));
+    target.errors.push(rowError(sheet, mapping, cells, field, message, { [field]: value, row: first }, row));
     target.input = null;
   });
 }

@@ -55,67 +55,96 @@ function fullYear(text: string): number {
 const EXCEL_EPOCH_OFFSET = 25569;
 const EXCEL_LAST_SERIAL = 2958465;
 
+// Before 1930 no register holds a device; a smaller number in a date column is a year or a count.
+const EXCEL_FIRST_PLAUSIBLE = 10958;
+
+const DAY_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s.*)?$/;
+
 /**
- * `YYYY-MM-DD`, `dd/MM/yyyy` (never month first: 03/12/2023 is the 3rd of December), `12 Mar 2023`,
- * `12-Machi-2023`, an Excel day number, or a timestamp whose date part is one of these.
+ * Whether a date column shows it was typed month first (a "12/31/2023" among its cells): then a
+ * "03/12/2023" of the same column can be read two ways and is asked about, not guessed.
  */
-export function toDate(cell: Cell): Converted<string> {
+export function monthFirstSeen(cells: readonly Cell[]): boolean {
+  return cells.some((cell) => {
+    const match = typeof cell === 'string' ? DAY_FIRST.exec(cell.trim()) : null;
+    return match !== null && Number(match[1]) <= 12 && Number(match[2]) > 12 && Number(match[2]) <= 31;
+  });
+}
+
+/**
+ * `YYYY-MM-DD`, `dd/MM/yyyy` or `d.m.yyyy` (never month first: 03/12/2023 is the 3rd of December),
+ * `12 Mar 2023`, `12-Machi-2023`, an Excel day number or date cell, or a timestamp whose date part is
+ * one of these. A day the calendar lacks and a text that is no date are told apart.
+ */
+export function toDate(cell: Cell, options: { monthFirstSeen?: boolean } = {}): Converted<string> {
   if (typeof cell === 'number') {
-    if (cell < 1 || cell > EXCEL_LAST_SERIAL) return fail('validation.date', { value: String(cell) });
+    if (cell < EXCEL_FIRST_PLAUSIBLE || cell > EXCEL_LAST_SERIAL) return fail('import.errors.date-unreadable', { value: String(cell) });
     return ok(new Date(Math.round((Math.floor(cell) - EXCEL_EPOCH_OFFSET) * 86_400_000)).toISOString().slice(0, 10));
   }
   const text = cellText(cell);
   if (text === '') return ok('');
-  const bad = fail('validation.date', { value: text });
+  const unreadable = fail('import.errors.date-unreadable', { value: text });
+  const impossible = fail('import.errors.date-impossible', { value: text });
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text);
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return isCalendarDay(y, m, d) ? ok(day(y, m, d)) : bad;
+    return isCalendarDay(y, m, d) ? ok(day(y, m, d)) : impossible;
   }
-  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s.*)?$/.exec(text);
+  match = DAY_FIRST.exec(text);
   if (match) {
     const [d, m, y] = [Number(match[1]), Number(match[2]), fullYear(match[3] as string)];
-    return isCalendarDay(y, m, d) ? ok(day(y, m, d)) : bad;
+    if (options.monthFirstSeen && d <= 12 && m <= 12 && d !== m) return fail('import.errors.date-ambiguous', { value: text });
+    return isCalendarDay(y, m, d) ? ok(day(y, m, d)) : impossible;
   }
   match = /^(\d{1,2})[-\s./]+([A-Za-z]+)\.?[-\s./,]+(\d{2}|\d{4})$/.exec(text);
   if (match) {
     const month = MONTHS[(match[2] as string).toLowerCase()];
     const [d, y] = [Number(match[1]), fullYear(match[3] as string)];
-    return month && isCalendarDay(y, month, d) ? ok(day(y, month, d)) : bad;
+    if (!month) return unreadable;
+    return isCalendarDay(y, month, d) ? ok(day(y, month, d)) : impossible;
   }
   match = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
   if (match) {
     const month = MONTHS[(match[1] as string).toLowerCase()];
     const [d, y] = [Number(match[2]), Number(match[3])];
-    return month && isCalendarDay(y, month, d) ? ok(day(y, month, d)) : bad;
+    if (!month) return unreadable;
+    return isCalendarDay(y, month, d) ? ok(day(y, month, d)) : impossible;
   }
-  return bad;
+  return unreadable;
 }
 
 /**
- * Whole shillings from "2,450,000", "TSh 2,450,000/=", "2450000.00", "2.450.000" or a number cell.
- * Cents are refused rather than rounded away: a cost is a record, not an estimate.
+ * Whole shillings from "1,250,000", "1 250 000", "TZS 1,250,000/=", "2450000.00", "2.450.000" or a
+ * number cell. Cents are refused rather than rounded away: a cost is a record, not an estimate. A
+ * negative amount ("-5000", an accountant's "(5,000)") is told as such, not as an unreadable one.
  */
 export function toShillings(cell: Cell): Converted<number | null> {
   const bad = fail('validation.money', { value: cellText(cell) });
+  const negative = fail('import.errors.cost-negative', { value: cellText(cell) });
   let amount: number;
   if (typeof cell === 'number') {
     amount = cell;
   } else {
     const text = cellText(cell);
     if (text === '') return ok(null);
-    const bare = text
+    let bare = text
       .toLowerCase()
       .replace(/^(tshs?|tzs|shs?)\.?/, '')
       .replace(/(tshs?|tzs|shs?)\.?$/, '')
       .replace(/\/[=-]$/, '')
       .replace(/[\s\u00a0\u202f']/g, '');
+    let sign = 1;
+    if (/^[-\u2212]/.test(bare)) [sign, bare] = [-1, bare.slice(1)];
+    else if (/^\(.*\)$/.test(bare)) [sign, bare] = [-1, bare.slice(1, -1)];
+    bare = bare.replace(/^(tshs?|tzs|shs?)\.?/, '').replace(/\/[=-]$/, '');
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(bare)) amount = Number(bare.replace(/,/g, ''));
     else if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(bare)) amount = Number(bare.replace(/\./g, '').replace(',', '.'));
     else if (/^\d+(\.\d+)?$/.test(bare)) amount = Number(bare);
     else return bad;
+    amount *= sign;
   }
-  if (!Number.isFinite(amount) || amount < 0) return bad;
+  if (!Number.isFinite(amount)) return bad;
+  if (amount < 0) return negative;
   const whole = Math.round(amount);
   // A spreadsheet's own arithmetic leaves dust like 2450000.0000001; real cents are a hundredth.
   if (Math.abs(amount - whole) > 1e-6) return bad;

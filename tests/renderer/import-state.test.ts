@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportMapping } from '../../db/contract/import-schemas.ts';
 import {
+  choiceGroups,
+  choiceOf,
+  choiceOption,
+  CREATE,
   errorLines,
   FIELD_ORDER,
   fileProblem,
@@ -12,8 +16,11 @@ import {
   pageCount,
   pageOf,
   readiness,
+  rowsToImport,
   sameMapping,
   sharedColumns,
+  valueKey,
+  withChoice,
   withColumn,
   type InvalidRow,
 } from '../../renderer/screens/import/import-state.ts';
@@ -65,14 +72,14 @@ describe('the mapping being edited', () => {
 });
 
 describe('the import button', () => {
-  const clean = { mapping: SUGGESTED, unmapped_required: [], rows: { total: 200, valid: 200, invalid: 0 } };
+  const clean = { mapping: SUGGESTED, unmapped_required: [], rows: { total: 200, valid: 200, invalid: 0, skipped: 0 } };
 
   it('opens only on the checked mapping, with every row valid', () => {
     expect(readiness(clean, SUGGESTED)).toBe('ready');
   });
 
   it('stays shut while one row has an error', () => {
-    expect(readiness({ ...clean, rows: { total: 200, valid: 197, invalid: 3 } }, SUGGESTED)).toBe('has-errors');
+    expect(readiness({ ...clean, rows: { total: 200, valid: 197, invalid: 3, skipped: 0 } }, SUGGESTED)).toBe('has-errors');
   });
 
   it('stays shut when the mapping was changed after the check, until it is checked again', () => {
@@ -81,7 +88,63 @@ describe('the import button', () => {
 
   it('stays shut when a required field has no column, or the sheet has no rows', () => {
     expect(readiness({ ...clean, unmapped_required: ['model'] }, SUGGESTED)).toBe('unmapped');
-    expect(readiness({ ...clean, rows: { total: 0, valid: 0, invalid: 0 } }, SUGGESTED)).toBe('no-rows');
+    expect(readiness({ ...clean, rows: { total: 0, valid: 0, invalid: 0, skipped: 0 } }, SUGGESTED)).toBe('no-rows');
+  });
+});
+
+describe('leaving the rows in error out', () => {
+  const withErrors = { mapping: SUGGESTED, unmapped_required: [], rows: { total: 250, valid: 245, invalid: 5, skipped: 3 } };
+
+  it('opens the import for the rows without errors, and counts only those', () => {
+    expect(readiness(withErrors, SUGGESTED, true)).toBe('ready');
+    expect(rowsToImport(withErrors, true)).toBe(245);
+    expect(rowsToImport(withErrors, false)).toBe(250);
+  });
+
+  it('never opens it when every row is in error', () => {
+    expect(readiness({ ...withErrors, rows: { total: 5, valid: 0, invalid: 5, skipped: 0 } }, SUGGESTED, true)).toBe('has-errors');
+  });
+
+  it('stays shut while a value that matched nothing still waits for the user', () => {
+    const values = [{ choice: null }, { choice: { field: 'location' as const, value: 'Masjala', action: 'create' as const } }];
+    expect(readiness({ ...withErrors, values }, SUGGESTED, true)).toBe('values-unresolved');
+  });
+});
+
+describe('answers for values that matched nothing', () => {
+  const value = {
+    field: 'category' as const,
+    value: 'Diski ya Nje',
+    suggestions: [{ id: 'external_drive', label: 'Diski ngumu ya nje', score: 0.92 }],
+  };
+  const entries = {
+    category: [
+      { id: 'external_drive', label: 'Diski ngumu ya nje' },
+      { id: 'laptop', label: 'Kompyuta mpakato' },
+    ],
+    location: [],
+    department: [],
+  };
+
+  it('offers the close matches first, then every other entry, and "add" only to those who may add', () => {
+    expect(choiceGroups(value, entries, false).map((g) => [g.group, g.items.map((i) => i.value)])).toEqual([
+      ['suggested', ['external_drive']],
+      ['all', ['laptop']],
+    ]);
+    expect(choiceGroups(value, entries, true)[0]).toEqual({ group: 'create', items: [{ value: CREATE, label: 'Diski ya Nje' }] });
+    // People are many: their close matches only, and a new person may always be added.
+    const person = { field: 'custodian' as const, value: 'Bw. Juma', suggestions: [] };
+    expect(choiceGroups(person, entries, false).map((g) => g.group)).toEqual(['create']);
+  });
+
+  it('keeps one answer per value, the latest, whatever the case it is written in', () => {
+    const first = choiceOf(value, CREATE);
+    const second = choiceOf({ ...value, value: 'DISKI YA NJE' }, 'external_drive');
+    expect(withChoice(withChoice([], first), second)).toEqual([{ field: 'category', value: 'DISKI YA NJE', action: 'map', id: 'external_drive' }]);
+    expect(valueKey({ field: 'location', value: 'Diski ya Nje' })).not.toBe(valueKey(value));
+    expect(choiceOption({ choice: second })).toBe('external_drive');
+    expect(choiceOption({ choice: first })).toBe(CREATE);
+    expect(choiceOption({ choice: null })).toBeNull();
   });
 });
 
@@ -101,12 +164,12 @@ describe('a corrected file chosen again', () => {
 
 describe('the errors of the dry run', () => {
   const rows: InvalidRow[] = [
-    { row: 21, errors: [{ field: 'category', column: 'Aina ya kifaa', value: 'Mashine ya kahawa', message: 'errors.category-not-found', params: { value: 'Mashine ya kahawa' } }] },
+    { row: 21, errors: [{ field: 'category', column: 'Aina ya kifaa', cell: 'B21', value: 'Mashine ya kahawa', message: 'errors.category-not-found', params: { value: 'Mashine ya kahawa' } }] },
     {
       row: 92,
       errors: [
-        { field: 'purchase_date', column: 'Tarehe ya kununua', value: '31/02/2023', message: 'validation.date', params: { value: '31/02/2023' } },
-        { field: 'serial', column: 'Namba ya utambulisho', value: 'CN-0F6T2M-0007', message: 'import.errors.duplicate-serial', params: { serial: 'CN-0F6T2M-0007', row: 10 } },
+        { field: 'purchase_date', column: 'Tarehe ya kununua', cell: 'F92', value: '31/02/2023', message: 'validation.date', params: { value: '31/02/2023' } },
+        { field: 'serial', column: 'Namba ya utambulisho', cell: 'E92', value: 'CN-0F6T2M-0007', message: 'import.errors.duplicate-serial', params: { serial: 'CN-0F6T2M-0007', row: 10 } },
       ],
     },
   ];

@@ -1,22 +1,23 @@
 // Importing the register an ICT unit already keeps (Excel or CSV): choose the file, check which column
 // feeds which particular, read the dry run — every row in error, in the user's language — and only then
 // register every device at once, or none.
-import { Alert, Button, FileButton, Grid, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Grid, Group, List, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconFileSpreadsheet, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportMapping } from '../../../db/contract/import-schemas.ts';
+import type { ImportMapping, ValueChoice } from '../../../db/contract/import-schemas.ts';
 import type { RouteInput, RouteOutput } from '../../../db/contract/routes.ts';
 import { CallError } from '../../client/call-error.ts';
 import { useClient, useRouteMutation } from '../../client/context.tsx';
-import { readAsBase64 } from '../../components/equipment/download.ts';
+import { readAsBase64, saveFile } from '../../components/equipment/download.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty } from '../../components/states.tsx';
-import { fileProblem, importKindOf, mappingToCarry, MAX_IMPORT_MEGABYTES, type Preview, type Problem } from './import-state.ts';
+import { fileProblem, importKindOf, mappingToCarry, MAX_IMPORT_MEGABYTES, rowsToImport, withChoice, type Preview, type Problem } from './import-state.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 import { PreviewDetails, PreviewSummary } from './preview-results.tsx';
+import { SkippedRows, ValueChoices } from './value-choices.tsx';
 
 interface Chosen {
   name: string;
@@ -26,11 +27,13 @@ interface Chosen {
 
 type Summary = RouteOutput<'import.commit'>;
 
-/** Refusals after which the file is checked again without the carried sheet and mapping. */
-const CARRY_REFUSALS: readonly string[] = ['import-column-not-found', 'import-sheet-not-found'];
+/** Refusals after which the file is checked again without the carried sheet, heading row and mapping. */
+const CARRY_REFUSALS: readonly string[] = ['import-column-not-found', 'import-sheet-not-found', 'import-header-row-not-found', 'import-value-target-not-found'];
+
+type CheckOptions = { sheet?: string; header_row?: number; mapping?: ImportMapping; values?: ValueChoice[] };
 
 export function ImportScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { call } = useClient();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -39,21 +42,37 @@ export function ImportScreen() {
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState<Summary | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The user's answers for values that matched nothing, sent with every check. */
+  const [choices, setChoices] = useState<ValueChoice[]>([]);
+  const [leaveOut, setLeaveOut] = useState(false);
+  const [saving, setSaving] = useState(false);
   const resetInput = useRef<() => void>(null);
   const previewing = useMutation<Preview, CallError, RouteInput<'import.preview'>>({ mutationFn: (input) => call('import.preview', input) });
   const commit = useRouteMutation('import.commit', ['assets.list', 'assets.propose-tag', 'plans.due']);
 
-  /** The dry run: nothing is written. A carried sheet or mapping the new file lacks is dropped. */
-  const check = async (file: Chosen, options: { sheet?: string; mapping?: ImportMapping }, carried = false): Promise<void> => {
+  /** The dry run: nothing is written. A carried sheet, heading row, mapping or answer the new file lacks is dropped. */
+  const check = async (file: Chosen, options: CheckOptions, carried = false): Promise<void> => {
     try {
-      const result = await previewing.mutateAsync({ file: { name: file.name, base64: file.base64 }, ...options });
+      const result = await previewing.mutateAsync({ file: { name: file.name, base64: file.base64 }, ...options, ...(options.values ? {} : choices.length > 0 ? { values: choices } : {}) });
       setPreview(result);
       setDraft(result.mapping);
+      if (result.rows.invalid === 0) setLeaveOut(false);
     } catch (error) {
-      if (carried && error instanceof CallError && CARRY_REFUSALS.includes(error.code)) return check(file, {});
+      if (carried && error instanceof CallError && CARRY_REFUSALS.includes(error.code)) {
+        setChoices([]);
+        return check(file, { values: [] });
+      }
       setFailure(error);
     }
   };
+
+  /** What the last check was made with: sent again with the commit and the saved rows in error. */
+  const checked = (p: Preview): CheckOptions & { mapping: ImportMapping } => ({
+    ...(p.sheet ? { sheet: p.sheet } : {}),
+    header_row: p.header_row,
+    mapping: p.mapping,
+    values: choices,
+  });
 
   const choose = async (file: File | null) => {
     resetInput.current?.();
@@ -71,23 +90,45 @@ export function ImportScreen() {
     await check(next, { ...(sheet ? { sheet } : {}), ...(carry ? { mapping: carry } : {}) }, carry !== undefined);
   };
 
-  const recheck = (options: { sheet?: string; mapping?: ImportMapping }) => {
+  const recheck = (options: CheckOptions) => {
     if (!chosen) return;
     setFailure(null);
     void check(chosen, options);
+  };
+
+  /** An answer for a value is checked at once, on the mapping last checked. */
+  const chooseValue = (choice: ValueChoice) => {
+    if (!preview) return;
+    const next = withChoice(choices, choice);
+    setChoices(next);
+    // A suggested or remembered mapping stays the core's to choose, so its source still shows.
+    const { mapping, ...rest } = checked(preview);
+    recheck({ ...rest, ...(preview.mapping_source === 'given' ? { mapping } : {}), values: next });
+  };
+
+  const saveRejects = async () => {
+    if (!chosen || !preview) return;
+    setSaving(true);
+    try {
+      saveFile(await call('import.rejects', { file: { name: chosen.name, base64: chosen.base64 }, ...checked(preview), language: i18n.language === 'en' ? 'en' : 'sw' }));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSaving(false);
+    }
   };
 
   const confirmImport = async () => {
     if (!chosen || !preview) return;
     setFailure(null);
     try {
-      const summary = await commit.mutateAsync({ file: { name: chosen.name, base64: chosen.base64 }, ...(preview.sheet ? { sheet: preview.sheet } : {}), mapping: preview.mapping });
+      const summary = await commit.mutateAsync({ file: { name: chosen.name, base64: chosen.base64 }, ...checked(preview), leave_out_invalid: leaveOut });
       setConfirming(false);
       setDone(summary);
     } catch (error) {
       setConfirming(false);
       // The register may have changed since the check (a serial registered meanwhile): check again.
-      await check(chosen, { ...(preview.sheet ? { sheet: preview.sheet } : {}), mapping: preview.mapping });
+      await check(chosen, checked(preview));
       setFailure(error);
     }
   };
@@ -99,6 +140,8 @@ export function ImportScreen() {
     setDone(null);
     setFailure(null);
     setProblem(null);
+    setChoices([]);
+    setLeaveOut(false);
   };
 
   return (
@@ -131,7 +174,7 @@ export function ImportScreen() {
                 {chosen ? (
                   <Group gap="xs" wrap="nowrap">
                     <IconFileSpreadsheet size={18} color="var(--mantine-color-flag-8)" style={{ flexShrink: 0 }} />
-                    <Text size="sm" fw={500} truncate title={chosen.name} data-testid="import-file-name">
+                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="import-file-name">
                       {chosen.name}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -162,6 +205,19 @@ export function ImportScreen() {
                     data-testid="import-sheet"
                   />
                 ) : null}
+                {preview && preview.top_rows.length > 1 ? (
+                  <Select
+                    label={t('importUi.file.header-row')}
+                    description={t('importUi.file.header-row-hint', { row: preview.header_row })}
+                    data={preview.top_rows.map((top) => ({ value: String(top.row), label: t('importUi.file.header-row-option', { row: top.row, text: top.text }) }))}
+                    value={String(preview.header_row)}
+                    onChange={(row) => row && Number(row) !== preview.header_row && recheck({ ...(preview.sheet ? { sheet: preview.sheet } : {}), header_row: Number(row) })}
+                    disabled={previewing.isPending}
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                    data-testid="import-header-row"
+                  />
+                ) : null}
               </Stack>
             </Paper>
           </Grid.Col>
@@ -175,7 +231,18 @@ export function ImportScreen() {
                   </Text>
                 </Paper>
               ) : null}
-              {preview ? <PreviewSummary preview={preview} draft={draft} busy={previewing.isPending} onImport={() => setConfirming(true)} /> : null}
+              {preview ? (
+                <PreviewSummary
+                  preview={preview}
+                  draft={draft}
+                  busy={previewing.isPending}
+                  leaveOut={leaveOut}
+                  onLeaveOut={setLeaveOut}
+                  onSaveRejects={() => void saveRejects()}
+                  saving={saving}
+                  onImport={() => setConfirming(true)}
+                />
+              ) : null}
               {!preview && !previewing.isPending ? (
                 <Paper withBorder p="md" style={{ flex: 1 }}>
                   <Empty title={t('importUi.empty.title')} hint={t('importUi.empty.hint')} />
@@ -188,15 +255,18 @@ export function ImportScreen() {
       {preview && !done ? (
         <>
           <MappingEditor
+            lookalikes={preview.lookalikes}
             headers={preview.headers}
             source={preview.mapping_source}
             checked={preview.mapping}
             draft={draft}
             onChange={setDraft}
             busy={previewing.isPending}
-            onRecheck={() => recheck({ ...(preview.sheet ? { sheet: preview.sheet } : {}), mapping: draft })}
+            onRecheck={() => recheck({ ...checked(preview), mapping: draft })}
           />
+          {preview.values.length > 0 ? <ValueChoices preview={preview} busy={previewing.isPending} onChoose={chooseValue} /> : null}
           <PreviewDetails preview={preview} busy={previewing.isPending} />
+          <SkippedRows preview={preview} />
         </>
       ) : null}
       <Modal
@@ -207,7 +277,13 @@ export function ImportScreen() {
       >
         {preview ? (
           <Stack gap="sm" data-testid="import-confirm">
-            <Text size="sm">{t('importUi.commit.confirm-text', { count: preview.rows.total })}</Text>
+            <Text size="sm">{t('importUi.commit.confirm-text', { count: rowsToImport(preview, leaveOut) })}</Text>
+            {leaveOut && preview.rows.invalid > 0 ? (
+              <Text size="sm" c="orange.9" data-testid="confirm-left-out">
+                {t('importUi.commit.confirm-left-out', { count: preview.rows.invalid })}
+              </Text>
+            ) : null}
+            <AddedList preview={preview} />
             <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
               {t('importUi.commit.all-or-nothing')}
             </Alert>
@@ -216,7 +292,7 @@ export function ImportScreen() {
                 {t('common.cancel')}
               </Button>
               <Button onClick={() => void confirmImport()} loading={commit.isPending} data-testid="import-confirm-button">
-                {t('importUi.commit.confirm', { count: preview.rows.total })}
+                {t('importUi.commit.confirm', { count: rowsToImport(preview, leaveOut) })}
               </Button>
             </Group>
           </Stack>
@@ -228,6 +304,9 @@ export function ImportScreen() {
 
 function DoneCard({ summary, onAnother }: { summary: Summary; onAnother: () => void }) {
   const { t } = useTranslation();
+  const added = (['location', 'department', 'custodian', 'category'] as const)
+    .filter((field) => summary.created[field] > 0)
+    .map((field) => t(`importUi.commit.added.${field}`, { count: summary.created[field] }));
   return (
     <Paper withBorder p="xl" data-testid="import-done">
       <Stack align="center" gap="sm">
@@ -238,6 +317,16 @@ function DoneCard({ summary, onAnother }: { summary: Summary; onAnother: () => v
         <Text ta="center" data-testid="import-done-text">
           {t('importUi.done.text', { count: summary.imported, first: summary.first_tag, last: summary.last_tag })}
         </Text>
+        {summary.left_out > 0 ? (
+          <Text ta="center" size="sm" c="orange.9" data-testid="import-done-left-out">
+            {t('importUi.done.left-out', { count: summary.left_out })}
+          </Text>
+        ) : null}
+        {added.length > 0 ? (
+          <Text ta="center" size="sm" c="dimmed" data-testid="import-done-created">
+            {t('importUi.done.created', { list: added.join(', ') })}
+          </Text>
+        ) : null}
         <Group mt="sm">
           <Button
             onClick={() => {
@@ -253,5 +342,24 @@ function DoneCard({ summary, onAnother }: { summary: Summary; onAnother: () => v
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** The entries the commit will add, by kind, so that nothing is made unseen. */
+function AddedList({ preview }: { preview: Preview }) {
+  const { t } = useTranslation();
+  const added = (['location', 'department', 'custodian', 'category'] as const)
+    .map((field) => ({ field, count: preview.values.filter((v) => v.field === field && v.choice?.action === 'create').length }))
+    .filter((kind) => kind.count > 0);
+  if (added.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="confirm-added">
+      <Text size="sm">{t('importUi.commit.confirm-added')}</Text>
+      <List size="sm" spacing={2}>
+        {added.map((kind) => (
+          <List.Item key={kind.field}>{t(`importUi.commit.added.${kind.field}`, { count: kind.count })}</List.Item>
+        ))}
+      </List>
+    </Stack>
   );
 }

@@ -1,12 +1,21 @@
 // What the import screen decides without the core: whether a file may be sent at all, the mapping the
 // user is editing against the one last checked, whether the import may go ahead, and how the errors
 // of the dry run are laid out.
-import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../db/contract/import-schemas.ts';
+import {
+  IMPORT_FIELDS,
+  MAX_IMPORT_BYTES,
+  REQUIRED_IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  type ValueChoice,
+  type ValueField,
+} from '../../../db/contract/import-schemas.ts';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 
 export type Preview = RouteOutput<'import.preview'>;
 export type InvalidRow = Preview['invalid_rows'][number];
 export type RowError = InvalidRow['errors'][number];
+export type UnmatchedValue = Preview['values'][number];
 
 export const MAX_IMPORT_MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
 
@@ -61,19 +70,78 @@ export const FIELD_ORDER: readonly ImportField[] = [
   ...IMPORT_FIELDS.filter((field) => !REQUIRED_IMPORT_FIELDS.includes(field)),
 ];
 
-export type Readiness = 'ready' | 'mapping-changed' | 'unmapped' | 'no-rows' | 'has-errors';
+export type Readiness = 'ready' | 'mapping-changed' | 'unmapped' | 'no-rows' | 'values-unresolved' | 'has-errors';
 
 /**
  * Whether "Import" may be pressed: only on the mapping that was checked, with every required field
- * mapped, at least one row, and no row in error. The commit is all-or-nothing, so anything less
- * would only be refused.
+ * mapped, at least one row, every value that matched nothing decided, and no row in error unless the
+ * user chose to leave the rows in error out. Anything less would only be refused.
  */
-export function readiness(preview: Pick<Preview, 'mapping' | 'unmapped_required' | 'rows'>, draft: ImportMapping): Readiness {
+export function readiness(
+  preview: Pick<Preview, 'mapping' | 'unmapped_required' | 'rows'> & { values?: Pick<UnmatchedValue, 'choice'>[] },
+  draft: ImportMapping,
+  leaveOut = false,
+): Readiness {
   if (!sameMapping(preview.mapping, draft)) return 'mapping-changed';
   if (preview.unmapped_required.length > 0) return 'unmapped';
   if (preview.rows.total === 0) return 'no-rows';
-  if (preview.rows.invalid > 0) return 'has-errors';
+  if ((preview.values ?? []).some((value) => value.choice === null)) return 'values-unresolved';
+  if (preview.rows.invalid > 0 && !(leaveOut && preview.rows.valid > 0)) return 'has-errors';
   return 'ready';
+}
+
+/** How many devices the import will register: every row, or those without errors when the rest are left out. */
+export function rowsToImport(preview: Pick<Preview, 'rows'>, leaveOut: boolean): number {
+  return leaveOut ? preview.rows.valid : preview.rows.total;
+}
+
+/** A value of the file, told apart from the same words in another field. */
+export function valueKey(value: { field: ValueField; value: string }): string {
+  return `${value.field}:${value.value.trim().toLowerCase()}`;
+}
+
+/** The user's answers with `choice` put in the place of any earlier answer for the same value. */
+export function withChoice(choices: readonly ValueChoice[], choice: ValueChoice): ValueChoice[] {
+  return [...choices.filter((c) => valueKey(c) !== valueKey(choice)), choice];
+}
+
+/** A select option's value for a choice: "create", or the entry's id. */
+export const CREATE = '__create__';
+
+export function choiceOption(value: Pick<UnmatchedValue, 'choice'>): string | null {
+  if (!value.choice) return null;
+  return value.choice.action === 'create' ? CREATE : value.choice.id;
+}
+
+/** The choice a select option stands for. */
+export function choiceOf(value: Pick<UnmatchedValue, 'field' | 'value'>, option: string): ValueChoice {
+  return option === CREATE ? { field: value.field, value: value.value, action: 'create' } : { field: value.field, value: value.value, action: 'map', id: option };
+}
+
+export interface ChoiceGroup {
+  group: 'create' | 'suggested' | 'all';
+  items: { value: string; label: string }[];
+}
+
+/**
+ * What a value may become: made new (not a category unless the user may make one), one of its close
+ * matches, or any entry of the list (people are many: their close matches only).
+ */
+export function choiceGroups(
+  value: Pick<UnmatchedValue, 'field' | 'value' | 'suggestions'>,
+  entries: Preview['entries'],
+  canCreateCategories: boolean,
+): ChoiceGroup[] {
+  const groups: ChoiceGroup[] = [];
+  if (value.field !== 'category' || canCreateCategories) groups.push({ group: 'create', items: [{ value: CREATE, label: value.value }] });
+  const suggested = value.suggestions.map((s) => ({ value: s.id, label: s.label }));
+  if (suggested.length > 0) groups.push({ group: 'suggested', items: suggested });
+  if (value.field !== 'custodian') {
+    const taken = new Set(suggested.map((s) => s.value));
+    const rest = entries[value.field].filter((e) => !taken.has(e.id)).map((e) => ({ value: e.id, label: e.label }));
+    if (rest.length > 0) groups.push({ group: 'all', items: rest });
+  }
+  return groups;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Which column of the file feeds which particular of a device: the core's suggestion (or the mapping
 // remembered for these headings) as one select per particular, for the user to change and check again.
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { REQUIRED_IMPORT_FIELDS, type ImportMapping } from '../../../db/contract/import-schemas.ts';
 import { FIELD_ORDER, sameMapping, sharedColumns, withColumn, type Preview } from './import-state.ts';
@@ -14,7 +14,10 @@ export function MappingEditor({
   onChange,
   onRecheck,
   busy,
+  lookalikes = [],
 }: {
+  /** Unused columns that look like a field no column feeds. */
+  lookalikes?: Preview['lookalikes'];
   headers: readonly string[];
   source: Preview['mapping_source'];
   /** The mapping of the last check. */
@@ -61,6 +64,18 @@ export function MappingEditor({
             <Text size="sm">{t('importUi.mapping.changed')}</Text>
           </Alert>
         ) : null}
+        {lookalikes
+          .filter((look) => draft[look.field] === undefined && !Object.values(draft).includes(look.column))
+          .map((look) => (
+            <Alert key={look.field} color="yellow" variant="light" py={6} icon={<IconAlertTriangle size={18} />} data-testid="mapping-lookalike" data-field={look.field}>
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <Text size="sm">{t('importUi.mapping.lookalike', { column: look.column, field: t(`import.fields.${look.field}`) })}</Text>
+                <Button size="compact-sm" variant="light" color="yellow.9" style={{ flexShrink: 0 }} onClick={() => onChange(withColumn(draft, look.field, look.column))}>
+                  {t('importUi.mapping.use-lookalike')}
+                </Button>
+              </Group>
+            </Alert>
+          ))}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="xs">
           {FIELD_ORDER.map((field) => {
             const others = shared.get(field);

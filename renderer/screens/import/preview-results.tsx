@@ -1,22 +1,49 @@
 // The dry run of an import: how many rows are ready, every row in error with each error in the user's
 // language, and the first rows as they would be registered. The import button lives here, and opens
 // only when there is nothing left to correct.
-import { Alert, Badge, Button, Group, Pagination, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconCopy, IconDatabaseImport, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Badge, Button, Checkbox, Group, Pagination, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCopy, IconDatabaseImport, IconFileDownload, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportMapping } from '../../../db/contract/import-schemas.ts';
 import { useCategories } from '../../components/equipment/categories.ts';
 import { formatTzs } from '../../components/equipment/money.ts';
 import { formatDate } from '../../format/dates.ts';
-import { errorLines, isDuplicate, pageCount, pageOf, readiness, type Preview } from './import-state.ts';
+import { errorLines, isDuplicate, pageCount, pageOf, readiness, rowsToImport, type Preview, type Readiness } from './import-state.ts';
 
 const ROWS_PER_PAGE = 25;
 
+const BLOCKED: Record<Exclude<Readiness, 'ready'>, string> = {
+  'mapping-changed': 'importUi.commit.blocked-changed',
+  unmapped: 'importUi.commit.blocked',
+  'no-rows': 'importUi.commit.blocked',
+  'values-unresolved': 'importUi.commit.blocked-values',
+  'has-errors': 'importUi.commit.blocked',
+};
+
 /** The verdict and the import button, beside the file. */
-export function PreviewSummary({ preview, draft, busy, onImport }: { preview: Preview; draft: ImportMapping; busy: boolean; onImport: () => void }) {
+export function PreviewSummary({
+  preview,
+  draft,
+  busy,
+  leaveOut,
+  onLeaveOut,
+  onSaveRejects,
+  saving,
+  onImport,
+}: {
+  preview: Preview;
+  draft: ImportMapping;
+  busy: boolean;
+  leaveOut: boolean;
+  onLeaveOut: (leave: boolean) => void;
+  onSaveRejects: () => void;
+  saving: boolean;
+  onImport: () => void;
+}) {
   const { t } = useTranslation();
-  const state = readiness(preview, draft);
+  const state = readiness(preview, draft, leaveOut);
+  const count = rowsToImport(preview, leaveOut);
   return (
     <Paper withBorder p="md" data-testid="import-preview" style={{ opacity: busy ? 0.6 : 1, flex: 1 }}>
       <Stack gap="sm">
@@ -28,10 +55,11 @@ export function PreviewSummary({ preview, draft, busy, onImport }: { preview: Pr
             {t('importUi.preview.dry-run')}
           </Badge>
         </Group>
-        <SimpleGrid cols={3} spacing="sm">
+        <SimpleGrid cols={4} spacing="sm">
           <Stat label={t('importUi.preview.rows')} value={preview.rows.total} testId="count-total" />
           <Stat label={t('importUi.preview.valid')} value={preview.rows.valid} color="flag.8" testId="count-valid" />
           <Stat label={t('importUi.preview.invalid')} value={preview.rows.invalid} color={preview.rows.invalid > 0 ? 'red.8' : undefined} testId="count-invalid" />
+          <Stat label={t('importUi.preview.skipped')} value={preview.rows.skipped} color="dimmed" testId="count-skipped" />
         </SimpleGrid>
         {preview.unmapped_required.length > 0 ? (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="unmapped-required">
@@ -48,11 +76,26 @@ export function PreviewSummary({ preview, draft, busy, onImport }: { preview: Pr
             {t('importUi.preview.no-errors', { count: preview.rows.total })}
           </Alert>
         ) : null}
+        {preview.rows.invalid > 0 && preview.rows.valid > 0 ? (
+          <Group justify="space-between" align="center" gap="sm" data-testid="leave-out-group">
+            <Checkbox
+              checked={leaveOut}
+              onChange={(event) => onLeaveOut(event.currentTarget.checked)}
+              label={t('importUi.commit.leave-out', { count: preview.rows.invalid, valid: preview.rows.valid })}
+              disabled={busy}
+              style={{ flex: 1, minWidth: 240 }}
+              data-testid="leave-out"
+            />
+            <Button variant="default" size="xs" leftSection={<IconFileDownload size={14} />} onClick={onSaveRejects} loading={saving} disabled={busy} data-testid="save-rejects">
+              {t('importUi.commit.save-rejects')}
+            </Button>
+          </Group>
+        ) : null}
         <Group justify="space-between" align="center" wrap="nowrap" gap="md">
           <Stack gap={2} data-testid="import-readiness" data-state={state}>
             {state !== 'ready' ? (
               <Text size="sm" fw={500} c="orange.9" data-testid="import-blocked">
-                {t(state === 'mapping-changed' ? 'importUi.commit.blocked-changed' : 'importUi.commit.blocked')}
+                {t(BLOCKED[state])}
               </Text>
             ) : null}
             <Text size="sm" c={state === 'ready' ? undefined : 'dimmed'} data-testid="all-or-nothing">
@@ -66,10 +109,10 @@ export function PreviewSummary({ preview, draft, busy, onImport }: { preview: Pr
             style={{ flexShrink: 0 }}
             data-testid="import-button"
           >
-            {t('importUi.commit.button', { count: preview.rows.total })}
-            </Button>
-          </Group>
-        </Stack>
+            {t('importUi.commit.button', { count })}
+          </Button>
+        </Group>
+      </Stack>
     </Paper>
   );
 }
@@ -142,7 +185,7 @@ function ErrorTable({ rows }: { rows: Preview['invalid_rows'] }) {
                       {t(`import.fields.${line.error.field}`)}
                     </Text>
                     {line.error.column ? (
-                      <Text size="xs" c="dimmed" truncate title={line.error.column}>
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                         {t('importUi.preview.column-of', { column: line.error.column })}
                       </Text>
                     ) : null}
@@ -217,22 +260,22 @@ function SampleTable({ sample }: { sample: Preview['sample'] }) {
                   {values ? (
                     <>
                       <Table.Td>
-                        <Text size="sm" ff="monospace" truncate title={tag ?? ''} c={tag ? undefined : 'dimmed'}>
+                        <Text size="sm" ff="monospace" c={tag ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
                           {tag ?? t('importUi.preview.tag-to-come')}
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm" truncate>
+                        <Text size="sm">
                           {categories.name(values.category)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm" truncate title={`${values.make} ${values.model}`}>
+                        <Text size="sm">
                           {`${values.make} ${values.model}`}
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm" ff="monospace" truncate title={values.serial}>
+                        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                           {values.serial || '—'}
                         </Text>
                       </Table.Td>

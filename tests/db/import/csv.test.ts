@@ -41,7 +41,7 @@ describe('importing a CSV register', () => {
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
     expect(preview.headers).toEqual(HEADERS);
     expect(preview.mapping).toMatchObject({ tag: 'Namba ya Kifaa', category: 'Aina', serial: 'S/N', cost_tzs: 'Bei', supplier: 'Msambazaji', custodian: 'Mtumiaji' });
-    expect(preview.rows).toEqual({ total: 2, valid: 2, invalid: 0 });
+    expect(preview.rows).toEqual({ total: 2, valid: 2, invalid: 0, skipped: 0 });
     expect(preview.sample[0]?.values).toMatchObject({ tag: 'WF/ICT/001', category: 'laptop', purchase_date: '2023-03-12', cost_tzs: 2_450_000 });
     // 03/12/2023 is the 3rd of December, never the 12th of March.
     expect(preview.sample[1]?.values).toMatchObject({ purchase_date: '2023-12-03', cost_tzs: 1_850_000 });
@@ -52,7 +52,12 @@ describe('importing a CSV register', () => {
     const text = csv([HEADERS, row('WF/ICT/003', 'PF-3', { 'Tarehe ya Kununua': '12/31/2023' })]);
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
     expect(preview.invalid_rows).toEqual([
-      { row: 2, errors: [{ field: 'purchase_date', column: 'Tarehe ya Kununua', value: '12/31/2023', message: 'validation.date', params: { value: '12/31/2023' } }] },
+      {
+        row: 2,
+        errors: [
+          { field: 'purchase_date', column: 'Tarehe ya Kununua', cell: 'F2', value: '12/31/2023', message: 'import.errors.date-impossible', params: { value: '12/31/2023', cell: 'F2' } },
+        ],
+      },
     ]);
   });
 
@@ -61,20 +66,17 @@ describe('importing a CSV register', () => {
     const bytes = encode1252(text);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', bytes) }));
-    expect(preview.rows).toEqual({ total: 1, valid: 1, invalid: 0 });
+    expect(preview.rows).toEqual({ total: 1, valid: 1, invalid: 0, skipped: 0 });
     expect(preview.sample[0]?.values).toMatchObject({ supplier: 'Société Générale – Dar', location_id: w.locations['Stoo Kuu'] });
   });
 
-  it('names a custodian whose check number nobody holds, and a place nobody registered', async () => {
+  it('lists a custodian whose check number nobody holds, and a place nobody registered, as entries to add, not as errors', async () => {
     const text = csv([HEADERS, row('WF/ICT/020', 'C-1'), row('WF/ICT/021', 'C-2', { Mtumiaji: '999999', Mahali: 'Ghorofa 9' })]);
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
-    expect(preview.rows).toEqual({ total: 2, valid: 1, invalid: 1 });
-    const sw = translator('sw');
-    const errors = preview.invalid_rows[0]?.errors ?? [];
-    expect(preview.invalid_rows[0]?.row).toBe(3);
-    expect(errors.map((e) => [e.field, e.value, e.message, sw(e.message, e.params)])).toEqual([
-      ['location', 'Ghorofa 9', 'errors.location-not-found', 'Mahali hapa hapapatikani.'],
-      ['custodian', '999999', 'errors.person-not-found', 'Mtumishi huyu hapatikani kwenye rejista.'],
+    expect(preview.rows).toEqual({ total: 2, valid: 2, invalid: 0, skipped: 0 });
+    expect(preview.values.map((v) => [v.field, v.value, v.rows, v.first_row, v.choice?.action, v.source])).toEqual([
+      ['location', 'Ghorofa 9', 1, 3, 'create', 'default'],
+      ['custodian', '999999', 1, 3, 'create', 'default'],
     ]);
   });
 
@@ -83,7 +85,7 @@ describe('importing a CSV register', () => {
     const text = csv([HEADERS, row('WF/ICT/030', 'D-1', { Mtumiaji: 'Rehema Mollel' })]);
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
     expect(preview.invalid_rows[0]?.errors).toEqual([
-      { field: 'custodian', column: 'Mtumiaji', value: 'Rehema Mollel', message: 'errors.person-inactive', params: { name: 'Rehema Mollel' } },
+      { field: 'custodian', column: 'Mtumiaji', cell: 'J2', value: 'Rehema Mollel', message: 'errors.person-inactive', params: { name: 'Rehema Mollel', cell: 'J2' } },
     ]);
     expect(translator('sw')('errors.person-inactive', preview.invalid_rows[0]?.errors[0]?.params)).toContain('Rehema Mollel');
   });
@@ -93,7 +95,7 @@ describe('importing a CSV register', () => {
     const file = fileOf('rejista.csv', text);
     const { mapping } = okValue<PreviewValue>(await w.call('import.preview', { file }));
     const result = okValue<CommitValue>(await w.call('import.commit', { file, mapping }));
-    expect(result).toEqual({ imported: 4, first_tag: 'WF/ICT/101', last_tag: 'WF/ICT/104' });
+    expect(result).toMatchObject({ imported: 4, first_tag: 'WF/ICT/101', last_tag: 'WF/ICT/104', left_out: 0 });
     const generated = w.core.services.store.sqlite.prepare("SELECT tag, tag_seq FROM assets WHERE serial IN ('E-2', 'E-3') ORDER BY tag").all();
     expect(generated).toEqual([
       { tag: 'WF/ICT/2026/00001', tag_seq: 1 },
@@ -108,11 +110,11 @@ describe('importing a CSV register', () => {
       {
         row: 2,
         errors: [
-          ['purchase_date', 'validation.date', { value: '30/02/2024' }],
-          ['serial', 'errors.serial-taken', { serial: 'E-1', tag: 'WF/ICT/101' }],
+          ['purchase_date', 'import.errors.date-impossible', { value: '30/02/2024', cell: 'F2' }],
+          ['serial', 'errors.serial-taken', { serial: 'E-1', tag: 'WF/ICT/101', cell: 'E2' }],
         ],
       },
-      { row: 3, errors: [['tag', 'errors.tag-taken', { tag: 'WF/ICT/101' }]] },
+      { row: 3, errors: [['tag', 'errors.tag-taken', { tag: 'WF/ICT/101', cell: 'A3' }]] },
     ]);
   });
 });

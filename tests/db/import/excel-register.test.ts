@@ -61,28 +61,31 @@ describe('importing an Excel register of 200 devices', () => {
   });
   afterAll(() => w.core.close());
 
-  it('lists exactly the three bad rows, each with its reason in Swahili, and writes nothing', async () => {
+  it('lists exactly the two bad rows, each with its reason in Swahili, asks about the unknown category, and writes nothing', async () => {
     const before = w.journalCount();
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: broken }));
     expect(w.journalCount()).toBe(before);
     expect(w.assetCount()).toBe(0);
 
     expect(preview.sheets).toEqual(['Rejista']);
+    expect(preview.header_row).toBe(3);
     expect(preview.headers).toEqual(HEADERS);
     expect(preview.mapping_source).toBe('suggested');
-    expect(preview.rows).toEqual({ total: 200, valid: 197, invalid: 3 });
+    expect(preview.rows).toEqual({ total: 200, valid: 198, invalid: 2, skipped: 0 });
     const sw = translator('sw');
     const said = preview.invalid_rows.map((r) => ({ row: r.row, errors: r.errors.map((e) => [e.field, e.value, sw(e.message, e.params)]) }));
     expect(said).toEqual([
-      { row: BAD.category + FIRST_DATA_ROW, errors: [['category', 'Kibaniko', 'Aina hii ya kifaa haipatikani.']] },
-      { row: BAD.date + FIRST_DATA_ROW, errors: [['purchase_date', '31/02/2023', 'Weka tarehe sahihi.']] },
+      { row: BAD.date + FIRST_DATA_ROW, errors: [['purchase_date', '31/02/2023', `"31/02/2023" (seli E${BAD.date + FIRST_DATA_ROW}) si tarehe halisi: siku hiyo haipo kwenye kalenda.`]] },
       {
         row: BAD.serial + FIRST_DATA_ROW,
         errors: [['serial', 'SN-00010', `Namba ya utambulisho (serial) SN-00010 imeshatumika kwenye safu namba ${10 + FIRST_DATA_ROW} ya faili hili.`]],
       },
     ]);
-    expect(preview.invalid_rows[0]?.errors[0]?.message).toBe('errors.category-not-found');
-    expect(preview.invalid_rows[1]?.errors[0]?.message).toBe('validation.date');
+    // A category nobody knows is a question for the user, not a row in error.
+    expect(preview.values).toEqual([
+      expect.objectContaining({ field: 'category', value: 'Kibaniko', rows: 1, first_row: BAD.category + FIRST_DATA_ROW, choice: null, source: null }),
+    ]);
+    expect(preview.invalid_rows[0]?.errors[0]?.message).toBe('import.errors.date-impossible');
   });
 
   it('shows the first twenty rows as they would be registered, with the tags they would get', async () => {
@@ -123,20 +126,23 @@ describe('importing an Excel register of 200 devices', () => {
   it('refuses to commit a file with bad rows, saying how many, and writes nothing', async () => {
     const before = w.journalCount();
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: broken }));
-    const error = expectRefused(await w.call('import.commit', { file: broken, mapping: preview.mapping }), 'import-has-errors');
-    expect(error.params).toMatchObject({ count: 3 });
+    const unresolved = expectRefused(await w.call('import.commit', { file: broken, mapping: preview.mapping }), 'import-values-unresolved');
+    expect(unresolved.params).toEqual({ count: 1, value: 'Kibaniko' });
+    const values = [{ field: 'category', value: 'Kibaniko', action: 'map', id: 'other' }];
+    const error = expectRefused(await w.call('import.commit', { file: broken, mapping: preview.mapping, values }), 'import-has-errors');
+    expect(error.params).toMatchObject({ count: 2 });
     expect(w.journalCount()).toBe(before);
     expect(w.assetCount()).toBe(0);
   });
 
   it('once fixed, registers all 200 devices with consecutive tags, and the journal verifies', async () => {
     const suggested = okValue<PreviewValue>(await w.call('import.preview', { file: fixed }));
-    expect(suggested.rows).toEqual({ total: 200, valid: 200, invalid: 0 });
+    expect(suggested.rows).toEqual({ total: 200, valid: 200, invalid: 0, skipped: 0 });
     // The officer also maps the column the suggestion did not recognise.
     const mapping = { ...suggested.mapping, notes: 'Kumbukumbu za Ziada' };
     const before = w.journalCount();
     const result = okValue<CommitValue>(await w.call('import.commit', { file: fixed, mapping }));
-    expect(result).toEqual({ imported: 200, first_tag: 'WF/ICT/2026/00001', last_tag: 'WF/ICT/2026/00200' });
+    expect(result).toMatchObject({ imported: 200, first_tag: 'WF/ICT/2026/00001', last_tag: 'WF/ICT/2026/00200', left_out: 0 });
     // 200 registrations and the remembered mapping.
     expect(w.journalCount()).toBe(before + 201);
     expect(w.assetCount()).toBe(200);
@@ -154,7 +160,7 @@ describe('importing an Excel register of 200 devices', () => {
     expect(again.mapping_source).toBe('remembered');
     expect(again.mapping.notes).toBe('Kumbukumbu za Ziada');
     // Every device is now registered: each row says so rather than being merged silently.
-    expect(again.rows).toEqual({ total: 200, valid: 0, invalid: 200 });
+    expect(again.rows).toEqual({ total: 200, valid: 0, invalid: 200, skipped: 0 });
     expect(again.invalid_rows[0]?.errors[0]).toMatchObject({ field: 'serial', message: 'errors.serial-taken', params: { serial: 'SN-00000', tag: 'WF/ICT/2026/00001' } });
 
     // The same headings in another order and case are the same register.

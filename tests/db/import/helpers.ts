@@ -74,12 +74,27 @@ export function csv(rows: readonly (readonly string[])[], delimiter = ','): stri
 export interface PreviewValue {
   sheets: string[];
   sheet: string;
+  header_row: number;
+  top_rows: { row: number; text: string }[];
   headers: string[];
   mapping: Record<string, string>;
   mapping_source: 'given' | 'remembered' | 'suggested';
   unmapped_required: string[];
-  rows: { total: number; valid: number; invalid: number };
-  invalid_rows: { row: number; errors: { field: string; column: string | null; value: string; message: string; params?: Record<string, string | number> }[] }[];
+  lookalikes: { column: string; field: string }[];
+  rows: { total: number; valid: number; invalid: number; skipped: number };
+  invalid_rows: { row: number; errors: { field: string; column: string | null; cell: string | null; value: string; message: string; params?: Record<string, string | number> }[] }[];
+  skipped_rows: { row: number; reason: string; text: string }[];
+  values: {
+    field: string;
+    value: string;
+    rows: number;
+    first_row: number;
+    suggestions: { id: string; label: string; score: number }[];
+    choice: { field: string; value: string; action: 'map' | 'create'; id?: string } | null;
+    source: string | null;
+  }[];
+  entries: Record<string, { id: string; label: string }[]>;
+  can_create_categories: boolean;
   sample: { row: number; tag: string | null; values: Record<string, unknown> | null }[];
 }
 
@@ -87,4 +102,6 @@ export interface CommitValue {
   imported: number;
   first_tag: string;
   last_tag: string;
+  left_out: number;
+  created: Record<string, number>;
 }
