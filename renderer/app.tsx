@@ -18,6 +18,9 @@ import { SessionContext, type SessionValue, type SignedIn } from './session/sess
 import { Shell } from './shell/shell.tsx';
 import { theme } from './theme.ts';
 
+/** Narrower than the navigation bar (240 px) less the container's 16 px margin. */
+const NOTIFICATION_WIDTH = 216;
+
 export function App({ client, i18n }: { client: Client; i18n: I18n }) {
   const queries = useMemo(
     () =>
@@ -30,7 +33,9 @@ export function App({ client, i18n }: { client: Client; i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="bottom-right" />
+        {/* Issue 7: notifications covered the Attach button and the log book's columns. Bottom left, no
+            wider than the navigation, they lie over the role badges only, and close by themselves. */}
+        <Notifications position="bottom-left" containerWidth={NOTIFICATION_WIDTH} limit={3} autoClose={4000} />
         <QueryClientProvider client={queries}>
           <ClientProvider client={client}>
             <Gate />

@@ -2,7 +2,7 @@
 import { Group, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { describeEvent } from '../../db/contract/describe.ts';
+import { describeEvent, historyByline } from '../../db/contract/describe.ts';
 import { useRouteQuery } from '../client/context.tsx';
 import { formatDateTime } from '../format/dates.ts';
 import { asTranslate } from '../i18n/i18n.ts';
@@ -18,22 +18,32 @@ export function HistoryTimeline({ entity }: { entity: string }) {
   const translate = asTranslate(t as unknown as (key: string, options?: Record<string, unknown>) => string);
   return (
     <Timeline bulletSize={22} lineWidth={2} data-testid="history">
-      {history.data.map((entry) => (
-        <Timeline.Item key={entry.seq} bullet={<IconHistory size={12} />}>
-          <Text size="sm">{describeEvent(entry, translate)}</Text>
-          <Group gap={6} mt={2}>
-            <Text size="xs" c="dimmed">
-              {formatDateTime(entry.at)}
+      {history.data.map((entry) => {
+        const sentence = describeEvent(entry, translate);
+        const byline = historyByline(entry, sentence);
+        return (
+          <Timeline.Item key={entry.seq} bullet={<IconHistory size={12} />} data-testid="history-line">
+            <Text size="sm" className="wrap-words">
+              {sentence}
             </Text>
-            <Text size="xs" c="dimmed">
-              ·
-            </Text>
-            <Text size="xs" c="dimmed" truncate maw={260}>
-              {entry.actor_name}
-            </Text>
-          </Group>
-        </Timeline.Item>
-      ))}
+            <Group gap={6} mt={2}>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(entry.at)}
+              </Text>
+              {byline ? (
+                <>
+                  <Text size="xs" c="dimmed">
+                    ·
+                  </Text>
+                  <Text size="xs" c="dimmed" data-testid="history-byline">
+                    {byline}
+                  </Text>
+                </>
+              ) : null}
+            </Group>
+          </Timeline.Item>
+        );
+      })}
     </Timeline>
   );
 }

@@ -25,7 +25,9 @@ export function Empty({ title, hint, action }: { title: string; hint?: string; a
         <ThemeIcon size={42} radius="xl" variant="light" color="gray">
           <IconInbox size={22} />
         </ThemeIcon>
-        <Text fw={600}>{title}</Text>
+        <Text fw={600} ta="center" data-testid="empty-title">
+          {title}
+        </Text>
         {hint ? (
           <Text size="sm" c="dimmed" ta="center">
             {hint}

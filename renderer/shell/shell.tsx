@@ -2,7 +2,7 @@
 // areas this user's roles reach. Areas not built yet are absent, not dead links.
 import { AppShell, Avatar, Badge, Box, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconBook, IconBuilding, IconChevronDown, IconDevices, IconFileImport, IconKey, IconLogout, IconRefresh, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteQuery } from '../client/context.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -41,6 +41,8 @@ function initials(name: string): string {
     .join('');
 }
 
+const HEADER_HEIGHT = 60;
+
 export function Shell() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
@@ -49,9 +51,16 @@ export function Shell() {
   const [hash, setHash] = useHash();
   const area = areaFromHash(hash, allowed);
   const [changingPassword, setChangingPassword] = useState(false);
+  // Dialogs and drawers open below the header (app.css), so the language switch stays in reach (3.5.2).
+  useEffect(() => {
+    document.documentElement.style.setProperty('--app-header-height', `${HEADER_HEIGHT}px`);
+    return () => {
+      document.documentElement.style.removeProperty('--app-header-height');
+    };
+  }, []);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
         <div className="flag-band" />
         <Group h={56} px="md" justify="space-between" wrap="nowrap">

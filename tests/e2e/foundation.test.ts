@@ -97,7 +97,9 @@ describe('the foundation in a real browser', () => {
     await page.getByLabel(sw('setup.institution.postal-address')).fill('S.L.P. 2802, Dodoma');
     await page.getByLabel(sw('setup.institution.accounting-officer')).fill('Katibu Mkuu');
     await page.getByLabel(sw('setup.institution.head')).fill('Katibu Mkuu');
-    await page.getByRole('button', { name: sw('common.next') }).click();
+    // Enter in a field moves forward, as the button does.
+    await page.getByLabel(sw('setup.institution.head')).press('Enter');
+    await expect.poll(() => page.getByLabel(sw('setup.admin.display-name')).isVisible()).toBe(true);
 
     // Step 2: the first administrator; the checklist follows the typing.
     await page.getByLabel(sw('setup.admin.display-name')).fill(ADMIN.name);
@@ -107,7 +109,7 @@ describe('the foundation in a real browser', () => {
     await page.getByLabel(sw('setup.admin.password'), { exact: true }).fill(ADMIN.password);
     await page.getByLabel(sw('setup.admin.confirm')).fill(ADMIN.password);
     await expect.poll(() => page.locator('[data-testid="password-checklist"] [data-met="true"]').count()).toBe(6);
-    await page.getByRole('button', { name: sw('common.next') }).click();
+    await page.getByLabel(sw('setup.admin.confirm')).press('Enter');
 
     // Step 3: review (the code is shown as it will be stored), then confirm: signed in directly.
     await expect.poll(() => page.getByTestId('setup-review').textContent()).toContain('WF');
@@ -191,6 +193,15 @@ describe('the foundation in a real browser', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await chooseLanguage('SW');
     await expect.poll(() => page.getByTestId('nav-people').textContent()).toBe(sw('nav.people'));
+
+    // The empty register: its title centred over its hint, and a way straight to importing a register.
+    await page.getByTestId('nav-equipment').click();
+    const empty = page.getByTestId('empty');
+    await expect.poll(() => empty.getByTestId('empty-title').textContent()).toBe(sw('equipment.empty-title'));
+    expect(await empty.getByTestId('empty-title').evaluate((element) => getComputedStyle(element).textAlign)).toBe('center');
+    await shot('register-empty-sw');
+    await empty.getByTestId('empty-import').click();
+    await expect.poll(() => page.getByTestId('import-screen').isVisible()).toBe(true);
 
     // A department for people to belong to.
     await page.getByTestId('nav-places').click();

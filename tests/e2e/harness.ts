@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BUILT = join(ROOT, 'dist/renderer');
+/** The built window; DAFTARI_RENDERER_DIR points elsewhere when several builds share one checkout. */
+export const BUILT = process.env.DAFTARI_RENDERER_DIR ?? join(ROOT, 'dist/renderer');
 export const SCREENS = join(ROOT, 'test-results/screens');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,4 +36,37 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 10 && (await closers.count()) > 0; i += 1) await closers.first().click({ timeout: 2000 }).catch(() => undefined);
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+}
+
+/**
+ * Text cut off inside `scope` (issue 7): every element marked `data-fit` or `data-cell`, and every badge
+ * label, whose content is wider or taller than its box, or that pokes out of its table cell. Returns
+ * "name: text" for each, so a failing test says what was hidden.
+ */
+export async function cutOff(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const found: string[] = [];
+    const roots = [...document.querySelectorAll(selector)];
+    for (const root of roots) {
+      for (const element of root.querySelectorAll<HTMLElement>('[data-fit], [data-cell], .mantine-Badge-label')) {
+        if (element.getClientRects().length === 0) continue;
+        const style = getComputedStyle(element);
+        const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.textOverflow === 'ellipsis';
+        const wide = element.scrollWidth > element.clientWidth + 1;
+        const tall = clips && element.scrollHeight > element.clientHeight + 1;
+        const cell = element.parentElement?.closest<HTMLElement>('td, th, [role="cell"], [role="columnheader"]');
+        let outside = false;
+        if (cell && cell !== element) {
+          const box = cell.getBoundingClientRect();
+          const padding = parseFloat(getComputedStyle(cell).paddingRight) || 0;
+          outside = element.getBoundingClientRect().right > box.right - padding + 1;
+        }
+        if (wide || tall || outside) {
+          const name = element.dataset.fit ?? element.dataset.cell ?? 'badge';
+          found.push(`${name}: ${element.textContent ?? ''}`);
+        }
+      }
+    }
+    return found;
+  }, scope);
 }

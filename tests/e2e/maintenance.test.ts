@@ -12,7 +12,7 @@ import type { Result } from '../../db/contract/route.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
-import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
+import { BUILT, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
 
 
 const sw = translator('sw');
@@ -291,12 +291,16 @@ describe('the maintenance procedure, plans and providers in a real browser', () 
     await poll(() => page.locator('[data-testid="due-table"] tbody tr').count()).toBe(4);
     expect(await page.locator('[data-testid="due-table"] tbody tr[data-overdue="true"]').count()).toBe(2);
     expect(await page.getByTestId('overdue-count').textContent()).toBe(sw('maintenanceUi.plans.due.overdue-count', { count: 2 }));
+    // Issue 7: the device column shows each tag and device whole, in Swahili as in English.
+    expect(await cutOff(page, '[data-testid="due-table"]')).toEqual([]);
+    expect(await cutOff(page, '[data-testid="plans-table"]')).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot('maintenance-plans-sw');
     await page.getByTestId('due-list').evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 76));
     await shot('maintenance-plans-due-sw');
     await chooseLanguage('EN');
     await poll(() => page.getByTestId('overdue-count').textContent()).toBe(en('maintenanceUi.plans.due.overdue-count', { count: 2 }));
+    expect(await cutOff(page, '[data-testid="due-table"]')).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot('maintenance-plans-en');
     await chooseLanguage('SW');
@@ -333,6 +337,7 @@ describe('the maintenance procedure, plans and providers in a real browser', () 
       ['Kilimanjaro ICT Solutions Ltd', 1],
       ['Mwanza Computer Care', 0],
     ]);
+    expect(await cutOff(page, '[data-testid="providers-table"]')).toEqual([]);
     await shot('maintenance-providers-sw');
     await chooseLanguage('EN');
     await poll(() => page.getByTestId('tab-providers').textContent()).toBe(en('maintenanceUi.tabs.providers'));

@@ -12,7 +12,7 @@ import { translator } from '../../db/contract/catalogues/index.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
-import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
+import { BUILT, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
 
 
 const sw = translator('sw');
@@ -43,6 +43,18 @@ async function ok<T>(token: string | null, route: string, input: unknown): Promi
   const outcome = await core.call(token, route, input);
   if (!outcome.result.ok) throw new Error(`${route}: ${JSON.stringify(outcome.result.error)}`);
   return outcome.result.value as T;
+}
+
+/** Whether the element's centre is on top, so a click there reaches it (nothing covers it). */
+async function onTop(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (y < 0 || y > window.innerHeight || x < 0 || x > window.innerWidth) return false;
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && (hit === element || element.contains(hit));
+  });
 }
 
 /** The field labelled exactly `label` inside `scope`, whether or not it is marked required (`*`). */
@@ -195,16 +207,16 @@ describe('the equipment register and the log book in a real browser', () => {
     await form.getByTestId('submit').click();
     await expect.poll(() => form.getByText(sw('validation.required')).count()).toBeGreaterThanOrEqual(3);
     await shot('form-errors-sw');
-    // The language switch sits behind the dialog: close it, switch, and try again in English.
-    await page.keyboard.press('Escape');
+    // A long form keeps its buttons in view: without scrolling, the submit button is on screen and on top.
+    expect(await onTop(form.getByTestId('submit'))).toBe(true);
+    // The language switch stays in reach while the dialog is open: the dialog itself changes language.
     await chooseLanguage('EN');
-    await page.getByTestId('register-device').click();
-    await form.getByTestId('submit').click();
+    await expect.poll(() => page.getByRole('dialog').getByText(en('equipment.form.create-title'), { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => form.getByText(en('validation.required')).count()).toBeGreaterThanOrEqual(3);
+    expect(await onTop(form.getByTestId('submit'))).toBe(true);
     await shot('form-errors-en');
-    await page.keyboard.press('Escape');
     await chooseLanguage('SW');
-    await page.getByTestId('register-device').click();
+    await expect.poll(() => page.getByRole('dialog').getByText(sw('equipment.form.create-title'), { exact: true }).isVisible()).toBe(true);
 
     // A laptop with an SSD, for a secret-classified office.
     await pick(form, sw('equipment.fields.category'), sw('categories.laptop'));
@@ -249,12 +261,38 @@ describe('the equipment register and the log book in a real browser', () => {
     // A fault is reported: the entry panel shows it and offers the next steps.
     await device.getByTestId('report-fault').click();
     const report = page.getByTestId('report-form');
-    await field(report, sw('logbookUi.report.reported-by')).fill('Neema Joseph Mwakalinga');
+    // "Reported by" offers the device's custodian first, then the people register as one types.
+    await field(report, sw('logbookUi.report.reported-by')).click();
+    await expect.poll(() => page.getByRole('option').first().textContent()).toBe('Neema Joseph Mwakalinga');
+    expect(await page.getByText(sw('logbookUi.report.reported-by-custodian'), { exact: true }).isVisible()).toBe(true);
+    await field(report, sw('logbookUi.report.reported-by')).pressSequentially('Bara', { delay: 30 });
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Baraka Mussa Kombo']);
+    // Taken as is: closing notifications first (as `shot` does) would close the suggestions too.
+    await page.screenshot({ path: join(SCREENS, 'register-reported-by-sw.png') });
+    // A visitor in no register may still be typed.
+    await field(report, sw('logbookUi.report.reported-by')).fill('Mgeni: Salim Bakari');
+    expect(await field(report, sw('logbookUi.report.reported-by')).inputValue()).toBe('Mgeni: Salim Bakari');
+    await field(report, sw('logbookUi.report.reported-by')).fill('');
+    await field(report, sw('logbookUi.report.reported-by')).pressSequentially('Neema', { delay: 30 });
+    await page.getByRole('option', { name: 'Neema Joseph Mwakalinga' }).click();
+    expect(await field(report, sw('logbookUi.report.reported-by')).inputValue()).toBe('Neema Joseph Mwakalinga');
     await field(report, sw('logbookUi.report.symptoms')).fill('Kompyuta haiwaki; skrini inabaki nyeusi.');
     await report.getByTestId('submit').click();
     const entry = device.getByTestId('entry-panel');
     await expect.poll(() => entry.getAttribute('data-state')).toBe('reported');
     expect(await entry.textContent()).toContain('Kompyuta haiwaki; skrini inabaki nyeusi.');
+    // The notification that the fault was recorded covers neither the Attach button nor the steps.
+    const notice = page.locator('.mantine-Notification-root', { hasText: sw('logbookUi.report.done', { tag: (await device.getByTestId('device-tag').textContent()) ?? '' }) });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    // The Attach button brought to the bottom of the window, where notifications used to sit over it.
+    await expect.poll(() => page.locator('.mantine-Modal-overlay').count()).toBe(0);
+    await entry.getByTestId('attach').evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    expect(await onTop(entry.getByTestId('attach'))).toBe(true);
+    const noticeBox = await notice.boundingBox();
+    expect(noticeBox && noticeBox.x + noticeBox.width).toBeLessThanOrEqual(240);
+    expect(await onTop(entry.getByTestId('step-assign'))).toBe(true);
+    expect(await notice.isVisible()).toBe(true);
+    await page.screenshot({ path: join(SCREENS, 'register-notification-sw.png') });
 
     // 3.6.2: an outside provider, registered on the spot, supervised by the officer.
     await entry.getByTestId('step-assign').click();
@@ -323,7 +361,12 @@ describe('the equipment register and the log book in a real browser', () => {
     await expect.poll(() => work.getByTestId('work-total').textContent()).toBe(sw('logbookUi.work.total', { amount: 'TSh\u00a0450,000' }));
     await work.getByTestId('submit').click();
     await expect.poll(() => entry.getByTestId('entry-work').textContent()).toContain('Ubao mama');
+    // Issue 7: "hours worked" was left blank, so the book shows no hours rather than "saa 0".
+    expect(await entry.getByTestId('entry-cost').textContent()).not.toContain('saa');
     await entry.getByTestId('step-close').click();
+    // Issue 7: no outcome comes preselected; the officer chooses one.
+    expect(await page.getByTestId('close-form').getByRole('radio', { checked: true }).count()).toBe(0);
+    await page.getByTestId('close-form').getByTestId('outcome-repaired').check();
     await page.getByTestId('close-form').getByTestId('submit').click();
     await expect.poll(() => device.getByTestId('entry-panel').count()).toBe(0);
     await expect.poll(() => device.getByTestId('status-badge').first().textContent()).toBe(sw('statuses.in_service'));
@@ -343,6 +386,11 @@ describe('the equipment register and the log book in a real browser', () => {
     // The history tells the story in sentences.
     await device.getByTestId('tab-history').click();
     await expect.poll(() => device.getByTestId('history').textContent()).toContain(sw('history.assets.registered', { actor: OFFICER.name, tag, label: `${LAPTOP.make} ${LAPTOP.model}` }));
+    // Each line names the officer once: in its sentence, not again beside its time.
+    const registered = device.getByTestId('history-line').filter({ hasText: sw('history.assets.registered', { actor: OFFICER.name, tag, label: `${LAPTOP.make} ${LAPTOP.model}` }) });
+    expect((((await registered.textContent()) ?? '').match(new RegExp(OFFICER.name, 'g')) ?? []).length).toBe(1);
+    expect(await device.getByTestId('history-byline').count()).toBe(0);
+    await shot('history-sw');
     await device.getByTestId('tab-log-book').click();
 
     // The same page in English.
@@ -411,6 +459,13 @@ describe('the equipment register and the log book in a real browser', () => {
     await expect.poll(() => auditor.getByTestId('entry-panel').getAttribute('data-state')).toBe('closed');
     expect(await auditor.getByTestId('entry-steps').count()).toBe(0);
     expect(await auditor.getByTestId('attach').count()).toBe(0);
+    // The language switch stays in reach above an open drawer too.
+    const drawerTag = (await device.getByTestId('device-tag').textContent()) ?? '';
+    await switchLanguage(auditor, 'EN');
+    await expect.poll(() => auditor.getByRole('dialog').getByText(en('equipment.device.entry-title', { tag: drawerTag }), { exact: true }).isVisible()).toBe(true);
+    await screenshot(auditor, 'register-entry-drawer-en');
+    await switchLanguage(auditor, 'SW');
+    await expect.poll(() => auditor.getByRole('dialog').getByText(sw('equipment.device.entry-title', { tag: drawerTag }), { exact: true }).isVisible()).toBe(true);
     await auditor.keyboard.press('Escape');
     // Back to the register, which kept its search.
     await device.getByTestId('back-to-register').click();
@@ -422,5 +477,203 @@ describe('the equipment register and the log book in a real browser', () => {
     expect(await auditor.getByTestId('open-preventive').count()).toBe(0);
     await context.close();
     expect(consoleProblems).toEqual([]);
+  });
+});
+
+// Issue 7: the longest real values, in both languages, at 1366×768 and wider: nothing a person tells
+// devices, people or places apart by is cut off in any list.
+const LONG = {
+  departments: [
+    ['Idara ya Utawala na Usimamizi wa Rasilimali Watu', 'DAHRM'],
+    ['Idara ya Sera, Mipango na Ufuatiliaji wa Miradi ya Maji', 'DPP'],
+    ['Kitengo cha Teknolojia ya Habari na Mawasiliano', 'TEHAMA'],
+  ],
+  locations: [
+    ['Ofisi ya Mkurugenzi wa Idara ya Utawala na Usimamizi wa Rasilimali Watu', 'Jengo la Maji House, Mtaa wa Mtumba', 'Dodoma'],
+    ['Chumba cha Seva cha Makao Makuu', 'Jengo la Mji wa Serikali, Mtumba', 'Dodoma'],
+  ],
+  people: ['Mwanaisha Abdallah Mwakasege-Kihwele', 'Emmanuel Boniphace Mwakyembe', 'Scholastica Nyangeta Shirima'],
+  provider: 'Kampuni ya Huduma za Kompyuta na Mitandao ya Kilimanjaro Limited',
+  devices: [
+    ['MAJI/ICT/2026/000118', 'server', 'Hewlett Packard Enterprise', 'ProLiant DL380 Gen10 Plus', 'CZJ2031ABCD-DL380G10P', 'top_secret'],
+    ['MAJI/ICT/2026/000119', 'laptop', 'Lenovo', 'ThinkPad X1 Carbon Gen 11', 'PF4KQ2WX-20XW00J4TZ', 'secret'],
+    ['MAJI/ICT/2026/000120', 'network', 'Cisco', 'Catalyst 9300-48P-E', 'FCW2231L0AB-C9300-48P', 'confidential'],
+    ['MAJI/ICT/2026/000121', 'printer', 'Kyocera', 'ECOSYS M3655idn', 'VCF9Z12345-KYO-M3655', 'public'],
+    ['MAJI/ICT/2026/000122', 'ups', 'APC', 'Smart-UPS SRT 3000VA RM', 'AS2104150331-SRT3000', 'internal'],
+    ['MAJI/ICT/2026/000123', 'desktop', 'Dell', 'OptiPlex 7010 Micro', 'CN-0X7Y2K-74261-0A3-12FB', 'internal'],
+  ],
+} as const;
+
+/** Today in Dar es Salaam, as the core stores a typed date. */
+function todayIso(): string {
+  return new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
+}
+
+async function furnishLong(target: Core): Promise<void> {
+  const call = async <T>(token: string | null, route: string, input: unknown): Promise<T> => {
+    const outcome = await target.call(token, route, input);
+    if (!outcome.result.ok) throw new Error(`${route}: ${JSON.stringify(outcome.result.error)}`);
+    return outcome.result.value as T;
+  };
+  const setup = await target.call(null, 'setup.initialize', {
+    institution: { name: 'Wizara ya Maji', code: 'MAJI', postal_address: 'S.L.P. 456, Dodoma', accounting_officer_title: 'Katibu Mkuu', head_title: 'Waziri' },
+    admin: { username: 'amrisho', display_name: 'Asha Juma Mrisho', password: ADMIN_PASSWORD, confirm: ADMIN_PASSWORD },
+  });
+  if (!setup.result.ok || typeof setup.session !== 'string') throw new Error('setup failed');
+  const admin = setup.session;
+  const departments: string[] = [];
+  for (const [name, code] of LONG.departments) departments.push((await call<{ id: string }>(admin, 'departments.create', { name, code })).id);
+  const locations: string[] = [];
+  for (const [name, building, region] of LONG.locations) locations.push((await call<{ id: string }>(admin, 'locations.create', { name, building, region })).id);
+  const people: string[] = [];
+  for (const [index, full_name] of LONG.people.entries()) {
+    people.push((await call<{ id: string }>(admin, 'people.register', { full_name, title: 'Afisa Tehama Mwandamizi', department_id: departments[index % departments.length] })).id);
+  }
+  const provider = await call<{ id: string }>(admin, 'providers.register', {
+    name: LONG.provider,
+    registration_number: '145238-2019',
+    contact_name: 'Bw. Hamisi Omari Kilimanjaro',
+    phone: '+255 754 210 887',
+    email: 'huduma.wateja@kilimanjarocomputers.co.tz',
+    address: 'S.L.P. 7021, Mtaa wa Samora, Dar es Salaam',
+  });
+  const devices: string[] = [];
+  for (const [index, [tag, category, make, model, serial, classification]] of LONG.devices.entries()) {
+    const device = await call<{ id: string }>(admin, 'assets.register', {
+      tag,
+      category,
+      make,
+      model,
+      serial,
+      classification,
+      purchase_date: '2021-03-10',
+      location_id: locations[index % locations.length],
+      department_id: departments[index % departments.length],
+      custodian_id: people[index % people.length],
+    });
+    devices.push(device.id);
+  }
+  const today = todayIso();
+  const open = async (asset: string) =>
+    (await call<{ id: string }>(admin, 'maintenance.report', { asset_id: asset, reported_on: today, reported_by: LONG.people[0], symptoms: 'Kifaa kinazima chenyewe baada ya dakika chache za kazi.' })).id;
+  const external = { type: 'external', provider_id: provider.id, job_ref: 'JC-2026-000431', supervisor_name: 'Asha Juma Mrisho' };
+  // Closed with each long outcome, the work recorded first.
+  for (const [index, outcome, technician] of [
+    [0, 'part_replaced', external],
+    [1, 'no_fault', { type: 'internal', name: LONG.people[1] }],
+    [2, 'beyond_repair', { type: 'internal', name: LONG.people[0] }],
+  ] as const) {
+    const entry = await open(devices[index] as string);
+    await call(admin, 'maintenance.assign', { entry_id: entry, technician });
+    if (outcome !== 'no_fault') await call(admin, 'maintenance.record-work', { entry_id: entry, actions: 'Kipuri kimebadilishwa na kifaa kimepimwa kwa saa mbili.', labour_cost_tzs: 1_250_000 });
+    await call(admin, 'maintenance.close', { entry_id: entry, closed_on: today, outcome, reason: outcome === 'no_fault' ? 'Kifaa kilipimwa kwa saa nne bila hitilafu yoyote.' : '' });
+  }
+  // One under repair in the office ("Kinafanyiwa matengenezo"), one away at the provider.
+  await open(devices[3] as string);
+  const away = await open(devices[4] as string);
+  await call(admin, 'maintenance.assign', { entry_id: away, technician: external });
+  await call(admin, 'maintenance.send-offsite', { entry_id: away, sent_on: today });
+  await call(admin, 'plans.create', { category: 'desktop', task: 'Kusafisha vumbi ndani ya kifaa, kukagua feni na kusasisha mfumo wa uendeshaji', interval_months: 6 });
+  await call(admin, 'plans.create', { category: 'ups', task: 'Kupima betri za UPS chini ya mzigo kamili', interval_months: 12 });
+  await call(admin, 'auth.sign-out', {});
+}
+
+describe('the longest real values in every list', () => {
+  it('cuts off no tag, serial, name, outcome or status at 1366×768 and wider, in Swahili and in English', { timeout: 300_000 }, async () => {
+    const longDir = mkdtempSync(join(tmpdir(), 'daftari-e2e-long-'));
+    const longCore = await openCore({ path: join(longDir, 'daftari.sqlite'), hasher: scryptHasher(10) });
+    const longHost = await startHost({ core: longCore, root: BUILT });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    const view = await context.newPage();
+    const problems: string[] = [];
+    view.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    view.on('pageerror', (error) => problems.push(error.message));
+    onTestFailed(async () => {
+      await view.screenshot({ path: join(SCREENS, 'register-failure-long.png') }).catch(() => undefined);
+    });
+    try {
+      await furnishLong(longCore);
+      await view.goto(longHost.url);
+      await view.getByLabel(sw('signIn.username')).fill('amrisho');
+      await view.getByLabel(sw('signIn.password'), { exact: true }).fill(ADMIN_PASSWORD);
+      await view.getByRole('button', { name: sw('signIn.submit') }).click();
+      await expect.poll(() => view.getByTestId('user-name').textContent()).toBe('Asha Juma Mrisho');
+      const look = (name: string) => screenshot(view, `fit-${name}`);
+
+      for (const language of ['sw', 'en'] as const) {
+        await switchLanguage(view, language === 'sw' ? 'SW' : 'EN');
+        // The register: every tag and serial whole, headers and badges uncut.
+        await view.getByTestId('nav-equipment').click();
+        await expect.poll(() => view.getByTestId('device-row').count()).toBe(LONG.devices.length);
+        await expect.poll(() => cutOff(view, '[data-testid="equipment-table"]')).toEqual([]);
+        const tags = await view.locator('[data-testid="device-row"] [data-cell="tag"]').allTextContents();
+        expect(tags).toContain('MAJI/ICT/2026/000123');
+        expect(await view.locator('[data-testid="device-row"] [data-cell="serial"]').allTextContents()).toContain('CN-0X7Y2K-74261-0A3-12FB');
+        expect(await view.locator('[data-testid="device-row"][data-tag="MAJI/ICT/2026/000121"] [data-testid="status-badge"]').textContent()).toBe(
+          translator(language)('statuses.under_repair'),
+        );
+        await look(`register-${language}`);
+        // Wider windows keep it so.
+        await view.setViewportSize({ width: 1920, height: 1080 });
+        await expect.poll(() => cutOff(view, '[data-testid="equipment-table"]')).toEqual([]);
+        await view.setViewportSize({ width: 1366, height: 768 });
+
+        // A device page and its log book.
+        await view.locator('[data-testid="device-row"][data-tag="MAJI/ICT/2026/000118"]').click();
+        await expect.poll(() => view.getByTestId('log-book-row').count()).toBe(1);
+        expect(await cutOff(view, '[data-testid="device-log-book"]')).toEqual([]);
+        await view.evaluate(() => window.scrollTo(0, 0));
+        await look(`device-${language}`);
+        await view.getByTestId('back-to-register').click();
+
+        // The log book for the period, with its outcomes and providers, and the due list.
+        await view.getByTestId('nav-logbook').click();
+        await expect.poll(() => view.getByTestId('logbook-row').count()).toBe(5);
+        await expect.poll(() => view.getByTestId('due-row').count()).toBeGreaterThan(0);
+        expect(await cutOff(view, '[data-testid="logbook-table"]')).toEqual([]);
+        expect(await cutOff(view, '[data-testid="due-table"]')).toEqual([]);
+        expect(await view.getByTestId('logbook-table').textContent()).toContain(translator(language)('outcomes.no_fault'));
+        await look(`logbook-${language}`);
+
+        // The preventive plans, their due list and the providers.
+        await view.getByTestId('nav-maintenance').click();
+        await view.getByTestId('tab-plans').click();
+        await expect.poll(() => view.locator('[data-testid="plans-table"] tbody tr').count()).toBe(2);
+        await expect.poll(() => view.locator('[data-testid="due-list"] [data-testid="due-table"] tbody tr').count()).toBeGreaterThan(0);
+        expect(await cutOff(view, '[data-testid="plans-table"]')).toEqual([]);
+        expect(await cutOff(view, '[data-testid="due-list"]')).toEqual([]);
+        await view.getByTestId('due-list').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await look(`due-${language}`);
+        await view.evaluate(() => window.scrollTo(0, 0));
+        await view.getByTestId('tab-providers').click();
+        await expect.poll(() => view.locator('[data-testid="providers-table"] tbody tr').count()).toBe(1);
+        expect(await cutOff(view, '[data-testid="providers-table"]')).toEqual([]);
+        await look(`providers-${language}`);
+
+        // Departments and locations.
+        await view.getByTestId('nav-places').click();
+        await expect.poll(() => view.locator('[data-testid="departments-table"] tbody tr').count()).toBe(LONG.departments.length);
+        expect(await cutOff(view, '[data-testid="departments-table"]')).toEqual([]);
+        await look(`departments-${language}`);
+        await view.getByTestId('tab-locations').click();
+        await expect.poll(() => view.locator('[data-testid="locations-table"] tbody tr').count()).toBe(LONG.locations.length);
+        expect(await cutOff(view, '[data-testid="locations-table"]')).toEqual([]);
+        await look(`locations-${language}`);
+
+        // The people register, with their departments.
+        await view.getByTestId('nav-people').click();
+        await expect.poll(() => view.locator('[data-testid="people-table"] tbody tr').count()).toBe(LONG.people.length);
+        expect(await cutOff(view, '[data-testid="people-table"]')).toEqual([]);
+        await look(`people-${language}`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await longHost.close();
+      longCore.close();
+      rmSync(longDir, { recursive: true, force: true });
+    }
   });
 });

@@ -62,7 +62,7 @@ export function ClassificationMark({ classification }: { classification: string 
   const offline = isOffline(classification);
   return (
     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-      <Text size="sm" truncate c={offline ? 'red.8' : undefined} fw={offline ? 600 : undefined}>
+      <Text size="sm" c={offline ? 'red.8' : undefined} fw={offline ? 600 : undefined} style={{ overflowWrap: 'break-word' }}>
         {t(`classifications.${classification}`)}
       </Text>
       {offline ? <OfflineWarningIcon size={16} /> : null}

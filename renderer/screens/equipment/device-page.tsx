@@ -136,8 +136,11 @@ function Device({ asset }: { asset: AssetView }) {
             </Title>
             <StatusBadge status={asset.status} size="lg" />
           </Group>
-          <Text size="lg" fw={500} truncate data-testid="device-label">
-            {label} <Text span c="dimmed" size="md">· {categories.name(asset.category)}</Text>
+          <Text size="lg" fw={500} className="wrap-words" data-testid="device-label">
+            {label}{' '}
+            <Text span c="dimmed" size="md" className="keep-whole">
+              · {categories.name(asset.category)}
+            </Text>
           </Text>
         </Stack>
         <Group gap="xs" wrap="nowrap">
@@ -361,7 +364,7 @@ function DeviceLogBook({ assetId, onOpen }: { assetId: string; onOpen: (entryId:
               <Table.Th w={110}>{t('logbookUi.columns.reported')}</Table.Th>
               <Table.Th>{t('logbookUi.columns.fault')}</Table.Th>
               <Table.Th w="20%">{t('logbookUi.columns.technician')}</Table.Th>
-              <Table.Th w={170}>{t('logbookUi.columns.state')}</Table.Th>
+              <Table.Th w={190}>{t('logbookUi.columns.state')}</Table.Th>
               <Table.Th w={140} ta="right">
                 {t('logbookUi.columns.cost')}
               </Table.Th>
@@ -386,14 +389,16 @@ function DeviceLogBook({ assetId, onOpen }: { assetId: string; onOpen: (entryId:
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" truncate>
+                  <Text size="sm" className="wrap-words" data-fit="technician">
                     {entry.technician_type === 'external' ? entry.provider_name : entry.technician_name || '—'}
                   </Text>
                 </Table.Td>
                 <Table.Td>
                   {entry.state === 'closed' && entry.outcome ? (
                     <Stack gap={0}>
-                      <Text size="sm">{t(`outcomes.${entry.outcome}`)}</Text>
+                      <Text size="sm" className="wrap-words" data-fit="outcome">
+                        {t(`outcomes.${entry.outcome}`)}
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {formatDay(entry.closed_on)}
                       </Text>

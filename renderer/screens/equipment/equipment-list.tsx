@@ -3,10 +3,10 @@
 // picked for a sheet of QR labels.
 import { Button, CloseButton, Group, Paper, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconPlus, IconQrcode, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconFilterOff, IconPlus, IconQrcode, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSET_SORTS, ASSET_STATUSES, CLASSIFICATIONS } from '../../../db/contract/register-schemas.ts';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
@@ -18,20 +18,21 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
-import { canKeepEquipment } from '../../shell/access.ts';
+import { canKeepEquipment, hashOf } from '../../shell/access.ts';
+import { useHash } from '../../shell/use-hash.ts';
 import { DeviceFormModal } from './device-form.tsx';
 import { PrintLabelsModal } from './print-labels.tsx';
 import { EMPTY_FILTERS, hasFilters, listInput, type Filters } from './list-filters.ts';
+import { CELL_PADDING, longest, registerColumns, UNMEASURED, type ContentWidths } from './register-columns.ts';
 
 type Row = RouteOutput<'assets.list'>['items'][number];
 
 export const PAGE_SIZE = 200;
 const SEARCH_DELAY_MS = 200;
+/** A row's height before it is measured; rows whose names wrap grow taller. */
 const ROW_HEIGHT = 54;
 /** Rows from the end of what is loaded at which the next page is asked for. */
 const PREFETCH_ROWS = 40;
-const COLUMNS = '36px 172px minmax(92px, 0.9fr) minmax(128px, 1.3fr) minmax(96px, 0.8fr) minmax(108px, 1.1fr) minmax(92px, 0.9fr) 166px 120px';
-const TABLE_MIN_WIDTH = 1010;
 
 export function EquipmentList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function EquipmentList({ onOpen }: { onOpen: (id: string) => void }) {
   const [selected, setSelected] = useState<Map<string, string>>(() => new Map());
   const [creating, setCreating] = useState(false);
   const [printing, setPrinting] = useState(false);
+  const [, setHash] = useHash();
 
   const input = listInput(debounced, filters);
   const devices = useInfiniteQuery({
@@ -180,7 +182,22 @@ export function EquipmentList({ onOpen }: { onOpen: (id: string) => void }) {
         filtered ? (
           <Empty title={t('equipment.empty-filtered-title')} hint={t('equipment.empty-filtered-hint')} />
         ) : (
-          <Empty title={t('equipment.empty-title')} hint={keeper ? t('equipment.empty-hint') : undefined} />
+          <Empty
+            title={t('equipment.empty-title')}
+            hint={keeper ? t('equipment.empty-hint') : undefined}
+            action={
+              keeper ? (
+                <Group gap="sm" justify="center" mt="xs">
+                  <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="empty-register-device">
+                    {t('equipment.register')}
+                  </Button>
+                  <Button variant="default" leftSection={<IconFileImport size={16} />} component="a" href={hashOf('import')} onClick={(event) => (event.preventDefault(), setHash(hashOf('import')))} data-testid="empty-import">
+                    {t('equipment.empty-import')}
+                  </Button>
+                </Group>
+              ) : null
+            }
+          />
         )
       ) : null}
       {rows.length > 0 ? (
@@ -249,6 +266,8 @@ function DeviceTable({
 }: DeviceTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const widths = useContentWidths(rows);
+  const columns = useMemo(() => registerColumns(widths), [widths]);
   const virtualizer = useVirtualizer({
     count: rows.length + (hasNextPage ? 1 : 0),
     getScrollElement: () => scrollRef.current,
@@ -264,9 +283,14 @@ function DeviceTable({
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [resetKey]);
+  // Names wrap, so rows change height when the columns or the language do: measure them again.
+  const { measure } = virtualizer;
+  useEffect(() => measure(), [measure, columns.template, t]);
 
+  const gridRow: CSSProperties = { ...gridRowBase, gridTemplateColumns: columns.template };
   return (
     <Paper withBorder radius="sm" style={{ overflow: 'hidden', opacity: dimmed ? 0.6 : 1 }}>
+      <WidthProbe longestTag={widths.longestTag} longestSerial={widths.longestSerial} onMeasured={widths.setMeasured} />
       <div
         ref={scrollRef}
         role="table"
@@ -274,8 +298,8 @@ function DeviceTable({
         data-testid="equipment-table"
         style={{ height: 'calc(100vh - 276px)', minHeight: 300, overflow: 'auto', position: 'relative' }}
       >
-        <div style={{ minWidth: TABLE_MIN_WIDTH }}>
-          <div role="row" style={{ ...gridRow, position: 'sticky', top: 0, zIndex: 2, height: 38, background: 'var(--mantine-color-gray-1)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <div style={{ minWidth: columns.minWidth }}>
+          <div role="row" style={{ ...gridRow, position: 'sticky', top: 0, zIndex: 2, minHeight: 38, background: 'var(--mantine-color-gray-1)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
             <HeaderCell>
               <input
                 type="checkbox"
@@ -290,25 +314,24 @@ function DeviceTable({
               />
             </HeaderCell>
             <HeaderCell>{t('equipment.columns.tag')}</HeaderCell>
-            <HeaderCell>{t('equipment.columns.category')}</HeaderCell>
-            <HeaderCell>{t('equipment.columns.make-model')}</HeaderCell>
+            <HeaderCell>{t('equipment.columns.device')}</HeaderCell>
             <HeaderCell>{t('equipment.columns.serial')}</HeaderCell>
-            <HeaderCell>{t('equipment.columns.custodian')}</HeaderCell>
-            <HeaderCell>{t('equipment.columns.location')}</HeaderCell>
+            <HeaderCell>{t('equipment.columns.custodian-location')}</HeaderCell>
             <HeaderCell>{t('equipment.columns.status')}</HeaderCell>
             <HeaderCell>{t('equipment.columns.classification')}</HeaderCell>
           </div>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = rows[item.index];
-              if (!row) return <LoadingRow key={item.key} start={item.start} size={item.size} />;
+              if (!row) return <LoadingRow key={item.key} gridRow={gridRow} start={item.start} size={item.size} />;
               return (
                 <DeviceRow
                   key={row.id}
                   row={row}
+                  gridRow={gridRow}
                   index={item.index}
                   start={item.start}
-                  size={item.size}
+                  measureRef={virtualizer.measureElement}
                   checked={selected.has(row.id)}
                   category={categoryLabel(row.category)}
                   onOpen={onOpen}
@@ -323,12 +346,78 @@ function DeviceTable({
   );
 }
 
-const gridRow: CSSProperties = { display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)' };
+/** What the fixed columns must hold: measured from the same elements the rows draw, in the language shown. */
+function useContentWidths(rows: Row[]): ContentWidths & { longestTag: string; longestSerial: string; setMeasured: (widths: ContentWidths) => void } {
+  const longestTag = useMemo(() => longest(rows.map((row) => row.tag)), [rows]);
+  const longestSerial = useMemo(() => longest(rows.map((row) => row.serial)), [rows]);
+  const [measured, setMeasured] = useState<ContentWidths>(UNMEASURED);
+  return { ...measured, longestTag, longestSerial, setMeasured };
+}
+
+/** Off-screen copies of the widest content, measured after each change of language or of the longest tag. */
+function WidthProbe({ longestTag, longestSerial, onMeasured }: { longestTag: string; longestSerial: string; onMeasured: (widths: ContentWidths) => void }) {
+  const { t, i18n } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const language = i18n.language;
+  useLayoutEffect(() => {
+    const probe = ref.current;
+    if (!probe) return;
+    const widest = (name: string) =>
+      Math.max(0, ...[...probe.querySelectorAll<HTMLElement>(`[data-probe="${name}"]`)].map((element) => element.getBoundingClientRect().width));
+    const measure = () =>
+      onMeasured({
+        tag: Math.max(widest('tag'), widest('tag-header')),
+        serial: Math.max(widest('serial'), widest('serial-header')),
+        status: Math.max(widest('status'), widest('status-header')),
+        classification: Math.max(widest('classification'), widest('classification-header')),
+      });
+    measure();
+    // The first measure may come before the fonts are in; measure again once they are.
+    let live = true;
+    void document.fonts.ready.then(() => live && measure());
+    return () => {
+      live = false;
+    };
+  }, [longestTag, longestSerial, language, onMeasured]);
+  const header = (key: string, name: string) => (
+    <Text size="sm" fw={700} data-probe={name} style={probeItem}>
+      {t(key)}
+    </Text>
+  );
+  return (
+    <div ref={ref} aria-hidden style={{ position: 'absolute', left: -10_000, top: 0, visibility: 'hidden', whiteSpace: 'nowrap', pointerEvents: 'none' }}>
+      <span data-probe="tag" style={{ ...tagStyle, ...probeItem }}>
+        {longestTag}
+      </span>
+      <span data-probe="serial" style={{ ...serialStyle, ...probeItem }}>
+        {longestSerial}
+      </span>
+      {ASSET_STATUSES.map((status) => (
+        <span key={status} data-probe="status" style={probeItem}>
+          <StatusBadge status={status} />
+        </span>
+      ))}
+      {CLASSIFICATIONS.map((classification) => (
+        <span key={classification} data-probe="classification" style={probeItem}>
+          <ClassificationMark classification={classification} />
+        </span>
+      ))}
+      {header('equipment.columns.tag', 'tag-header')}
+      {header('equipment.columns.serial', 'serial-header')}
+      {header('equipment.columns.status', 'status-header')}
+      {header('equipment.columns.classification', 'classification-header')}
+    </div>
+  );
+}
+
+const probeItem: CSSProperties = { display: 'block', width: 'max-content' };
+
+const gridRowBase: CSSProperties = { display: 'grid', alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)' };
 
 function HeaderCell({ children }: { children?: ReactNode }) {
   return (
-    <div role="columnheader" style={{ padding: '0 10px', minWidth: 0 }}>
-      <Text size="sm" fw={700} truncate>
+    <div role="columnheader" style={{ padding: `6px ${CELL_PADDING / 2}px`, minWidth: 0 }}>
+      <Text size="sm" fw={700} style={{ overflowWrap: 'break-word', lineHeight: 1.25 }} data-fit="header">
         {children}
       </Text>
     </div>
@@ -344,26 +433,20 @@ function Cell({ children }: { children?: ReactNode }) {
 }
 
 const checkboxStyle: CSSProperties = { width: 16, height: 16, margin: 0, accentColor: 'var(--mantine-color-flag-8)', cursor: 'pointer', verticalAlign: 'middle' };
-const cellStyle: CSSProperties = { padding: '0 10px', minWidth: 0, overflow: 'hidden' };
-const clampStyle: CSSProperties = {
-  fontSize: 'var(--mantine-font-size-sm)',
-  lineHeight: 1.3,
-  display: '-webkit-box',
-  WebkitLineClamp: 2,
-  WebkitBoxOrient: 'vertical',
-  overflow: 'hidden',
-  overflowWrap: 'anywhere',
-};
+const cellStyle: CSSProperties = { padding: `6px ${CELL_PADDING / 2}px`, minWidth: 0 };
+/** Names wrap between words; a single word longer than its column breaks only as a last resort. */
+const wrapStyle: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 1.3, overflowWrap: 'break-word' };
+/** Tags and serials stay whole on one line: their columns are sized to fit them. */
+const serialStyle: CSSProperties = { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-sm)', whiteSpace: 'nowrap' };
+const tagStyle: CSSProperties = { ...serialStyle, fontWeight: 600 };
 
 /** Plain elements, not components: a row is drawn many times a second while the list scrolls. */
-function TextCell({ value, mono, strong }: { value: string; mono?: boolean; strong?: boolean }) {
+function TextCell({ value, mono, strong, name }: { value: string; mono?: boolean; strong?: boolean; name: string }) {
   return (
-    <div role="cell" style={cellStyle}>
+    <div role="cell" style={cellStyle} data-cell={name}>
       <div
-        title={value}
         style={{
-          ...clampStyle,
-          fontFamily: mono && value ? 'var(--mantine-font-family-monospace)' : undefined,
+          ...(mono && value ? serialStyle : wrapStyle),
           fontWeight: strong ? 500 : undefined,
           color: value ? undefined : 'var(--mantine-color-dimmed)',
         }}
@@ -374,7 +457,17 @@ function TextCell({ value, mono, strong }: { value: string; mono?: boolean; stro
   );
 }
 
-function LoadingRow({ start, size }: { start: number; size: number }) {
+/** A name over a dimmed second line (make and model over category, custodian over location). */
+function TwoLineCell({ name, first, second, strong }: { name: string; first: string; second: string; strong?: boolean }) {
+  return (
+    <div role="cell" style={cellStyle} data-cell={name}>
+      <div style={{ ...wrapStyle, fontWeight: strong && first ? 500 : undefined, color: first ? undefined : 'var(--mantine-color-dimmed)' }}>{first || '—'}</div>
+      {second ? <div style={{ ...wrapStyle, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' }}>{second}</div> : null}
+    </div>
+  );
+}
+
+function LoadingRow({ gridRow, start, size }: { gridRow: CSSProperties; start: number; size: number }) {
   const { t } = useTranslation();
   return (
     <div role="row" style={{ ...gridRow, position: 'absolute', top: 0, left: 0, width: '100%', height: size, transform: `translateY(${start}px)` }} data-testid="loading-row">
@@ -393,9 +486,10 @@ function LoadingRow({ start, size }: { start: number; size: number }) {
 
 interface DeviceRowProps {
   row: Row;
+  gridRow: CSSProperties;
   index: number;
   start: number;
-  size: number;
+  measureRef: (element: HTMLElement | null) => void;
   checked: boolean;
   category: string;
   onOpen: (id: string) => void;
@@ -403,11 +497,13 @@ interface DeviceRowProps {
 }
 
 /** One device; redrawn only when it enters the window or its own data changes. */
-const DeviceRow = memo(function DeviceRow({ row, index, start, size, checked, category, onOpen, onToggle }: DeviceRowProps) {
+const DeviceRow = memo(function DeviceRow({ row, gridRow, index, start, measureRef, checked, category, onOpen, onToggle }: DeviceRowProps) {
   const { t } = useTranslation();
   return (
     <div
       role="row"
+      ref={measureRef}
+      data-index={index}
       aria-rowindex={index + 2}
       className="clickable-row"
       style={{
@@ -416,7 +512,7 @@ const DeviceRow = memo(function DeviceRow({ row, index, start, size, checked, ca
         top: 0,
         left: 0,
         width: '100%',
-        height: size,
+        minHeight: ROW_HEIGHT,
         transform: `translateY(${start}px)`,
         background: checked ? 'var(--mantine-color-flag-0)' : index % 2 ? 'var(--mantine-color-gray-0)' : 'white',
       }}
@@ -434,39 +530,26 @@ const DeviceRow = memo(function DeviceRow({ row, index, start, size, checked, ca
           style={checkboxStyle}
         />
       </div>
-      <div role="cell" style={cellStyle}>
+      <div role="cell" style={cellStyle} data-cell="tag">
         <a
           href={`#/equipment/${encodeURIComponent(row.id)}`}
-          title={row.tag}
           onClick={(event) => {
             event.preventDefault();
             event.stopPropagation();
             onOpen(row.id);
           }}
-          style={{
-            display: 'block',
-            fontFamily: 'var(--mantine-font-family-monospace)',
-            fontWeight: 600,
-            fontSize: 'var(--mantine-font-size-sm)',
-            color: 'var(--mantine-color-anchor)',
-            textDecoration: 'none',
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-          }}
+          style={{ ...tagStyle, display: 'block', color: 'var(--mantine-color-anchor)', textDecoration: 'none' }}
         >
           {row.tag}
         </a>
       </div>
-      <TextCell value={category} />
-      <TextCell value={[row.make, row.model].filter(Boolean).join(' ')} strong />
-      <TextCell value={row.serial} mono />
-      <TextCell value={row.custodian_name ?? ''} />
-      <TextCell value={row.location_name ?? ''} />
-      <div role="cell" style={cellStyle}>
+      <TwoLineCell name="device" first={[row.make, row.model].filter(Boolean).join(' ')} second={category} strong />
+      <TextCell name="serial" value={row.serial} mono />
+      <TwoLineCell name="custodian" first={row.custodian_name ?? ''} second={row.location_name ?? ''} />
+      <div role="cell" style={cellStyle} data-cell="status">
         <StatusBadge status={row.status} />
       </div>
-      <div role="cell" style={cellStyle}>
+      <div role="cell" style={cellStyle} data-cell="classification">
         <ClassificationMark classification={row.classification} />
       </div>
     </div>

@@ -110,15 +110,15 @@ export function LogBookScreen() {
           <Table withTableBorder highlightOnHover striped="even" verticalSpacing="xs" layout="fixed" data-testid="logbook-table" style={{ opacity: entries.isPlaceholderData ? 0.6 : 1 }}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={104}>{t('logbookUi.columns.reported')}</Table.Th>
-                <Table.Th w="22%">{t('logbookUi.columns.device')}</Table.Th>
+                <Table.Th w={110}>{t('logbookUi.columns.reported')}</Table.Th>
+                <Table.Th w="20%">{t('logbookUi.columns.device')}</Table.Th>
                 <Table.Th>{t('logbookUi.columns.fault')}</Table.Th>
                 <Table.Th w="16%">{t('logbookUi.columns.technician')}</Table.Th>
-                <Table.Th w={150}>{t('logbookUi.columns.state')}</Table.Th>
-                <Table.Th w={130} ta="right">
+                <Table.Th w={170}>{t('logbookUi.columns.state')}</Table.Th>
+                <Table.Th w={124} ta="right">
                   {t('logbookUi.columns.cost')}
                 </Table.Th>
-                <Table.Th w={70} ta="right">
+                <Table.Th w={64} ta="right">
                   {t('logbookUi.columns.downtime')}
                 </Table.Th>
               </Table.Tr>
@@ -128,15 +128,16 @@ export function LogBookScreen() {
                 <Table.Tr key={entry.id} className="clickable-row" onClick={() => open(entry.asset_id)} data-testid="logbook-row">
                   <Table.Td>{formatDay(entry.reported_on)}</Table.Td>
                   <Table.Td>
-                    <Anchor component="button" type="button" size="sm" fw={600} ff="monospace" truncate maw="100%" onClick={() => open(entry.asset_id)}>
+                    <Anchor component="button" type="button" size="sm" fw={600} ff="monospace" className="keep-whole" onClick={() => open(entry.asset_id)} data-fit="tag">
                       {entry.asset_tag}
                     </Anchor>
-                    <Text size="xs" c="dimmed" truncate>
+                    <Text size="xs" c="dimmed" className="wrap-words" data-fit="device">
                       {entry.asset_label}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" lineClamp={2}>
+                    {/* The fault as written may be a paragraph: three lines here, all of it on the device's page. */}
+                    <Text size="sm" lineClamp={3} className="wrap-words">
                       {entry.symptoms}
                     </Text>
                     {entry.kind === 'preventive' ? (
@@ -146,13 +147,13 @@ export function LogBookScreen() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" truncate>
+                    <Text size="sm" className="wrap-words" data-fit="technician">
                       {entry.technician_type === 'external' ? entry.provider_name : entry.technician_name || '—'}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {entry.state === 'closed' && entry.outcome ? (
-                      <Text size="sm" truncate>
+                      <Text size="sm" className="wrap-words" data-fit="outcome">
                         {t(`outcomes.${entry.outcome}`)}
                       </Text>
                     ) : (
@@ -242,10 +243,10 @@ function DueList({ keeper, onOpenDevice }: { keeper: boolean; onOpenDevice: (ass
               {due.data.map((item) => (
                 <Table.Tr key={`${item.plan_id}:${item.asset_id}`} bg={item.overdue ? 'red.0' : undefined} data-testid="due-row" data-overdue={item.overdue}>
                   <Table.Td>
-                    <Anchor component="button" type="button" size="sm" fw={600} ff="monospace" truncate maw="100%" onClick={() => onOpenDevice(item.asset_id)}>
+                    <Anchor component="button" type="button" size="sm" fw={600} ff="monospace" className="keep-whole" onClick={() => onOpenDevice(item.asset_id)} data-fit="tag">
                       {item.asset_tag}
                     </Anchor>
-                    <Text size="xs" c="dimmed" truncate>
+                    <Text size="xs" c="dimmed" className="wrap-words" data-fit="device">
                       {item.asset_label}
                     </Text>
                   </Table.Td>

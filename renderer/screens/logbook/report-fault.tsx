@@ -1,6 +1,6 @@
 // Opening a log book entry (3.6.4): a fault someone reported, or preventive work a plan calls for.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ReportInput } from '../../../db/contract/register-schemas.ts';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { DateField } from '../../components/equipment/date-field.tsx';
+import { PersonNameInput } from '../../components/equipment/person-name-input.tsx';
 import { todayInDar } from '../../components/equipment/days.ts';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
@@ -21,6 +22,8 @@ export interface FaultDevice {
   tag: string;
   category: string;
   warranty_end: string;
+  /** Offered first as the person who reported the fault. */
+  custodian_name?: string | null;
 }
 
 export interface ReportStart {
@@ -152,12 +155,23 @@ function ReportFaultForm({ device, start, onClose, onReported }: { device: Fault
               />
             )}
           />
-          <TextInput
-            label={t(kind === 'preventive' ? 'logbookUi.report.opened-by' : 'logbookUi.report.reported-by')}
-            placeholder={t('logbookUi.report.reported-by-example')}
-            withAsterisk
-            {...form.register('reported_by')}
-            error={fieldError(errors.reported_by)}
+          <Controller
+            control={form.control}
+            name="reported_by"
+            render={({ field, fieldState }) => (
+              <PersonNameInput
+                label={t(kind === 'preventive' ? 'logbookUi.report.opened-by' : 'logbookUi.report.reported-by')}
+                description={t('logbookUi.report.reported-by-hint')}
+                placeholder={t('logbookUi.report.reported-by-example')}
+                withAsterisk
+                custodian={device.custodian_name}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldError(fieldState.error)}
+                data-testid="reported-by"
+              />
+            )}
           />
         </SimpleGrid>
         <Textarea

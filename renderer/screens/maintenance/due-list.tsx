@@ -88,20 +88,17 @@ export function DueList() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" truncate title={`${item.asset_tag} · ${item.asset_label}`}>
-                        <Text span size="sm" ff="monospace" fw={500}>
-                          {item.asset_tag}
-                        </Text>
-                        {item.asset_label ? (
-                          <Text span size="sm" c="dimmed">
-                            {' · '}
-                            {item.asset_label}
-                          </Text>
-                        ) : null}
+                      <Text size="sm" ff="monospace" fw={500} className="keep-whole" data-fit="tag">
+                        {item.asset_tag}
                       </Text>
+                      {item.asset_label ? (
+                        <Text size="sm" c="dimmed" className="wrap-words" data-fit="device">
+                          {item.asset_label}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" truncate title={item.task}>
+                      <Text size="sm" className="wrap-words" data-fit="task">
                         {item.task}
                       </Text>
                     </Table.Td>

@@ -5,10 +5,10 @@ import { IconHistory, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { HistoryTimeline } from '../../components/history-timeline.tsx';
 
-export function Cell({ value, mono, strong }: { value: string; mono?: boolean; strong?: boolean }) {
+export function Cell({ value, mono, strong, fit }: { value: string; mono?: boolean; strong?: boolean; fit?: string }) {
   return (
     <Table.Td>
-      <Text size="sm" truncate title={value} fw={strong ? 500 : undefined} ff={mono && value ? 'monospace' : undefined} c={value ? undefined : 'dimmed'}>
+      <Text size="sm" className="wrap-words" fw={strong ? 500 : undefined} ff={mono && value ? 'monospace' : undefined} c={value ? undefined : 'dimmed'} data-fit={fit}>
         {value || '—'}
       </Text>
     </Table.Td>

@@ -75,7 +75,7 @@ export function PlansPanel() {
               {plans.data.map((plan) => (
                 <Table.Tr key={plan.id} data-task={plan.task} style={{ opacity: plan.active === 1 ? 1 : 0.65 }}>
                   <Table.Td>
-                    <Text size="sm" fw={500} lineClamp={2} title={plan.task}>
+                    <Text size="sm" fw={500} className="wrap-words" data-fit="task">
                       {plan.task}
                     </Text>
                   </Table.Td>
@@ -124,7 +124,7 @@ export function PlansPanel() {
 function PlanScope({ plan }: { plan: Plan }) {
   const scope = usePlanScope(plan);
   return (
-    <Text size="sm" truncate title={[scope.text, scope.detail].filter(Boolean).join(' · ')}>
+    <Text size="sm" className="wrap-words" data-fit="scope">
       {scope.text}
       {scope.detail ? (
         <Text span size="sm" c="dimmed">

@@ -81,19 +81,19 @@ export function ProvidersPanel() {
               {list.data.map((provider) => (
                 <Table.Tr key={provider.id} data-provider={provider.name} style={{ opacity: provider.active === 1 ? 1 : 0.65 }}>
                   <Table.Td>
-                    <Text size="sm" fw={500} lineClamp={2} title={provider.name}>
+                    <Text size="sm" fw={500} className="wrap-words" data-fit="provider">
                       {provider.name}
                     </Text>
                     {provider.address ? (
-                      <Text size="xs" c="dimmed" truncate title={provider.address}>
+                      <Text size="xs" c="dimmed" className="wrap-words" data-fit="address">
                         {provider.address}
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Cell value={provider.registration_number} mono />
-                  <Cell value={provider.contact_name} />
-                  <Cell value={provider.phone} />
-                  <Cell value={provider.email} />
+                  <Cell value={provider.registration_number} mono fit="registration" />
+                  <Cell value={provider.contact_name} fit="contact" />
+                  <Cell value={provider.phone} fit="phone" />
+                  <Cell value={provider.email} fit="email" />
                   <Table.Td>
                     <Switch
                       checked={provider.active === 1}

@@ -112,7 +112,9 @@ export function PeopleScreen() {
                         type="button"
                         size="sm"
                         fw={500}
-                        truncate
+                        ta="left"
+                        className="wrap-words"
+                        data-fit="person"
                         onClick={(event) => {
                           event.stopPropagation();
                           setSelected(person.id);
@@ -129,7 +131,7 @@ export function PeopleScreen() {
                   </Table.Td>
                   <Cell value={person.check_number} mono />
                   <Cell value={person.title} />
-                  <Cell value={person.department_name ?? ''} />
+                  <Cell value={person.department_name ?? ''} fit="department" />
                   <Cell value={person.institution} />
                   <Cell value={person.phone} />
                 </Table.Tr>
@@ -153,10 +155,10 @@ export function PeopleScreen() {
   );
 }
 
-function Cell({ value, mono }: { value: string; mono?: boolean }) {
+function Cell({ value, mono, fit }: { value: string; mono?: boolean; fit?: string }) {
   return (
     <Table.Td>
-      <Text size="sm" truncate title={value} ff={mono && value ? 'monospace' : undefined} c={value ? undefined : 'dimmed'}>
+      <Text size="sm" className="wrap-words" ff={mono && value ? 'monospace' : undefined} c={value ? undefined : 'dimmed'} data-fit={fit}>
         {value || '—'}
       </Text>
     </Table.Td>

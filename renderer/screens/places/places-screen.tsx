@@ -180,12 +180,12 @@ function DepartmentsPanel() {
               {list.data.map((department) => (
                 <Table.Tr key={department.id}>
                   <Table.Td>
-                    <Text size="sm" fw={500} truncate title={department.name}>
+                    <Text size="sm" fw={500} className="wrap-words" data-fit="department">
                       {department.name}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" ff="monospace" c={department.code ? undefined : 'dimmed'}>
+                    <Text size="sm" ff="monospace" className="wrap-words" c={department.code ? undefined : 'dimmed'} data-fit="code">
                       {department.code || '—'}
                     </Text>
                   </Table.Td>
@@ -279,17 +279,17 @@ function LocationsPanel() {
               {list.data.map((location) => (
                 <Table.Tr key={location.id}>
                   <Table.Td>
-                    <Text size="sm" fw={500} truncate title={location.name}>
+                    <Text size="sm" fw={500} className="wrap-words" data-fit="location">
                       {location.name}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" truncate c={location.building ? undefined : 'dimmed'}>
+                    <Text size="sm" className="wrap-words" c={location.building ? undefined : 'dimmed'} data-fit="building">
                       {location.building || '—'}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" truncate c={location.region ? undefined : 'dimmed'}>
+                    <Text size="sm" className="wrap-words" c={location.region ? undefined : 'dimmed'} data-fit="region">
                       {location.region || '—'}
                     </Text>
                   </Table.Td>

@@ -213,9 +213,11 @@ export function SetupWizard({ onDone }: { onDone: (result: SignedIn) => void }) 
               {t('common.back')}
             </Button>
             {/* Distinct keys: the click that reaches the last step must not land on a submit button
-                that React made out of the same element before the click's default action ran. */}
+                that React made out of the same element before the click's default action ran. "Next"
+                is a submit button too, so Enter in a field moves forward (a form without one ignores
+                Enter); the form's onSubmit turns it into a step. */}
             {step < 2 ? (
-              <Button key="next" onClick={() => void forward()}>
+              <Button key="next" type="submit" data-testid="setup-next">
                 {t('common.next')}
               </Button>
             ) : (

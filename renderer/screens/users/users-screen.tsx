@@ -75,7 +75,7 @@ export function UsersScreen() {
                 return (
                   <Table.Tr key={account.id} data-username={account.username}>
                     <Table.Td maw={240}>
-                      <Text size="sm" fw={500} truncate>
+                      <Text size="sm" fw={500} className="wrap-words">
                         {account.display_name}
                       </Text>
                     </Table.Td>
