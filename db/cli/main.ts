@@ -1,6 +1,7 @@
 // `daftari`: the contract from a shell. Same routes, same checks as the app: there is no back door.
 // Exit codes: 0 done, 1 refused or invalid (the error printed), 2 usage error.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { catalogues, DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../contract/catalogues/index.ts';
@@ -9,7 +10,8 @@ import { routes } from '../contract/routes.ts';
 import type { Result } from '../contract/route.ts';
 import { openCore, type Core } from '../core.ts';
 import { Refusal, type ErrorValue } from '../core/refusal.ts';
-import { runDemo } from '../demo/demo.ts';
+import { DEMO_ADMIN, runDemo } from '../demo/demo.ts';
+import { passwordRules, Username } from '../contract/schemas.ts';
 import type { HistoryEntry } from '../history/queries.ts';
 import type { VerifyResult } from '../journal/verify.ts';
 import type { RegisterExportInput } from '../contract/register-export-schemas.ts';
@@ -21,28 +23,69 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
 }
 
-class UsageError extends Error {}
+type Params = Record<string, string | number>;
 
-const USAGE = `daftari — the ICT unit's register and Service Maintenance Log Book
+/** What a command needs besides its arguments: the streams and the user's language, chosen once. */
+interface Cx {
+  io: CliIo;
+  lang: Language;
+  t: Translate;
+}
 
-  daftari init --db FILE --institution NAME --code CODE --admin USERNAME [--admin-name NAME]
+/** A mistake in how the command was typed: its sentence, then the usage, exit 2. */
+class UsageError extends Error {
+  readonly key: string;
+  readonly params: Params | undefined;
+  constructor(key: string, params?: Params) {
+    super(key);
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/** A plain failure the user can act on (no such file, a file in the way): its sentences, exit 1. */
+class CliFailure extends Error {
+  readonly key: string;
+  readonly params: Params | undefined;
+  /** Catalogue keys printed one per line under the sentence (e.g. the password rules broken). */
+  readonly details: string[];
+  constructor(key: string, params?: Params, details: string[] = []) {
+    super(key);
+    this.key = key;
+    this.params = params;
+    this.details = details;
+  }
+}
+
+// The command syntax is the same in both languages; the notes under it come from the catalogues.
+const SYNOPSIS = `  daftari init --db FILE --institution NAME --code CODE --admin USERNAME [--admin-name NAME]
                [--address TEXT] [--accounting-officer-title TEXT] [--head-title TEXT]
   daftari call ROUTE --db FILE --user USERNAME [--input JSON | --input -]
   daftari routes [--json]
   daftari verify --db FILE
   daftari history --db FILE ENTITY_ID
-  daftari demo --db FILE [--scale small|large] [--seed N]
-  daftari export --db FILE --out BUNDLE [--peer ORIGIN]
+  daftari demo --db FILE [--scale small|large] [--seed N] [--admin USERNAME] [--password PASSWORD]
+  daftari export --db FILE --out BUNDLE [--peer ORIGIN] [--force]
   daftari import --db FILE BUNDLE [--accept-new-peer] [--preview]
   daftari peers --db FILE
   daftari register --db FILE --register devices|log-book|people --out FILE [--format xlsx|csv]
                    [--from YYYY-MM-DD --to YYYY-MM-DD]
+  daftari COMMAND … [--lang sw|en] [--help]`;
 
-The bundle-signing key is kept beside the database in FILE.key, readable by its owner only (0600).
-
-Passwords come from DAFTARI_PASSWORD, or are asked for when a terminal is attached.
-Messages are in Swahili; add --lang en (or set DAFTARI_LANG=en) for English.
-`;
+function usage(t: Translate): string {
+  return [
+    t('cli.help.title'),
+    '',
+    SYNOPSIS,
+    '',
+    t('cli.help.key-file'),
+    t('cli.help.databases'),
+    t('cli.help.passwords'),
+    t('cli.help.languages'),
+    t('cli.help.demo-sign-in', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password }),
+    '',
+  ].join('\n');
+}
 
 const COMMON = { db: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -50,20 +93,38 @@ function parse<O extends ParseArgsConfig['options']>(args: string[], options: O)
   try {
     return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError('cli.usage.bad-arguments', { detail: (error as Error).message });
   }
 }
 
-function language(io: CliIo, flag: unknown): Language {
-  const wanted = typeof flag === 'string' ? flag : io.env.DAFTARI_LANG;
-  if (wanted === undefined) return DEFAULT_LANGUAGE;
-  if (wanted in catalogues) return wanted as Language;
-  throw new UsageError(`unknown language "${wanted}" (sw or en)`);
+/**
+ * The language is read from the whole command line before any command runs, so that every message,
+ * usage errors and refusals raised deep in a command included, is in the language asked for.
+ */
+function languageOf(argv: string[], env: NodeJS.ProcessEnv): { lang: Language; unknown: string | null } {
+  let wanted: string | undefined = env.DAFTARI_LANG;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    if (arg === '--lang' && i + 1 < argv.length) wanted = argv[i + 1];
+    else if (arg.startsWith('--lang=')) wanted = arg.slice('--lang='.length);
+  }
+  if (wanted === undefined || wanted === '') return { lang: DEFAULT_LANGUAGE, unknown: null };
+  if (Object.hasOwn(catalogues, wanted)) return { lang: wanted as Language, unknown: null };
+  return { lang: DEFAULT_LANGUAGE, unknown: wanted };
 }
 
-function requireDb(values: { db?: string | undefined }): string {
-  if (!values.db) throw new UsageError('--db FILE is required');
-  return resolve(values.db);
+/**
+ * The database file a command works on. Only `init` and `demo` may create one: anywhere else a
+ * missing file is a mistyped path, and opening it would leave an empty database behind.
+ */
+function requireDb(values: { db?: string | undefined }, mayCreate = false): string {
+  if (!values.db) throw new UsageError('cli.usage.db-required');
+  const path = resolve(values.db);
+  if (mayCreate) return path;
+  if (!existsSync(path)) throw new CliFailure('cli.no-database', { file: path });
+  if (!statSync(path).isFile()) throw new CliFailure('cli.not-a-file', { file: path });
+  return path;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -75,7 +136,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 async function password(io: CliIo, prompt: string): Promise<string> {
   const fromEnv = io.env.DAFTARI_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (!io.stdin.isTTY) throw new UsageError('set DAFTARI_PASSWORD (no terminal to ask on)');
+  if (!io.stdin.isTTY) throw new UsageError('cli.usage.no-password');
   const { createInterface } = await import('node:readline');
   const stdout = io.stdout as NodeJS.WriteStream;
   const rl = createInterface({ input: io.stdin, output: stdout, terminal: true });
@@ -109,13 +170,15 @@ async function withCore<T>(path: string, work: (core: Core) => Promise<T>): Prom
   }
 }
 
-async function signIn(core: Core, io: CliIo, username: string): Promise<{ token: string | null; failure: Result<unknown> | null }> {
-  const outcome = await core.call(null, 'auth.sign-in', { username, password: await password(io, `Nenosiri la ${username}: `) });
+async function signIn(core: Core, cx: Cx, username: string): Promise<{ token: string | null; failure: Result<unknown> | null }> {
+  const secret = await password(cx.io, cx.t('cli.password-prompt', { username }));
+  const outcome = await core.call(null, 'auth.sign-in', { username, password: secret });
   if (!outcome.result.ok) return { token: null, failure: outcome.result };
   return { token: outcome.session ?? null, failure: null };
 }
 
-async function init(args: string[], io: CliIo): Promise<number> {
+async function init(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
   const { values } = parse(args, {
     institution: { type: 'string' },
     code: { type: 'string' },
@@ -125,10 +188,9 @@ async function init(args: string[], io: CliIo): Promise<number> {
     'accounting-officer-title': { type: 'string' },
     'head-title': { type: 'string' },
   });
-  const t = translator(language(io, values.lang));
-  const path = requireDb(values);
-  if (!values.institution || !values.code || !values.admin) throw new UsageError('--institution, --code and --admin are required');
-  const secret = await password(io, 'Nenosiri la msimamizi: ');
+  const path = requireDb(values, true);
+  if (!values.institution || !values.code || !values.admin) throw new UsageError('cli.usage.init-required');
+  const secret = await password(io, t('cli.admin-password-prompt'));
   return withCore(path, async (core) => {
     const outcome = await core.call(null, 'setup.initialize', {
       institution: {
@@ -149,25 +211,25 @@ async function init(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-async function call(args: string[], io: CliIo): Promise<number> {
+async function call(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
   const { values, positionals } = parse(args, { user: { type: 'string' }, input: { type: 'string' } });
-  const t = translator(language(io, values.lang));
   const route = positionals[0];
-  if (!route) throw new UsageError('call needs a ROUTE (see: daftari routes)');
-  if (!Object.hasOwn(routes, route)) throw new UsageError(`unknown route "${route}" (see: daftari routes)`);
+  if (!route) throw new UsageError('cli.usage.route-required');
+  if (!Object.hasOwn(routes, route)) throw new UsageError('cli.usage.unknown-route', { route });
   const path = requireDb(values);
-  if (!values.user) throw new UsageError('--user USERNAME is required');
+  if (!values.user) throw new UsageError('cli.usage.user-required');
   let input: unknown = {};
   if (values.input !== undefined) {
     const text = values.input === '-' ? await readAll(io.stdin) : values.input;
     try {
       input = JSON.parse(text);
     } catch {
-      throw new UsageError('--input is not valid JSON');
+      throw new UsageError('cli.usage.input-not-json');
     }
   }
   return withCore(path, async (core) => {
-    const { token, failure } = await signIn(core, io, values.user as string);
+    const { token, failure } = await signIn(core, cx, values.user as string);
     if (failure && !failure.ok) {
       printError(io, t, failure.error);
       return 1;
@@ -183,7 +245,8 @@ async function call(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-function routesCommand(args: string[], io: CliIo): number {
+function routesCommand(args: string[], cx: Cx): number {
+  const { io } = cx;
   const { values } = parse(args, { json: { type: 'boolean' } });
   const table = Object.entries(routes).map(([name, definition]) => ({
     name,
@@ -208,9 +271,9 @@ export function verifyMessage(result: VerifyResult, t: Translate): string {
     : t('verify.row', { table: result.table, id: result.id, problem });
 }
 
-async function verify(args: string[], io: CliIo): Promise<number> {
+async function verify(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
   const { values } = parse(args, {});
-  const t = translator(language(io, values.lang));
   const path = requireDb(values);
   const { verifyStore } = await import('../journal/verify.ts');
   return withCore(path, async (core) => {
@@ -220,12 +283,12 @@ async function verify(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-async function history(args: string[], io: CliIo): Promise<number> {
+async function history(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
   const { values, positionals } = parse(args, {});
-  const t = translator(language(io, values.lang));
   const path = requireDb(values);
   const entity = positionals[0];
-  if (!entity) throw new UsageError('history needs an ENTITY_ID');
+  if (!entity) throw new UsageError('cli.usage.entity-required');
   const { entityHistory } = await import('../history/queries.ts');
   const { formatDateTime } = await import('../core/dates.ts');
   return withCore(path, async (core) => {
@@ -236,40 +299,57 @@ async function history(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-async function demo(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { scale: { type: 'string' }, seed: { type: 'string' } });
-  const path = requireDb(values);
+/** The demo's administrator, checked here with the rules `setup.initialize` applies (3.1.8), so a weak choice is named rule by rule. */
+function demoAdmin(values: { admin?: string | undefined; password?: string | undefined }): { username: string; password: string } {
+  const username = Username.safeParse(values.admin ?? DEMO_ADMIN.username);
+  if (!username.success) throw new CliFailure('cli.demo-bad-username', { username: values.admin ?? '' }, username.error.issues.map((issue) => issue.message));
+  const secret = values.password ?? DEMO_ADMIN.password;
+  const broken = passwordRules.filter((rule) => !rule.test(secret)).map((rule): string => rule.key);
+  if (secret.toLowerCase().includes(username.data)) broken.push('password.rule-username');
+  if (broken.length > 0) throw new CliFailure('errors.weak-password', undefined, broken);
+  return { username: username.data, password: secret };
+}
+
+async function demo(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
+  const { values } = parse(args, { scale: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' } });
+  const path = requireDb(values, true);
   const scale = values.scale ?? 'small';
-  if (scale !== 'small' && scale !== 'large') throw new UsageError('--scale is small or large');
+  if (scale !== 'small' && scale !== 'large') throw new UsageError('cli.usage.scale');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError('--seed is a whole number');
-  const summary = await runDemo({ path, scale, seed, progress: (line) => io.stderr.write(`${line}\n`) });
+  if (!Number.isInteger(seed)) throw new UsageError('cli.usage.seed');
+  const admin = demoAdmin(values);
+  const summary = await runDemo({ path, scale, seed, admin, progress: (line) => io.stderr.write(`${line}\n`) });
   printJson(io.stdout, summary);
+  // The JSON is for scripts; a person needs the sign-in in words (on stderr, so stdout stays JSON).
+  io.stderr.write(`${t('cli.demo-sign-in', { username: summary.admin.username, password: summary.admin.password })}\n`);
   return 0;
 }
 
 // The command line acts as the file's owner, like `verify`: what it writes is journaled as the app's own.
 const CLI_ACTOR = { id: 'system', name: 'Daftari (mstari wa amri)' };
 
-async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { out: { type: 'string' }, peer: { type: 'string' } });
-  const t = translator(language(io, values.lang));
+async function exportCommand(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
+  const { values } = parse(args, { out: { type: 'string' }, peer: { type: 'string' }, force: { type: 'boolean' } });
   const path = requireDb(values);
-  if (!values.out) throw new UsageError('--out BUNDLE is required');
+  if (!values.out) throw new UsageError('cli.usage.out-required');
+  const out = resolve(values.out);
   const { exportToFile } = await import('../sync/service.ts');
   return withCore(path, async (core) => {
-    const summary = await exportToFile(core.services, CLI_ACTOR, values.peer ?? null, resolve(values.out as string));
+    // A file already at --out is refused (`file-exists`, whose sentence offers --force) unless --force says replace it.
+    const summary = await exportToFile(core.services, CLI_ACTOR, values.peer ?? null, out, { overwrite: Boolean(values.force) });
     io.stdout.write(`${t('cli.exported', { file: summary.file_name, count: summary.event_count, hash: summary.content_sha256 })}\n${t('cli.wipe-reminder')}\n`);
     return 0;
   });
 }
 
-async function importCommand(args: string[], io: CliIo): Promise<number> {
+async function importCommand(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
   const { values, positionals } = parse(args, { 'accept-new-peer': { type: 'boolean' }, preview: { type: 'boolean' } });
-  const t = translator(language(io, values.lang));
   const path = requireDb(values);
   const bundle = positionals[0];
-  if (!bundle) throw new UsageError('import needs a BUNDLE file');
+  if (!bundle) throw new UsageError('cli.usage.bundle-required');
   const { stageFromFile, preview, apply } = await import('../sync/service.ts');
   const { basename } = await import('node:path');
   return withCore(path, async (core) => {
@@ -288,9 +368,9 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-async function peersCommand(args: string[], io: CliIo): Promise<number> {
+async function peersCommand(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
   const { values } = parse(args, { json: { type: 'boolean' } });
-  const t = translator(language(io, values.lang));
   const path = requireDb(values);
   const { listPeers } = await import('../sync/service.ts');
   return withCore(path, async (core) => {
@@ -309,7 +389,8 @@ async function peersCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-async function registerCommand(args: string[], io: CliIo): Promise<number> {
+async function registerCommand(args: string[], cx: Cx): Promise<number> {
+  const { io, t, lang } = cx;
   const { values } = parse(args, {
     register: { type: 'string' },
     format: { type: 'string' },
@@ -317,11 +398,9 @@ async function registerCommand(args: string[], io: CliIo): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
   });
-  const lang = language(io, values.lang);
-  const t = translator(lang);
   const path = requireDb(values);
-  if (!values.register) throw new UsageError('--register devices|log-book|people is required');
-  if (!values.out) throw new UsageError('--out FILE is required');
+  if (!values.register) throw new UsageError('cli.usage.register-required');
+  if (!values.out) throw new UsageError('cli.usage.out-required');
   const { exportRegisterToFile } = await import('../registers/export.ts');
   const filters = values.register === 'log-book' ? { from: values.from ?? '', to: values.to ?? '' } : {};
   return withCore(path, async (core) => {
@@ -337,49 +416,90 @@ async function registerCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+const guardedStreams = new WeakSet<object>();
+
+/**
+ * `daftari routes | head`: the reader has gone. Writing on is pointless and the error is no fault of
+ * the user's, so the rest of the output is dropped quietly and the command ends with its own exit code.
+ */
+function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
+  if (guardedStreams.has(stream)) return;
+  guardedStreams.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    // Nowhere left to say it: the output stream itself failed. Dropping it beats a stack trace.
+  });
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]?.trim() ?? '';
+}
+
+async function dispatch(command: string | undefined, rest: string[], cx: Cx): Promise<number> {
+  switch (command) {
+    case 'init':
+      return init(rest, cx);
+    case 'call':
+      return call(rest, cx);
+    case 'routes':
+      return routesCommand(rest, cx);
+    case 'verify':
+      return verify(rest, cx);
+    case 'history':
+      return history(rest, cx);
+    case 'demo':
+      return demo(rest, cx);
+    case 'export':
+      return exportCommand(rest, cx);
+    case 'import':
+      return importCommand(rest, cx);
+    case 'peers':
+      return peersCommand(rest, cx);
+    case 'register':
+      return registerCommand(rest, cx);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      cx.io.stdout.write(usage(cx.t));
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError('cli.usage.unknown-command', { command });
+  }
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  quietOnClosedPipe(io.stdout);
+  quietOnClosedPipe(io.stderr);
+  const { lang, unknown } = languageOf(argv, io.env);
+  const t = translator(lang);
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'init':
-        return await init(rest, io);
-      case 'call':
-        return await call(rest, io);
-      case 'routes':
-        return routesCommand(rest, io);
-      case 'verify':
-        return await verify(rest, io);
-      case 'history':
-        return await history(rest, io);
-      case 'demo':
-        return await demo(rest, io);
-      case 'export':
-        return await exportCommand(rest, io);
-      case 'import':
-        return await importCommand(rest, io);
-      case 'peers':
-        return await peersCommand(rest, io);
-      case 'register':
-        return await registerCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout.write(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+    if (unknown !== null) throw new UsageError('cli.usage.unknown-language', { language: unknown });
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(usage(t));
+      return 0;
     }
+    return await dispatch(command, rest, { io, lang, t });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`daftari: ${error.message}\n\n${USAGE}`);
+      io.stderr.write(`daftari: ${t(error.key, error.params)}\n\n${usage(t)}`);
       return 2;
     }
-    if (error instanceof Refusal) {
-      const t = translator(language(io, undefined));
-      io.stderr.write(`${t(error.value.message, error.value.params)}\n`);
+    if (error instanceof CliFailure) {
+      io.stderr.write(`${t(error.key, error.params)}\n`);
+      for (const key of error.details) io.stderr.write(`  ${t(key)}\n`);
       return 1;
     }
-    throw error;
+    if (error instanceof Refusal) {
+      io.stderr.write(`${t(error.value.message, error.value.params)}\n`);
+      for (const [field, key] of Object.entries(error.value.fields ?? {})) io.stderr.write(`  ${field}: ${t(key)}\n`);
+      return 1;
+    }
+    // No stack trace ever reaches a user: one line in their language. DAFTARI_DEBUG=1 shows the rest.
+    io.stderr.write(`${t('cli.unexpected', { detail: firstLine(error) })}\n`);
+    if (io.env.DAFTARI_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 1;
   }
 }

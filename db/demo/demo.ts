@@ -32,6 +32,8 @@ export interface DemoOptions {
   path: string;
   scale: keyof typeof SCALES;
   seed: number;
+  /** The first administrator's sign-in (`daftari demo --admin … --password …`); DEMO_ADMIN's by default. */
+  admin?: { username: string; password: string };
   progress?: (line: string) => void;
 }
 
@@ -57,6 +59,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const say = options.progress ?? (() => {});
+  const admin = { ...DEMO_ADMIN, ...options.admin };
   const core = await openCore({ path: options.path, ids: seededIds(options.seed) });
   try {
     const institutionName = 'Wizara ya Maji';
@@ -68,7 +71,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
         accounting_officer_title: 'Katibu Mkuu',
         head_title: 'Katibu Mkuu',
       },
-      admin: { ...DEMO_ADMIN, confirm: DEMO_ADMIN.password },
+      admin: { ...admin, confirm: admin.password },
     });
     if (!setup.result.ok) throw new Refusal(setup.result.error.code, setup.result.error.params);
     const token = setup.session ?? null;
@@ -137,7 +140,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     await call(core, token, 'auth.sign-out', {});
     return {
       institution: institutionName,
-      admin: { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password },
+      admin: { username: admin.username, password: admin.password },
       users: DEMO_USERS.map((u) =>
         u.username === 'katibu.mkuu'
           ? { username: u.username, roles: u.roles, password: DEMO_HEAD_PASSWORD }

@@ -99,7 +99,7 @@ describe('daftari CLI', () => {
     expect((await daftari(['call', 'users.list', '--db', db, '--user', 'asha', '--input', '{bad'])).code).toBe(2);
     const missing = await daftari(['verify']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--db FILE is required');
+    expect(missing.stderr).toContain('Taja faili la kumbukumbu kwa --db FILE');
   });
 
   it('lists every route with its roles and its input as JSON Schema', async () => {
