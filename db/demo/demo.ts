@@ -1,5 +1,7 @@
 // `daftari demo`: a realistic institution created through the real command path (same routes, same
 // checks), deterministic for a seed. Each area of the product adds its own part here.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { seededIds, seededRandom } from '../core/clock.ts';
 import { Refusal } from '../core/refusal.ts';
 import { openCore, type Core } from '../core.ts';
@@ -54,7 +56,29 @@ async function call<K extends RouteName>(core: Core, token: string | null, route
   return result.value as RouteOutput<K>;
 }
 
+/**
+ * Builds the demo into a temporary file beside the target and renames it into place only when every
+ * step succeeded: a demo that fails or is stopped halfway leaves no half-built database behind, and
+ * an existing file is never touched.
+ */
 export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
+  if (options.path === ':memory:') return buildDemo(options);
+  if (existsSync(options.path)) throw new Refusal('demo-file-exists', { file: options.path });
+  const building = join(dirname(options.path), `.${basename(options.path)}.building-${process.pid}`);
+  const removeBuilding = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${building}${suffix}`, { force: true });
+  };
+  removeBuilding();
+  try {
+    const summary = await buildDemo({ ...options, path: building });
+    renameSync(building, options.path);
+    return summary;
+  } finally {
+    removeBuilding();
+  }
+}
+
+async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
   const scale = SCALES[options.scale];
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
