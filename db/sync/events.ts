@@ -10,6 +10,8 @@ export const peerAccepted = defineEvent(
 );
 export const peerRenamed = defineEvent('peers.renamed', 'local', z.object({ name: z.string() }));
 export const peerRevoked = defineEvent('peers.revoked', 'local', z.object({}));
+/** A revoked installation trusted again by an administrator who checked its key's fingerprint with that office. */
+export const peerTrustedAgain = defineEvent('peers.trusted-again', 'local', z.object({ fingerprint: z.string() }));
 
 const Transfer = {
   peer_id: z.string().nullable(),
@@ -29,4 +31,4 @@ export const bundleImported = defineEvent(
 export const bundleWiped = defineEvent('sync.bundle-wiped', 'local', z.object({ note: z.string() }));
 export const conflictResolved = defineEvent('conflicts.resolved', 'shared', z.object({ note: z.string() }));
 
-export const syncEvents = [peerAccepted, peerRenamed, peerRevoked, bundleExported, bundleImported, bundleWiped, conflictResolved];
+export const syncEvents = [peerAccepted, peerRenamed, peerRevoked, peerTrustedAgain, bundleExported, bundleImported, bundleWiped, conflictResolved];

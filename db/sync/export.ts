@@ -1,17 +1,19 @@
 // Writing a bundle: the shared events (never accounts), in chain order, for everything or only what a
-// peer has not acknowledged. Two passes over the journal — one to hash, one to write — so the signed
-// manifest leads the file and memory stays flat whatever the size.
+// peer has not acknowledged, and the attached files those events cite. Two passes over the journal —
+// one to hash, one to write — so the signed manifest leads the file and memory stays flat whatever
+// the size.
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Services } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
+import type { Domain } from '../journal/domain.ts';
 import { canonicalJson } from '../journal/hash.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { statement, type Store } from '../store/open.ts';
 import type { JournalRow } from '../store/schema.ts';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type Manifest } from './format.ts';
+import { ATTACHMENT_CHUNK_BYTES, BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_VERSION_WITH_FILES, citedFiles, MAX_ATTACHMENT_BYTES, type AttachmentEntry, type Manifest } from './format.ts';
 import { signBytes, type SigningKey } from './keys.ts';
 
 type Row = Omit<JournalRow, 'seq'>;
@@ -29,6 +31,15 @@ export function highWater(store: Store): Record<string, number> {
        FROM origins o WHERE o.scope = 'shared' ORDER BY o.origin`,
   ).all() as { origin: string; seq: number }[];
   return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
+}
+
+/**
+ * Account events never leave the installation (DESIGN.md, "Identity and roles"). The `origins` table
+ * only says which chains to read; it is a row anyone with the file can edit, so the decision rests on
+ * each event's type, which is hashed into the chain: one event of a local type refuses the bundle.
+ */
+function mustTravel(domain: Domain, row: Row): void {
+  if (domain.events.get(row.type)?.scope !== 'shared') refuse('bundle-holds-local-event', { type: row.type, origin: row.origin, n: row.origin_seq });
 }
 
 function* selectedEvents(store: Store, after: Record<string, number>): Generator<Row> {
@@ -53,19 +64,34 @@ function acknowledged(store: Store, peerId: string | null): Record<string, numbe
   return JSON.parse(peer.acked) as Record<string, number>;
 }
 
+/** The files the carried events cite that this installation holds, by hash; larger ones stay home. */
+function attachmentsFor(store: Store, cited: ReadonlySet<string>): AttachmentEntry[] {
+  const lookup = statement(store, 'SELECT sha256, name, mime, size FROM attachments WHERE sha256 = ?');
+  const entries: AttachmentEntry[] = [];
+  for (const sha256 of [...cited].sort()) {
+    const row = lookup.get(sha256) as AttachmentEntry | undefined;
+    if (row && row.size <= MAX_ATTACHMENT_BYTES) entries.push({ sha256: row.sha256, name: row.name, mime: row.mime, size: row.size });
+  }
+  return entries;
+}
+
 export function buildManifest(services: Services, key: SigningKey, options: ExportOptions): Manifest {
-  const { store } = services;
+  const { store, domain } = services;
   const after = acknowledged(store, options.peerId);
   const content = createHash('sha256');
   const ranges: Record<string, [number, number]> = {};
+  const cited = new Set<string>();
   let count = 0;
   for (const row of selectedEvents(store, after)) {
+    mustTravel(domain, row);
     content.update(eventLine(row), 'utf8');
     const range = ranges[row.origin];
     ranges[row.origin] = range ? [range[0], row.origin_seq] : [row.origin_seq, row.origin_seq];
+    for (const sha256 of citedFiles(JSON.parse(row.payload) as Record<string, unknown>)) cited.add(sha256);
     count += 1;
   }
   const institution = getInstitution(store);
+  const attachments = attachmentsFor(store, cited);
   return {
     institution: { name: institution?.name ?? '', code: institution?.code ?? '' },
     origin: services.identity.shared,
@@ -76,6 +102,8 @@ export function buildManifest(services: Services, key: SigningKey, options: Expo
     event_count: count,
     content_sha256: content.digest('hex'),
     high_water: highWater(store),
+    // Absent when empty, so a bundle without files is byte for byte a version-1 bundle.
+    ...(attachments.length > 0 ? { attachments } : {}),
   };
 }
 
@@ -87,16 +115,28 @@ function* rangedEvents(store: Store, ranges: Manifest['ranges']): Generator<Row>
   for (const [origin, [from, to]] of Object.entries(ranges)) yield* rows.iterate(origin, from, to) as IterableIterator<Row>;
 }
 
-export async function writeBundle(services: Services, key: SigningKey, options: ExportOptions, output: Writable): Promise<ExportResult> {
-  const { store } = services;
+/** A bundle ready to stream: its manifest checked (no account event) and signed. Nothing written yet. */
+export interface SealedBundle {
+  manifest: Manifest;
+  signature: string;
+}
+
+export function sealBundle(services: Services, key: SigningKey, options: ExportOptions): SealedBundle {
   const manifest = buildManifest(services, key, options);
-  const signature = signBytes(key, Buffer.from(canonicalJson(manifest), 'utf8'));
+  return { manifest, signature: signBytes(key, Buffer.from(canonicalJson(manifest), 'utf8')) };
+}
+
+export async function streamBundle(services: Services, sealed: SealedBundle, output: Writable): Promise<ExportResult> {
+  const { store, domain } = services;
+  const { manifest, signature } = sealed;
+  const version = manifest.attachments ? BUNDLE_VERSION_WITH_FILES : BUNDLE_VERSION;
   // The second pass reads exactly the ranges the first one hashed: journal rows never change, and an
   // event appended meanwhile falls outside them.
   async function* lines(): AsyncGenerator<string> {
-    yield `${JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, manifest, signature })}\n`;
+    yield `${JSON.stringify({ format: BUNDLE_FORMAT, version, manifest, signature })}\n`;
     let batch = '';
     for (const row of rangedEvents(store, manifest.ranges)) {
+      mustTravel(domain, row);
       batch += eventLine(row);
       if (batch.length > 256 * 1024) {
         yield batch;
@@ -104,7 +144,20 @@ export async function writeBundle(services: Services, key: SigningKey, options: 
       }
     }
     if (batch) yield batch;
+    // Files after the events, in the manifest's order, in pieces small enough for one line each.
+    const data = statement(store, 'SELECT data FROM attachments WHERE sha256 = ?');
+    for (const entry of manifest.attachments ?? []) {
+      const bytes = (data.get(entry.sha256) as { data: Buffer }).data;
+      for (let offset = 0; offset < bytes.length; offset += ATTACHMENT_CHUNK_BYTES) {
+        const piece = bytes.subarray(offset, offset + ATTACHMENT_CHUNK_BYTES);
+        yield `${canonicalJson({ sha256: entry.sha256, offset, data: piece.toString('base64') })}\n`;
+      }
+    }
   }
   await pipeline(lines(), createGzip({ level: 6 }), output);
   return { manifest };
+}
+
+export async function writeBundle(services: Services, key: SigningKey, options: ExportOptions, output: Writable): Promise<ExportResult> {
+  return streamBundle(services, sealBundle(services, key, options), output);
 }

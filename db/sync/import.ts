@@ -14,11 +14,29 @@ import { canonicalJson, eventHash, GENESIS_HASH } from '../journal/hash.ts';
 import { isHlc } from '../journal/hlc.ts';
 import { touchedEntities } from '../journal/project.ts';
 import { refoldEntities } from '../journal/refold.ts';
+import { refreshSearchIndexes } from '../journal/search.ts';
 import { ACTOR_NAME } from '../journal/types.ts';
 import { statement, transaction } from '../store/open.ts';
 import type { JournalRow } from '../store/schema.ts';
 import { openConflicts } from './conflicts.ts';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, EventLine, EXPANSION_FLOOR_BYTES, Header, Manifest, MAX_EXPANSION, MAX_LINE_BYTES } from './format.ts';
+import {
+  AttachmentLine,
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  BUNDLE_VERSION_WITH_FILES,
+  citedFiles,
+  EventLine,
+  EXPANSION_FLOOR_BYTES,
+  Header,
+  Manifest,
+  ATTACHMENT_CHUNK_BYTES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_BUNDLE_FILES_BYTES,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_EXPANSION,
+  MAX_LINE_BYTES,
+  type AttachmentEntry,
+} from './format.ts';
 import { fingerprintOf, verifyBytes } from './keys.ts';
 
 export interface PeerInfo {
@@ -37,16 +55,29 @@ export interface StagedBundle {
   counts: Record<string, { new: number; held: number }>;
   new_events: number;
   held_events: number;
+  /** Attached files the bundle carries that this installation does not hold yet. */
+  new_files: number;
   /** The private file the checked events wait in; closed by apply or discard. */
   staging: Sqlite.Database;
 }
 
 const STAGING_BATCH = 5000;
+const MEBIBYTE = 1024 * 1024;
 
-async function* lines(input: Readable, compressedSize: number | null): AsyncGenerator<Buffer> {
+/** A file name from a bundle is a label only: files are kept by hash, and no path from a bundle is trusted. */
+function labelOf(name: string): string {
+  return [...name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '_' : c)).join('');
+}
+
+/** How many decompressed bytes a bundle may hold; raised by the files its signed manifest declares. */
+interface Allowance {
+  bytes: number;
+}
+
+async function* lines(input: Readable, allowance: Allowance): AsyncGenerator<Buffer> {
   const gunzip = createGunzip();
-  const limit = Math.max(EXPANSION_FLOOR_BYTES, (compressedSize ?? 0) * MAX_EXPANSION);
   let total = 0;
+  let complete = 0;
   // The unfinished line, kept as its pieces: joining on every chunk would cost the square of its length.
   let pieces: Buffer[] = [];
   let pendingBytes = 0;
@@ -54,11 +85,12 @@ async function* lines(input: Readable, compressedSize: number | null): AsyncGene
     for await (const chunk of input.pipe(gunzip) as AsyncIterable<Buffer>) {
       total += chunk.length;
       // A decompression bomb: far more bytes out than any honest bundle of this size holds.
-      if (total > limit) refuse('bundle-too-large');
+      if (total > allowance.bytes) refuse('bundle-too-large', { megabytes: Math.floor(allowance.bytes / MEBIBYTE) });
       let start = 0;
       for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
         const tail = chunk.subarray(start, end + 1);
         yield pieces.length === 0 ? tail : Buffer.concat([...pieces, tail]);
+        complete += 1;
         pieces = [];
         pendingBytes = 0;
         start = end + 1;
@@ -66,7 +98,8 @@ async function* lines(input: Readable, compressedSize: number | null): AsyncGene
       if (start < chunk.length) {
         pieces.push(chunk.subarray(start));
         pendingBytes += chunk.length - start;
-        if (pendingBytes > MAX_LINE_BYTES) refuse('bundle-damaged', { n: 0 });
+        // An endless line (no newline in sight) is refused by its length, and the message says so.
+        if (pendingBytes > MAX_LINE_BYTES) refuse('bundle-line-too-long', { line: complete + 1, megabytes: MAX_LINE_BYTES / MEBIBYTE });
       }
     }
   } catch (error) {
@@ -79,6 +112,10 @@ async function* lines(input: Readable, compressedSize: number | null): AsyncGene
   if (pendingBytes > 0) refuse('bundle-truncated');
 }
 
+function filesBytes(manifest: Manifest): number {
+  return (manifest.attachments ?? []).reduce((sum, file) => sum + file.size, 0);
+}
+
 function readHeader(services: Services, line: Buffer | undefined): { manifest: Manifest; peer: PeerInfo } {
   if (!line) refuse('bundle-unreadable');
   let header;
@@ -87,16 +124,24 @@ function readHeader(services: Services, line: Buffer | undefined): { manifest: M
   } catch {
     refuse('bundle-unreadable');
   }
-  if (header.version !== BUNDLE_VERSION || header.format !== BUNDLE_FORMAT) refuse('bundle-unknown-version', { version: String(header.version) });
+  if ((header.version !== BUNDLE_VERSION && header.version !== BUNDLE_VERSION_WITH_FILES) || header.format !== BUNDLE_FORMAT) {
+    refuse('bundle-unknown-version', { version: String(header.version) });
+  }
   const parsed = Manifest.safeParse(header.manifest);
   if (!parsed.success) refuse('bundle-unreadable');
   const manifest = parsed.data;
+  // Files follow the events only in a version-2 bundle; a version-1 header that lists some is not ours.
+  if ((header.version === BUNDLE_VERSION) !== (manifest.attachments === undefined)) refuse('bundle-unreadable');
   if (!verifyBytes(manifest.public_key, Buffer.from(canonicalJson(manifest), 'utf8'), header.signature)) refuse('bundle-bad-signature');
   if (manifest.origin === services.identity.shared || manifest.origin === services.identity.local) refuse('bundle-from-self');
   const fingerprint = fingerprintOf(manifest.public_key);
   const known = statement(services.store, 'SELECT name, public_key, fingerprint, status FROM peers WHERE id = ?').get(manifest.origin) as
     | { name: string; public_key: string; fingerprint: string; status: string }
     | undefined;
+  for (const file of manifest.attachments ?? []) {
+    if (file.size > MAX_ATTACHMENT_BYTES) refuse('bundle-attachment-too-large', { name: labelOf(file.name), megabytes: MAX_ATTACHMENT_BYTES / MEBIBYTE });
+  }
+  if (filesBytes(manifest) > MAX_BUNDLE_FILES_BYTES) refuse('bundle-too-large', { megabytes: MAX_BUNDLE_FILES_BYTES / MEBIBYTE });
   if (known) {
     if (known.status === 'revoked') refuse('peer-revoked', { name: known.name });
     // Trust on first use: after acceptance, only the accepted key speaks for this origin.
@@ -134,6 +179,9 @@ export async function stageBundle(services: Services, input: Readable, compresse
   staging.pragma('journal_mode = OFF');
   staging.pragma('synchronous = OFF');
   staging.exec(`CREATE TABLE staged (origin TEXT, origin_seq INTEGER, hlc TEXT, actor TEXT, type TEXT, entity TEXT, payload TEXT, prev_hash TEXT, hash TEXT, PRIMARY KEY (origin, origin_seq))`);
+  staging.exec('CREATE TABLE staged_files (sha256 TEXT PRIMARY KEY, name TEXT, mime TEXT, size INTEGER, data BLOB)');
+  const insertFile = staging.prepare('INSERT OR IGNORE INTO staged_files VALUES (?, ?, ?, ?, ?)');
+  const heldFile = statement(store, 'SELECT 1 FROM attachments WHERE sha256 = ?');
   const insert = staging.prepare('INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const flush = staging.transaction((rows: unknown[][]) => {
     for (const row of rows) insert.run(...row);
@@ -142,19 +190,58 @@ export async function stageBundle(services: Services, input: Readable, compresse
   const heldAt = statement(store, 'SELECT hash FROM journal WHERE origin = ? AND origin_seq = ?');
   const scopeOf = statement(store, 'SELECT scope FROM origins WHERE origin = ?');
 
+  /** Checks a whole file against the hash the signed manifest gives it; 1 when it is new here. */
+  function stageFile(entry: AttachmentEntry, data: Buffer): number {
+    if (createHash('sha256').update(data).digest('hex') !== entry.sha256) refuse('bundle-attachment-altered', { name: labelOf(entry.name) });
+    if (heldFile.get(entry.sha256)) return 0;
+    insertFile.run(entry.sha256, labelOf(entry.name), entry.mime, data.length, data);
+    return 1;
+  }
+
   try {
-    const iterator = lines(input, compressedSize);
+    const allowance = { bytes: Math.max(EXPANSION_FLOOR_BYTES, (compressedSize ?? 0) * MAX_EXPANSION) };
+    const iterator = lines(input, allowance);
     const first = await iterator.next();
     const { manifest, peer } = readHeader(services, first.done ? undefined : first.value);
+    // Attached files (a scanned PDF) hardly compress, and one of zeros compresses a thousandfold: their
+    // declared sizes, in base64 with each piece's line around it, widen the allowance.
+    allowance.bytes += Math.ceil((filesBytes(manifest) * 4) / 3) + (manifest.attachments ?? []).length * 1024 + Math.ceil(filesBytes(manifest) / ATTACHMENT_CHUNK_BYTES) * 200;
     job?.report(0, manifest.event_count, 'checking');
     const content = createHash('sha256');
     const cursors = new Map<string, ChainCursor>();
     const counts: Record<string, { new: number; held: number }> = {};
+    const cited = new Set<string>();
+    const files = manifest.attachments ?? [];
+    const file = { index: 0, received: 0, pieces: [] as Buffer[] };
+    const now = services.clock.now().getTime();
     let n = 0;
     let fresh = 0;
+    let newFiles = 0;
     let batch: unknown[][] = [];
     for await (const raw of iterator) {
       if (job?.cancelled()) refuse('cancelled');
+      if (n >= manifest.event_count) {
+        // After the events: the pieces of the attached files, in the manifest's order.
+        const entry = files[file.index];
+        // More lines than the signed manifest accounts for: a padded or endless file.
+        if (!entry) refuse('bundle-overlong', { count: manifest.event_count });
+        let piece;
+        try {
+          piece = AttachmentLine.parse(JSON.parse(raw.toString('utf8')));
+        } catch {
+          refuse('bundle-damaged', { n: n + 1 });
+        }
+        if (piece.sha256 !== entry.sha256 || piece.offset !== file.received || !cited.has(entry.sha256)) refuse('bundle-damaged', { n: n + 1 });
+        const bytes = Buffer.from(piece.data, 'base64');
+        file.received += bytes.length;
+        if (file.received > entry.size) refuse('bundle-attachment-altered', { name: labelOf(entry.name) });
+        file.pieces.push(bytes);
+        if (file.received === entry.size) {
+          newFiles += stageFile(entry, Buffer.concat(file.pieces));
+          Object.assign(file, { index: file.index + 1, received: 0, pieces: [] });
+        }
+        continue;
+      }
       n += 1;
       job?.report(n, manifest.event_count, 'checking');
       content.update(raw);
@@ -165,6 +252,7 @@ export async function stageBundle(services: Services, input: Readable, compresse
         refuse('bundle-damaged', { n });
       }
       if (eventHash(line) !== line.hash || !isHlc(line.hlc)) refuse('bundle-damaged', { n });
+      for (const sha256 of citedFiles(line.payload)) cited.add(sha256);
       const range = manifest.ranges[line.origin];
       if (!range || line.origin_seq < range[0] || line.origin_seq > range[1]) refuse('bundle-damaged', { n });
       if ((scopeOf.get(line.origin) as { scope: string } | undefined)?.scope === 'local') refuse('bundle-damaged', { n });
@@ -193,6 +281,18 @@ export async function stageBundle(services: Services, input: Readable, compresse
       // One origin's clock never goes backwards along its chain (docs/journal.md); verify holds stored
       // events to that, so a bundle breaking it is refused here rather than stored.
       if (line.hlc <= cursor.hlc) refuse('bundle-damaged', { n });
+      // A PC with a wrong year must not drag every installation's clock forward: the HLC of anything
+      // appended here would follow it (docs/bundle.md, "A clock far ahead").
+      const ahead = Date.parse(line.hlc.slice(0, 24)) - now;
+      if (ahead > MAX_CLOCK_AHEAD_MS) {
+        refuse('bundle-clock-ahead', {
+          n,
+          origin: line.origin === manifest.origin ? `${peer.name} (${line.origin})` : line.origin,
+          days: Math.floor(ahead / 86_400_000),
+          hours: Math.floor((ahead % 86_400_000) / 3_600_000),
+          limit: MAX_CLOCK_AHEAD_MS / 3_600_000,
+        });
+      }
       cursor.seq = line.origin_seq;
       cursor.hash = line.hash;
       cursor.hlc = line.hlc;
@@ -206,8 +306,8 @@ export async function stageBundle(services: Services, input: Readable, compresse
     }
     flush(batch);
     if (job?.cancelled()) refuse('cancelled');
-    if (n !== manifest.event_count || content.digest('hex') !== manifest.content_sha256) refuse('bundle-truncated');
-    return { manifest, peer, counts, new_events: fresh, held_events: n - fresh, staging };
+    if (n !== manifest.event_count || content.digest('hex') !== manifest.content_sha256 || file.index !== files.length) refuse('bundle-truncated');
+    return { manifest, peer, counts, new_events: fresh, held_events: n - fresh, new_files: newFiles, staging };
   } catch (error) {
     staging.close();
     throw error;
@@ -218,6 +318,7 @@ export interface ImportResult {
   peer: PeerInfo;
   new_events: number;
   held_events: number;
+  new_files: number;
   touched_entities: number;
   open_conflicts: number;
   transfer_id: string;
@@ -251,6 +352,7 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
     peer: staged.peer,
     new_events: staged.new_events,
     held_events: staged.held_events,
+    new_files: staged.new_files,
     touched_entities: 0,
     open_conflicts: 0,
     transfer_id: transferId,
@@ -271,7 +373,14 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
       for (const ref of entities.slice(1)) insertRef.run(seq, ref);
       for (const entity of entities) touched.add(entity);
     }
+    // Attached files are not projections: kept once by hash, like the ones people attach here.
+    const addFile = statement(store, 'INSERT OR IGNORE INTO attachments (sha256, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const arrivedAt = services.clock.now().toISOString();
+    for (const file of staged.staging.prepare('SELECT * FROM staged_files ORDER BY sha256').iterate() as IterableIterator<{ sha256: string; name: string; mime: string; size: number; data: Buffer }>) {
+      addFile.run(file.sha256, file.name, file.mime, file.size, file.data, arrivedAt);
+    }
     local.touched_entities = refoldEntities(store, domain, touched);
+    if (touched.size > 0) refreshSearchIndexes(store);
     local.open_conflicts = openConflicts(store).length;
     const events = [];
     if (staged.peer.status === 'new') {

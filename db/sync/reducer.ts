@@ -35,6 +35,9 @@ export function reducePeer(row: PeerRow | undefined, event: FoldEvent, entity: s
       return row ? { ...row, name: (event.payload as PayloadOf<typeof peerRenamed>).name, updated_at: at } : undefined;
     case 'peers.revoked':
       return row ? { ...row, status: 'revoked', updated_at: at } : undefined;
+    case 'peers.trusted-again':
+      // The key stays the one first accepted: trusting again never takes a new key.
+      return row ? { ...row, status: 'trusted', updated_at: at } : undefined;
     case 'sync.imported': {
       if (!row || entity === event.entity) return row;
       const p = event.payload as PayloadOf<typeof bundleImported>;
@@ -53,7 +56,7 @@ export function reducePeer(row: PeerRow | undefined, event: FoldEvent, entity: s
 export const peersProjection = defineProjection<PeerRow>({
   table: 'peers',
   columns: ['id', 'name', 'institution_name', 'institution_code', 'public_key', 'fingerprint', 'status', 'acked', 'last_import_at', 'last_export_at', 'accepted_at', 'updated_at'],
-  types: ['peers.accepted', 'peers.renamed', 'peers.revoked', 'sync.imported', 'sync.exported'],
+  types: ['peers.accepted', 'peers.renamed', 'peers.revoked', 'peers.trusted-again', 'sync.imported', 'sync.exported'],
   reduce: reducePeer,
 });
 

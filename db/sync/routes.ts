@@ -1,7 +1,7 @@
 // Sync's routes; merged into the one table in db/contract/routes.ts.
 import { route } from '../contract/route.ts';
 import { EmptyInput, type Role } from '../contract/schemas.ts';
-import { ExportInput, ImportBundleInput, PeerIdInput, PreviewInput, RecordWipeInput, RenamePeerInput, ResolveConflictInput } from '../contract/sync-schemas.ts';
+import { ExportInput, ImportBundleInput, PeerIdInput, PreviewInput, RecordWipeInput, RenamePeerInput, ResolveConflictInput, TrustPeerAgainInput } from '../contract/sync-schemas.ts';
 import { actorOf, signedIn } from '../core/context.ts';
 import { runJob } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
@@ -17,6 +17,7 @@ import {
   resolveConflict,
   revokePeer,
   stageFromBase64,
+  trustPeerAgain,
 } from './service.ts';
 
 /** Who carries bundles between installations. Accepting a new installation's key is the administrator's. */
@@ -75,6 +76,14 @@ export const syncRoutes = {
     input: PeerIdInput,
     handler: (ctx, input) => {
       revokePeer(ctx, input.peer_id);
+      return listPeers(ctx);
+    },
+  }),
+  'peers.trust-again': route({
+    access: ['admin'],
+    input: TrustPeerAgainInput,
+    handler: (ctx, input) => {
+      trustPeerAgain(ctx, input.peer_id, input.fingerprint);
       return listPeers(ctx);
     },
   }),

@@ -1,7 +1,8 @@
 // Sync as the routes and the CLI use it: export to a stream, stage and preview or apply a bundle,
 // peers, the 3.6.9 wipe reminders and conflicts.
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { actorOf, command, signedIn, type CallContext, type Services } from '../core/context.ts';
 import type { JobHandle } from '../core/jobs.ts';
@@ -9,13 +10,18 @@ import { refuse } from '../core/refusal.ts';
 import type { Actor } from '../journal/append.ts';
 import { statement } from '../store/open.ts';
 import { openConflicts } from './conflicts.ts';
-import { writeBundle } from './export.ts';
+import { sealBundle, streamBundle, writeBundle } from './export.ts';
 import { applyBundle, previewBundle, stageBundle, type ImportResult, type StagedBundle } from './import.ts';
 import type { PeerRow, TransferRow } from './reducer.ts';
 
+/** Dar es Salaam is UTC+3 all year (no daylight saving): the clock on the office wall. */
+const DAR_ES_SALAAM_OFFSET_MS = 3 * 3_600_000;
+
+/** The name offered for a bundle: institution code and the local time of Africa/Dar_es_Salaam, as every date shown. */
 export function bundleFileName(services: Services, now: Date): string {
   const code = (statement(services.store, "SELECT code FROM institution WHERE id = 'institution'").get() as { code: string } | undefined)?.code ?? 'daftari';
-  return `daftari-${code.toLowerCase()}-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.daftari`;
+  const local = new Date(now.getTime() + DAR_ES_SALAAM_OFFSET_MS).toISOString();
+  return `daftari-${code.toLowerCase()}-${local.slice(0, 19).replace(/[:T]/g, '-')}.daftari`;
 }
 
 function recordExport(services: Services, actor: Actor, details: { peer_id: string | null; file_name: string; content_sha256: string; event_count: number }): string {
@@ -31,8 +37,36 @@ export interface ExportSummary {
   transfer_id: string;
 }
 
-export async function exportToFile(services: Services, actor: Actor, peerId: string | null, path: string): Promise<ExportSummary> {
-  const { manifest } = await writeBundle(services, services.signingKey(), { peerId }, createWriteStream(path, { flags: 'wx' }));
+export interface ExportFileOptions {
+  /** Replace a file already at `path` (the command line's `--force`); otherwise refuse `file-exists`. */
+  overwrite?: boolean;
+}
+
+/**
+ * Writes the bundle to `path`. The manifest is checked and signed before any byte is written, the bytes
+ * go to a temporary file beside the target, and only a complete bundle takes the target's name: a
+ * refusal or a failure leaves no file, partial or empty, behind.
+ */
+export async function exportToFile(services: Services, actor: Actor, peerId: string | null, path: string, options: ExportFileOptions = {}): Promise<ExportSummary> {
+  if (!options.overwrite && existsSync(path)) refuse('file-exists', { file: path });
+  const sealed = sealBundle(services, services.signingKey(), { peerId });
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    await streamBundle(services, sealed, createWriteStream(temporary, { flags: 'wx' }));
+    if (options.overwrite) renameSync(temporary, path);
+    else {
+      // A link refuses an existing name atomically, so a file that appeared meanwhile is not replaced.
+      try {
+        linkSync(temporary, path);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EEXIST') refuse('file-exists', { file: path });
+        throw error;
+      }
+    }
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  const { manifest } = sealed;
   const details = { peer_id: peerId, file_name: basename(path), content_sha256: manifest.content_sha256, event_count: manifest.event_count };
   return { ...details, transfer_id: recordExport(services, actor, details) };
 }
@@ -51,11 +85,13 @@ export async function exportToBase64(ctx: CallContext, peerId: string | null): P
   return { ...details, transfer_id: recordExport(ctx, actorOf(signedIn(ctx)), details), base64: Buffer.concat(chunks).toString('base64') };
 }
 
-export function stageFromFile(services: Services, path: string, job?: JobHandle): Promise<StagedBundle> {
+export async function stageFromFile(services: Services, path: string, job?: JobHandle): Promise<StagedBundle> {
   let size: number;
   try {
     size = statSync(path).size;
-  } catch {
+  } catch (error) {
+    // Say what is true: a path that names no file is not a damaged bundle.
+    if ((error as { code?: string }).code === 'ENOENT') refuse('bundle-file-not-found', { file: path });
     refuse('bundle-unreadable');
   }
   return stageBundle(services, createReadStream(path), size, job);
@@ -118,6 +154,26 @@ export function revokePeer(ctx: CallContext, peerId: string): void {
     if (!peer) refuse('peer-not-found');
     if (peer.status === 'revoked') refuse('already-deactivated');
     return { events: [{ type: 'peers.revoked', entity: peerId, payload: {} }], result: null };
+  });
+}
+
+/** Fingerprints compare whatever the spacing or case a person typed them in. */
+function sameFingerprint(a: string, b: string): boolean {
+  const plain = (value: string) => value.replace(/\s+/g, '').toUpperCase();
+  return plain(a) === plain(b);
+}
+
+/**
+ * Trusts a revoked installation again. The administrator states the fingerprint they checked with that
+ * office; it must be the key accepted at first, so a key changed since is never trusted this way.
+ */
+export function trustPeerAgain(ctx: CallContext, peerId: string, fingerprint: string): void {
+  command(ctx, actorOf(signedIn(ctx)), () => {
+    const peer = statement(ctx.store, 'SELECT status, fingerprint FROM peers WHERE id = ?').get(peerId) as { status: string; fingerprint: string } | undefined;
+    if (!peer) refuse('peer-not-found');
+    if (peer.status !== 'revoked') refuse('peer-not-revoked');
+    if (!sameFingerprint(fingerprint, peer.fingerprint)) refuse('peer-fingerprint-mismatch', { fingerprint: peer.fingerprint }, { fingerprint: 'errors.peer-fingerprint-mismatch' });
+    return { events: [{ type: 'peers.trusted-again', entity: peerId, payload: { fingerprint: peer.fingerprint } }], result: null };
   });
 }
 

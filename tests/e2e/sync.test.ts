@@ -183,6 +183,14 @@ describe('sync between two installations in a real browser', () => {
     await expect.poll(() => pageB.getByTestId('preview-conflicts').textContent()).toBe(sw('syncUi.receive.conflicts-some', { after: 1, now: 0 }));
     // Applying waits for the administrator to accept the installation.
     expect(await pageB.getByTestId('apply-bundle').isDisabled()).toBe(true);
+    // The preview runs below the fold at 1366×768, yet its actions stay in view (a sticky footer).
+    await pageB.evaluate(() => window.scrollTo(0, 0));
+    const viewportHeight = await pageB.evaluate(() => window.innerHeight);
+    const preview = await pageB.getByTestId('bundle-preview').boundingBox();
+    expect((preview?.y ?? 0) + (preview?.height ?? 0)).toBeGreaterThan(viewportHeight);
+    const applyBox = await pageB.getByTestId('apply-bundle').boundingBox();
+    expect(applyBox).not.toBeNull();
+    expect((applyBox?.y ?? 0) + (applyBox?.height ?? 0)).toBeLessThanOrEqual(viewportHeight);
     await shot(pageB, 'sync-preview-new-peer-sw');
     await newPeer.getByTestId('fingerprint').scrollIntoViewIfNeeded();
     await pageB.getByTestId('preview-counts').scrollIntoViewIfNeeded();

@@ -1,15 +1,16 @@
 // The installations this one exchanges bundles with, and its own identity to read out by phone when
-// another office accepts its first bundle. Renaming and revoking are the administrator's.
+// another office accepts its first bundle. Renaming, revoking and trusting again are the administrator's;
+// trusting again asks for the fingerprint as the other office reads it out.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDots, IconPencil, IconShieldOff, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDots, IconPencil, IconShieldCheck, IconShieldOff, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
-import { RenamePeerInput } from '../../../db/contract/sync-schemas.ts';
+import { RenamePeerInput, TrustPeerAgainInput } from '../../../db/contract/sync-schemas.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -30,6 +31,7 @@ export function PeersPanel() {
   const peers = useRouteQuery('peers.list', {});
   const [renaming, setRenaming] = useState<PeerView | null>(null);
   const [revoking, setRevoking] = useState<PeerView | null>(null);
+  const [trusting, setTrusting] = useState<PeerView | null>(null);
 
   return (
     <Stack gap="md" data-testid="peers-panel">
@@ -108,7 +110,11 @@ export function PeersPanel() {
                             <Menu.Item color="red" leftSection={<IconShieldOff size={16} />} onClick={() => setRevoking(peer)} data-testid="revoke-peer">
                               {t('syncUi.peers.revoke.open')}
                             </Menu.Item>
-                          ) : null}
+                          ) : (
+                            <Menu.Item leftSection={<IconShieldCheck size={16} />} onClick={() => setTrusting(peer)} data-testid="trust-peer-again">
+                              {t('syncUi.peers.trust-again.open')}
+                            </Menu.Item>
+                          )}
                         </Menu.Dropdown>
                       </Menu>
                     </Table.Td>
@@ -130,6 +136,15 @@ export function PeersPanel() {
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {revoking ? <RevokeConfirm peer={revoking} onClose={() => setRevoking(null)} /> : null}
+      </Modal>
+      <Modal
+        opened={trusting !== null}
+        onClose={() => setTrusting(null)}
+        title={trusting ? t('syncUi.peers.trust-again.title', { name: trusting.name }) : ''}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {trusting ? <TrustAgainForm peer={trusting} onClose={() => setTrusting(null)} /> : null}
       </Modal>
     </Stack>
   );
@@ -258,5 +273,57 @@ function RevokeConfirm({ peer, onClose }: { peer: PeerView; onClose: () => void 
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** Trusting a revoked installation again: only with the fingerprint its office reads out by phone. */
+function TrustAgainForm({ peer, onClose }: { peer: PeerView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm<z.input<typeof TrustPeerAgainInput>, unknown, z.output<typeof TrustPeerAgainInput>>({
+    resolver: zodResolver(TrustPeerAgainInput),
+    defaultValues: { peer_id: peer.id, fingerprint: '' },
+  });
+  const trust = useRouteMutation('peers.trust-again', ['peers.list']);
+  const refusal = useRefusal(form.setError, ['fingerprint']);
+  const fieldError = useFieldError(refusal.refusal?.params);
+
+  const submit = form.handleSubmit(async (values) => {
+    refusal.clear();
+    try {
+      await trust.mutateAsync(values);
+      notifications.show({ color: 'flag', message: t('syncUi.peers.trust-again.done', { name: peer.name }) });
+      onClose();
+    } catch (error) {
+      refusal.show(error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="trust-peer-again-form">
+      <Stack gap="sm">
+        <Text size="sm">{t('syncUi.peers.trust-again.intro', { name: peer.name })}</Text>
+        <Particular label={t('syncUi.peers.trust-again.expected')}>
+          <Fingerprint value={peer.fingerprint} size="md" />
+        </Particular>
+        <RefusalAlert error={refusal.refusal} />
+        <TextInput
+          label={t('syncUi.peers.trust-again.field')}
+          description={t('syncUi.peers.trust-again.hint')}
+          ff="monospace"
+          autoComplete="off"
+          data-autofocus
+          {...form.register('fingerprint')}
+          error={fieldError(form.formState.errors.fingerprint)}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.formState.isSubmitting} data-testid="submit">
+            {t('syncUi.peers.trust-again.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

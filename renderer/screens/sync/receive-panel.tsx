@@ -334,19 +334,30 @@ function PreviewView({
           )}
         </Stack>
       </Paper>
-      <Group justify="space-between">
-        <Button variant="default" onClick={onAnother}>
-          {t('syncUi.receive.another')}
-        </Button>
-        <Group gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('syncUi.receive.all-or-nothing')}
-          </Text>
-          <Button leftSection={<IconFileImport size={16} />} disabled={blocked} onClick={onApply} data-testid="apply-bundle">
-            {t('syncUi.receive.apply')}
+      {/* The actions stay in view below a long preview (a new peer's particulars, many event types):
+          a footer that sticks to the bottom of the scrolling page. */}
+      <Paper
+        withBorder
+        shadow="sm"
+        p="sm"
+        radius="md"
+        style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}
+        data-testid="preview-actions"
+      >
+        <Group justify="space-between">
+          <Button variant="default" onClick={onAnother}>
+            {t('syncUi.receive.another')}
           </Button>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('syncUi.receive.all-or-nothing')}
+            </Text>
+            <Button leftSection={<IconFileImport size={16} />} disabled={blocked} onClick={onApply} data-testid="apply-bundle">
+              {t('syncUi.receive.apply')}
+            </Button>
+          </Group>
         </Group>
-      </Group>
+      </Paper>
     </Stack>
   );
 }

@@ -306,7 +306,15 @@ async function run(replicas: Replica[], op: Op, mail: Mail[]): Promise<void> {
     case 'close': {
       const id = choose(openEntries(), op.pick);
       const outcome = ['repaired', 'part_replaced', 'beyond_repair', 'no_fault'][op.outcome];
-      if (id) await command(r, op.kind, 'maintenance.close', { entry_id: id, closed_on: TODAY, outcome });
+      if (id) {
+        // Issue 7: an outcome that says work was done needs who did it and what was done; "no fault
+        // found" needs its reason.
+        if (outcome !== 'no_fault') {
+          await command(r, op.kind, 'maintenance.assign', { entry_id: id, technician: { type: 'internal', name: 'Juma' } });
+          await command(r, op.kind, 'maintenance.record-work', { entry_id: id, actions: 'Kazi imefanyika' });
+        }
+        await command(r, op.kind, 'maintenance.close', { entry_id: id, closed_on: TODAY, outcome, reason: outcome === 'no_fault' ? 'Hakuna hitilafu' : '' });
+      }
       return;
     }
     case 'remove-storage': {

@@ -154,7 +154,7 @@ describe('a bundle that is damaged, forged or out of place is refused and change
 
   it('refuses an unknown format version', async () => {
     const bundle = unpack(genuine);
-    bundle.header.version = 2;
+    bundle.header.version = 99;
     await refusedUnchanged(await receiver(), pack(bundle), 'bundle-unknown-version');
   });
 
@@ -269,21 +269,26 @@ describe('a bundle that is damaged, forged or out of place is refused and change
     const started = performance.now();
     const error = await stageFromFile(r.core.services, path).then(
       () => null,
-      (e: unknown) => e as { value?: { code: string } },
+      (e: unknown) => e as { value?: { code: string; params?: Record<string, unknown> } },
     );
     const ms = performance.now() - started;
     const grown = (process.memoryUsage().rss - rss) / 1024 / 1024;
     console.info(`[sync] bomb: ${(size / 1024).toFixed(0)} KB compressed, 400 MB inflated; refused in ${ms.toFixed(0)} ms, rss +${grown.toFixed(1)} MB`);
-    expect(['bundle-too-large', 'bundle-damaged']).toContain(error?.value?.code);
+    // Says what was wrong — the second line runs past the limit — not "damaged at event 0".
+    expect(error?.value?.code).toBe('bundle-line-too-long');
+    expect(error?.value?.params).toEqual({ line: 2, megabytes: 4 });
     expect(await everything(r)).toEqual(before);
   });
 
-  it('a bomb of valid, already-held event lines repeated is refused as too large', async () => {
+  it('a bomb of valid, already-held event lines repeated is refused as too large, and says the size limit was reached', async () => {
     // Every line passes every per-line check (its hash, its range, its schema, held with the same hash),
-    // and the count and content hash are only compared at the end: only the expansion limit stops it.
+    // the signed count promises millions of them, and the content hash is only compared at the end:
+    // only the expansion limit stops it.
     const r = await receiver();
     expect((await importBundle(r, genuine, true)).ok).toBe(true);
-    const { header, lines } = unpack(genuine);
+    const { header: genuineHeader, lines } = unpack(genuine);
+    const manifest = { ...genuineHeader.manifest, event_count: 10_000_000 };
+    const header = { ...genuineHeader, manifest, signature: signManifest(manifest, privateKeyOf(a)) };
     const longest = lines.reduce((a, b) => (b.length > a.length ? b : a));
     const line = `${longest}\n`;
     const block = Buffer.from(line.repeat(Math.ceil((1024 * 1024) / line.length)));
@@ -298,11 +303,21 @@ describe('a bundle that is damaged, forged or out of place is refused and change
     const started = performance.now();
     const error = await stageBundle(r.core.services, createReadStream(path), size).then(
       () => null,
-      (e: unknown) => e as { value?: { code: string } },
+      (e: unknown) => e as { value?: { code: string; params?: Record<string, unknown> } },
     );
     console.info(`[sync] held-line bomb: ${(size / 1024).toFixed(0)} KB compressed, 128 MB inflated; refused in ${(performance.now() - started).toFixed(0)} ms`);
     expect(error?.value?.code).toBe('bundle-too-large');
+    expect(error?.value?.params).toEqual({ megabytes: 64 });
     expect(await everything(r)).toEqual(before);
+  });
+
+  it('refuses lines padded after the events the signature counts, saying the bundle goes on past them', async () => {
+    const r = await receiver();
+    expect((await importBundle(r, genuine, true)).ok).toBe(true);
+    const bundle = unpack(genuine);
+    bundle.lines = [...bundle.lines, ...bundle.lines];
+    const error = await refusedUnchanged(r, pack(bundle), 'bundle-overlong');
+    expect(error.params).toEqual({ count: bundle.header.manifest.event_count });
   });
 });
 
