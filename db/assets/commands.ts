@@ -17,6 +17,7 @@ import { findPerson } from '../people/queries.ts';
 import { statement } from '../store/open.ts';
 import { findDepartment, findLocation } from '../places/queries.ts';
 import { ASSET_SETTINGS_ID } from './events.ts';
+import { refuseBefore, refuseBeforeDevice, refuseFutureDate } from './typed-dates.ts';
 import {
   findAsset,
   findAssetBySerial,
@@ -48,6 +49,8 @@ function checkParticulars(ctx: CallContext, input: Particulars, exceptId: string
     const clash = findAssetBySerial(ctx.store, input.serial);
     if (clash && clash.id !== exceptId) refuse('serial-taken', { serial: input.serial, tag: clash.tag }, { serial: 'errors.serial-taken' });
   }
+  // Issue 7: a purchase is a fact already done; the warranty's end may lie years ahead.
+  refuseFutureDate(ctx, input.purchase_date, 'purchase_date');
   if (input.warranty_end && input.purchase_date && input.warranty_end < input.purchase_date) {
     refuse('warranty-before-purchase', undefined, { warranty_end: 'errors.warranty-before-purchase' });
   }
@@ -137,7 +140,10 @@ export function createCategory(ctx: CallContext, input: z.output<typeof Category
 export function addMedium(ctx: CallContext, input: z.output<typeof AddMediumInput>): AssetView {
   const id = ctx.ids.next();
   command(ctx, actorOf(signedIn(ctx)), () => {
-    if (!findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found');
+    const asset = findAssetRow(ctx.store, input.asset_id) ?? refuse('asset-not-found');
+    // 3.6.3, issue 7: storage goes into a device that is here. Adding it while the device is away for
+    // repair would record a medium inside a device at the provider's, as refused for the send itself.
+    if (asset.repair_state === 'off_site') refuse('storage-device-away', { tag: asset.tag }, { asset_id: 'errors.storage-device-away' });
     return { events: [{ type: 'storage.added', entity: id, payload: input }], result: null };
   });
   return findAsset(ctx.store, input.asset_id) as AssetView;
@@ -150,6 +156,15 @@ export function removeMedium(ctx: CallContext, input: z.output<typeof RemoveMedi
   command(ctx, actorOf(signedIn(ctx)), () => {
     const current = findMedium(ctx.store, medium_id) ?? refuse('medium-not-found');
     if (current.state !== 'installed' || !current.asset_id) refuse('medium-not-installed');
+    const asset = findAssetRow(ctx.store, current.asset_id) ?? refuse('asset-not-found');
+    refuseFutureDate(ctx, details.removed_on, 'removed_on');
+    refuseBeforeDevice(asset, details.removed_on, 'removed_on');
+    if (details.entry_id) {
+      // Taken out for a repair: not before that repair's fault was reported.
+      const entry = findEntryDates(ctx, details.entry_id);
+      if (!entry || entry.asset_id !== current.asset_id) refuse('entry-not-found', undefined, { entry_id: 'errors.entry-not-found' });
+      refuseBefore(details.removed_on, entry.reported_on, 'date-before-report', 'removed_on');
+    }
     return { events: [{ type: 'storage.removed', entity: medium_id, payload: { asset_id: current.asset_id, ...details } }], result: null };
   });
   return findAsset(ctx.store, medium.asset_id as string) as AssetView;
@@ -164,7 +179,15 @@ export function reinstallMedium(ctx: CallContext, input: z.output<typeof Reinsta
     const asset = findAssetRow(ctx.store, current.asset_id) ?? refuse('asset-not-found');
     // A device away for repair has nowhere to put the medium back.
     if (asset.repair_state === 'off_site') refuse('asset-offsite');
+    refuseFutureDate(ctx, details.reinstalled_on, 'reinstalled_on');
+    refuseBefore(details.reinstalled_on, current.removed_on, 'date-before-removal', 'reinstalled_on');
     return { events: [{ type: 'storage.reinstalled', entity: medium_id, payload: { asset_id: current.asset_id, ...details } }], result: null };
   });
   return findAsset(ctx.store, medium.asset_id as string) as AssetView;
+}
+
+function findEntryDates(ctx: CallContext, entryId: string): { asset_id: string; reported_on: string } | undefined {
+  return statement(ctx.store, 'SELECT asset_id, reported_on FROM maintenance_entries WHERE id = ?').get(entryId) as
+    | { asset_id: string; reported_on: string }
+    | undefined;
 }

@@ -11,7 +11,7 @@ import {
   TagFormatInput,
   UpdateAssetInput,
 } from '../contract/register-schemas.ts';
-import { EmptyInput, type Role } from '../contract/schemas.ts';
+import { EmptyInput, text, type Role } from '../contract/schemas.ts';
 import { refuse } from '../core/refusal.ts';
 import { z } from 'zod';
 import { addMedium, createCategory, proposeTag, registerAsset, reinstallMedium, removeMedium, setTagFormat, updateAsset } from './commands.ts';
@@ -29,7 +29,7 @@ export const assetRoutes = {
   }),
   'assets.propose-tag': route({
     access: ICT,
-    input: z.object({ category: z.string().max(64).default('other') }),
+    input: z.strictObject({ category: text(64).default('other') }),
     handler: (ctx, input) => ({ ...proposeTag(ctx, input.category), format: tagFormat(ctx.store) }),
   }),
   'assets.register': route({ access: ICT, input: RegisterAssetInput, handler: (ctx, input) => registerAsset(ctx, input) }),

@@ -114,6 +114,8 @@ export function describeEvent(event: DescribableEvent, t: Translate): string {
       return t('history.peers.renamed', { actor, name: str(p.name) });
     case 'peers.revoked':
       return t('history.peers.revoked', { actor });
+    case 'peers.trusted-again':
+      return t('history.peers.trusted-again', { actor, fingerprint: str(p.fingerprint) });
     case 'sync.exported':
     case 'sync.imported':
       return t(`history.${event.type}`, { actor, file: str(p.file_name), count: Number(p.event_count), fresh: Number(p.new_events ?? 0) });
@@ -127,4 +129,15 @@ export function describeEvent(event: DescribableEvent, t: Translate): string {
       // Events of a newer version (arrived by sync) still read as something.
       return t('history.unknown', { actor, type: event.type });
   }
+}
+
+/**
+ * What a history line shows under its sentence besides the time: the person who acted, only when the
+ * sentence does not already name them. Every sentence but a few begins with the actor, and a second
+ * mention right under it read as a stutter (issue 7: history lines named the person twice).
+ */
+export function historyByline(event: DescribableEvent, sentence: string): string | null {
+  const actor = event.actor_name.trim();
+  if (!actor || sentence.includes(actor)) return null;
+  return actor;
 }

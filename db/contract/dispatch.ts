@@ -22,7 +22,13 @@ function failure(code: string, fields?: Record<string, string>): Result<never> {
 export function fieldsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_';
+    const prefix = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      // Issue 7: a mistyped field is named, never dropped silently (every input schema is strict).
+      for (const key of issue.keys) fields[[...prefix, key].join('.')] ??= 'validation.unknown-field';
+      continue;
+    }
+    const path = prefix.join('.') || '_';
     fields[path] ??= issue.message;
   }
   return fields;

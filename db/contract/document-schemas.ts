@@ -7,11 +7,11 @@ import { Id } from './schemas.ts';
 /** A form prints in the language asked for; Swahili unless told (3.5.2). */
 export const DocumentLanguage = z.enum(['sw', 'en']).default('sw');
 
-export const LogBookPageInput = z.object({ asset_id: Id, language: DocumentLanguage });
+export const LogBookPageInput = z.strictObject({ asset_id: Id, language: DocumentLanguage });
 export type LogBookPageInput = z.input<typeof LogBookPageInput>;
 
 export const LogBookPeriodInput = z
-  .object({ from: CalendarDate, to: CalendarDate, language: DocumentLanguage })
+  .strictObject({ from: CalendarDate, to: CalendarDate, language: DocumentLanguage })
   .superRefine((value, ctx) => {
     if (value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'documents.validation.period' });
   });
@@ -30,7 +30,7 @@ export type LabelPreset = keyof typeof LABEL_PRESETS;
 export const LABEL_PRESET_NAMES = Object.keys(LABEL_PRESETS) as LabelPreset[];
 
 export const LabelsInput = z
-  .object({
+  .strictObject({
     /** In print order; a device named twice gets two labels. */
     asset_ids: z.array(Id).min(1, 'validation.required').max(500, 'validation.too_big'),
     preset: z.enum(LABEL_PRESET_NAMES as [LabelPreset, ...LabelPreset[]]).default('a4-3x8'),

@@ -2,6 +2,7 @@
 // the register's own filters. Pure zod, shared with the window's export dialog; messages are catalogue keys.
 import { z } from 'zod';
 import { AssetListInput, OptionalDate } from './register-schemas.ts';
+import { SearchText } from './schemas.ts';
 
 export const REGISTER_KEYS = ['devices', 'log-book', 'people'] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
@@ -17,14 +18,14 @@ export const DeviceFilters = AssetListInput.omit({ after: true, limit: true });
 
 /** A period of the log book by the day the fault was reported, both ends included; either end may be open. */
 export const LogBookFilters = z
-  .object({ from: OptionalDate, to: OptionalDate })
+  .strictObject({ from: OptionalDate, to: OptionalDate })
   .superRefine((value, ctx) => {
     if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'registers.validation.period' });
   });
 
 /** The whole register of people unless told otherwise: those who left still answer for what they held. */
-export const PeopleFilters = z.object({
-  search: z.string().trim().max(100, 'validation.too-long').default(''),
+export const PeopleFilters = z.strictObject({
+  search: SearchText,
   status: z.enum(['active', 'inactive', 'all']).default('all'),
 });
 
@@ -32,9 +33,9 @@ const common = { format: z.enum(EXPORT_FORMATS).default('xlsx'), language: Expor
 
 // One branch per register; `prefault` parses the empty default, so omitted filters still get theirs.
 export const RegisterExportInput = z.discriminatedUnion('register', [
-  z.object({ register: z.literal('devices'), ...common, filters: DeviceFilters.prefault({}) }),
-  z.object({ register: z.literal('log-book'), ...common, filters: LogBookFilters.prefault({}) }),
-  z.object({ register: z.literal('people'), ...common, filters: PeopleFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('devices'), ...common, filters: DeviceFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('log-book'), ...common, filters: LogBookFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('people'), ...common, filters: PeopleFilters.prefault({}) }),
 ]);
 export type RegisterExportInput = z.input<typeof RegisterExportInput>;
 export type RegisterExportRequest = z.output<typeof RegisterExportInput>;

@@ -74,6 +74,10 @@ async function procedureDocument(version: string): Promise<string> {
   return Buffer.concat(chunks).toString('base64');
 }
 
+function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 function day(base: string, offset: number): string {
   return new Date(Date.parse(`${base}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 }
@@ -130,7 +134,7 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
   plans.set('server', (await call('plans.create', { category: 'server', task: 'Ukaguzi wa seva, diski na kumbukumbu za mfumo', interval_months: 3 }))?.id as string);
 
   say(`devices (${options.devices})`);
-  const devices: { id: string; category: string; media: string[] }[] = [];
+  const devices: { id: string; category: string; media: string[]; purchased: string }[] = [];
   for (let i = 0; i < options.devices; i += 1) {
     const model = pick(MODELS);
     const purchased = day('2019-01-01', Math.floor(random() * 2300));
@@ -152,7 +156,7 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
       classification: model.category === 'server' ? 'secret' : random() < 0.05 ? 'top_secret' : pick(['internal', 'internal', 'confidential', 'public']),
       media: model.media.map((m, n) => ({ ...m, serial: `${m.kind.toUpperCase()}${String(i).padStart(5, '0')}${n}` })),
     });
-    devices.push({ id: asset.id, category: model.category, media: asset.media.map((m) => m.id) });
+    devices.push({ id: asset.id, category: model.category, media: asset.media.map((m) => m.id), purchased });
     if ((i + 1) % 1000 === 0) say(`  ${i + 1}`);
   }
 
@@ -163,7 +167,10 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
   for (const [n, device] of withBook.entries()) {
     // One to four entries a device, in date order; only a device's last may still be open.
     const count = 1 + Math.floor(random() * 4);
-    const dates = Array.from({ length: count }, () => day(BOOK_START, Math.floor(random() * BOOK_DAYS))).sort();
+    // Issue 7: no fault is reported before the device was bought.
+    const start = device.purchased > BOOK_START ? device.purchased : BOOK_START;
+    const span = Math.max(1, BOOK_DAYS - daysFrom(BOOK_START, start));
+    const dates = Array.from({ length: count }, () => day(start, Math.floor(random() * span))).sort();
     for (const [j, reported] of dates.entries()) {
       const last = j === count - 1;
       const stillOpen = last && n % 11 === 5;
@@ -181,6 +188,18 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
         await call('maintenance.assign', { entry_id: entry.id, technician: { type: 'internal', name: pick(['Juma Ally', 'Neema Kweka']) } });
         await call('maintenance.record-work', { entry_id: entry.id, actions: 'Usafishaji wa ndani, ukaguzi wa feni na nyaya; kifaa kimepimwa.', hours: 1 });
         await call('maintenance.close', { entry_id: entry.id, closed_on: reported, outcome: 'repaired' });
+        continue;
+      }
+      // A report made twice by mistake is closed as cancelled, with the reason (issue 7).
+      if (!last && random() < 0.04) {
+        const duplicate = await call('maintenance.report', { asset_id: device.id, reported_on: reported, reported_by: 'Mtumiaji wa kifaa', symptoms: 'Kifaa hakifanyi kazi.' });
+        entries += 1;
+        await call('maintenance.close', {
+          entry_id: duplicate.id,
+          closed_on: reported,
+          outcome: 'cancelled',
+          reason: 'Hitilafu hii iliripotiwa mara mbili; kazi imefanyika chini ya ingizo lingine.',
+        });
         continue;
       }
       // A device written off is written off once, at the end of its book.
@@ -225,12 +244,15 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
         if (stillOpen) break;
       }
       const parts = fault.part ? [{ name: fault.part[0], quantity: 1, unit_cost_tzs: fault.part[1] }] : [];
-      await call('maintenance.record-work', { entry_id: entry.id, actions: fault.actions, parts, labour_cost_tzs: goesOut ? 60_000 : 0, hours: 1 + Math.floor(random() * 6) });
+      // Some job cards give no hours: the book leaves them blank, never 0 (issue 7).
+      const hours = random() < 0.15 ? null : 1 + Math.floor(random() * 6);
+      await call('maintenance.record-work', { entry_id: entry.id, actions: fault.actions, parts, labour_cost_tzs: goesOut ? 60_000 : 0, hours });
       const outcome = fault.symptoms.startsWith('Ubao mama') ? 'beyond_repair' : fault.diagnosis.startsWith('Hakuna hitilafu') ? 'no_fault' : fault.part ? 'part_replaced' : 'repaired';
       const closedOn = goesOut ? day(reported, 7) : day(reported, 1 + Math.floor(random() * 3));
       // The next fault cannot be reported before this one closed.
       if (!last && (dates[j + 1] as string) < closedOn) dates[j + 1] = closedOn;
-      await call('maintenance.close', { entry_id: entry.id, closed_on: closedOn, outcome });
+      // Issue 7: "no fault found" says why; the other outcomes rest on the work recorded above.
+      await call('maintenance.close', { entry_id: entry.id, closed_on: closedOn, outcome, reason: outcome === 'no_fault' ? fault.diagnosis : '' });
     }
   }
   return { devices: devices.length, entries, offsite_repairs: offsite, procedures: 2 };

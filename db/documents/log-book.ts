@@ -103,7 +103,12 @@ class EntryCells {
   }
 
   closed(entry: EntryView): Cell {
-    if (entry.state === 'closed' && entry.outcome) return { runs: [{ text: formatDay(entry.closed_on) }, { text: this.t(`outcomes.${entry.outcome}`), size: SMALL }] };
+    if (entry.state === 'closed' && entry.outcome) {
+      const runs = [{ text: formatDay(entry.closed_on) }, { text: this.t(`outcomes.${entry.outcome}`), size: SMALL }];
+      // Issue 7: "no fault found" and "cancelled" carry their reason, for the auditor reading the book.
+      if (entry.close_reason) runs.push({ text: entry.close_reason, size: SMALL });
+      return { runs };
+    }
     return { runs: [{ text: this.t(`entryStates.${entry.state}`), bold: true, size: SMALL }] };
   }
 

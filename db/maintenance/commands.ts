@@ -18,9 +18,10 @@ import type {
   UpdatePlanInput,
   UpdateProviderInput,
 } from '../contract/register-schemas.ts';
+import { REASON_OUTCOMES, WORK_OUTCOMES } from '../contract/register-schemas.ts';
 import { describeMedium, findAssetRow, findCategory, mediaOf } from '../assets/queries.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
-import { workingDay } from '../core/dates.ts';
+import { refuseBefore, refuseBeforePurchase, refuseFutureDate, today } from '../assets/typed-dates.ts';
 import { refuse } from '../core/refusal.ts';
 import { statement, type Store } from '../store/open.ts';
 import type { MaintenanceEntryRow } from '../store/schema.ts';
@@ -52,19 +53,13 @@ export function storeFile(store: Store, file: z.output<typeof FileInput>, now: s
   return { sha256, name: file.name, mime: file.mime, size: data.length };
 }
 
-export function today(ctx: Pick<CallContext, 'clock'>): string {
-  return workingDay(ctx.clock.now());
-}
+export { today };
 
 function openEntry(ctx: CallContext, entryId: string): MaintenanceEntryRow {
   const entry = statement(ctx.store, 'SELECT * FROM maintenance_entries WHERE id = ?').get(entryId) as MaintenanceEntryRow | undefined;
   if (!entry) refuse('entry-not-found');
   if (entry.state === 'closed') refuse('entry-closed');
   return entry;
-}
-
-function refuseFutureDate(ctx: CallContext, day: string, field: string): void {
-  if (day > today(ctx)) refuse('date-in-future', undefined, { [field]: 'errors.date-in-future' });
 }
 
 function done(ctx: CallContext, entryId: string): EntryView {
@@ -81,6 +76,7 @@ export function reportFault(ctx: CallContext, input: z.output<typeof ReportInput
       refuse('entry-already-open', { reported_on: open?.reported_on ?? '' });
     }
     refuseFutureDate(ctx, input.reported_on, 'reported_on');
+    refuseBeforePurchase(asset, input.reported_on, 'reported_on');
     if (input.plan_id && !findPlan(ctx.store, input.plan_id)) refuse('plan-not-found', undefined, { plan_id: 'errors.plan-not-found' });
     // 3.6.1: every entry cites the version of the approved procedure in force when the fault came in.
     const procedure = procedureInForce(ctx.store, input.reported_on);
@@ -146,7 +142,7 @@ export function sendOffsite(ctx: CallContext, input: z.output<typeof SendOffsite
     const entry = openEntry(ctx, input.entry_id);
     if (entry.state === 'off_site') refuse('entry-offsite');
     if (entry.technician_type !== 'external') refuse('offsite-needs-provider');
-    if (input.sent_on < entry.reported_on) refuse('date-before-report', undefined, { sent_on: 'errors.date-before-report' });
+    refuseBefore(input.sent_on, entry.reported_on, 'date-before-report', 'sent_on');
     refuseFutureDate(ctx, input.sent_on, 'sent_on');
     // 3.6.3: storage leaves with nobody. Every medium still inside is named.
     const inside = mediaOf(ctx.store, entry.asset_id).filter((m) => m.state === 'installed');
@@ -160,7 +156,7 @@ export function recordReturn(ctx: CallContext, input: z.output<typeof ReturnInpu
   command(ctx, actorOf(signedIn(ctx)), () => {
     const entry = openEntry(ctx, input.entry_id);
     if (entry.state !== 'off_site') refuse('entry-not-offsite');
-    if (input.returned_on < entry.sent_on) refuse('date-before-sent', undefined, { returned_on: 'errors.date-before-sent' });
+    refuseBefore(input.returned_on, entry.sent_on, 'date-before-sent', 'returned_on');
     refuseFutureDate(ctx, input.returned_on, 'returned_on');
     return { events: [{ type: 'maintenance.returned', entity: entry.id, payload: { asset_id: entry.asset_id, returned_on: input.returned_on } }], result: null };
   });
@@ -171,11 +167,24 @@ export function closeEntry(ctx: CallContext, input: z.output<typeof CloseInput>)
   command(ctx, actorOf(signedIn(ctx)), () => {
     const entry = openEntry(ctx, input.entry_id);
     if (entry.state === 'off_site') refuse('entry-offsite');
-    if (input.closed_on < entry.reported_on) refuse('date-before-report', undefined, { closed_on: 'errors.date-before-report' });
-    if (entry.returned_on && input.closed_on < entry.returned_on) refuse('date-before-return', undefined, { closed_on: 'errors.date-before-return' });
+    refuseBefore(input.closed_on, entry.reported_on, 'date-before-report', 'closed_on');
+    refuseBefore(input.closed_on, entry.returned_on, 'date-before-return', 'closed_on');
     refuseFutureDate(ctx, input.closed_on, 'closed_on');
+    // Issue 7: the book is what an auditor reads. An outcome that says work was done needs who did it
+    // and what was done; one that says none was needs the reason.
+    if (WORK_OUTCOMES.includes(input.outcome)) {
+      if (!entry.technician_type) refuse('close-needs-technician', undefined, { outcome: 'errors.close-needs-technician' });
+      if (!entry.actions) refuse('close-needs-work', undefined, { outcome: 'errors.close-needs-work' });
+    }
+    if (REASON_OUTCOMES.includes(input.outcome) && !input.reason) refuse('close-needs-reason', undefined, { reason: 'errors.close-needs-reason' });
     return {
-      events: [{ type: 'maintenance.closed', entity: entry.id, payload: { asset_id: entry.asset_id, closed_on: input.closed_on, outcome: input.outcome } }],
+      events: [
+        {
+          type: 'maintenance.closed',
+          entity: entry.id,
+          payload: { asset_id: entry.asset_id, closed_on: input.closed_on, outcome: input.outcome, reason: input.reason },
+        },
+      ],
       result: null,
     };
   });
@@ -198,6 +207,7 @@ export function attachToEntry(ctx: CallContext, input: z.output<typeof AttachInp
 export function approveProcedure(ctx: CallContext, input: z.output<typeof ProcedureInput>) {
   const id = ctx.ids.next();
   command(ctx, actorOf(signedIn(ctx)), () => {
+    refuseFutureDate(ctx, input.approval_date, 'approval_date');
     if (input.effective_date < input.approval_date) refuse('effective-before-approval', undefined, { effective_date: 'errors.effective-before-approval' });
     const clash = statement(ctx.store, 'SELECT id FROM procedures WHERE version = ?').get(input.version);
     if (clash) refuse('version-taken', { version: input.version }, { version: 'errors.version-taken' });

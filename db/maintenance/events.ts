@@ -40,12 +40,12 @@ export const Part = z.object({ name: z.string(), quantity: z.number().int(), uni
 export const workRecorded = defineEvent(
   'maintenance.work-recorded',
   'shared',
-  onAsset({ actions: z.string(), parts: z.array(Part), labour_cost_tzs: z.number().int(), hours: z.number() }),
+  onAsset({ actions: z.string(), parts: z.array(Part), labour_cost_tzs: z.number().int(), hours: z.number().nullable() }),
   refsAsset,
 );
 export const sentOffsite = defineEvent('maintenance.sent-offsite', 'shared', onAsset({ sent_on: z.string() }), refsAsset);
 export const returned = defineEvent('maintenance.returned', 'shared', onAsset({ returned_on: z.string() }), refsAsset);
-export const closed = defineEvent('maintenance.closed', 'shared', onAsset({ closed_on: z.string(), outcome: z.enum(OUTCOMES) }), refsAsset);
+export const closed = defineEvent('maintenance.closed', 'shared', onAsset({ closed_on: z.string(), outcome: z.enum(OUTCOMES), reason: z.string().optional() }), refsAsset);
 export const attachmentAdded = defineEvent(
   'maintenance.attachment-added',
   'shared',

@@ -67,7 +67,7 @@ export function reduceEntry(row: MaintenanceEntryRow | undefined, event: FoldEve
       parts: row?.parts ?? '[]',
       parts_cost_tzs: row?.parts_cost_tzs ?? 0,
       labour_cost_tzs: row?.labour_cost_tzs ?? 0,
-      hours: row?.hours ?? 0,
+      hours: row ? row.hours : null,
       technician_type: row?.technician_type ?? null,
       technician_name: row?.technician_name ?? '',
       provider_id: row?.provider_id ?? null,
@@ -79,6 +79,7 @@ export function reduceEntry(row: MaintenanceEntryRow | undefined, event: FoldEve
       sent_on: row?.sent_on ?? '',
       returned_on: row?.returned_on ?? '',
       outcome: row?.outcome ?? null,
+      close_reason: row?.close_reason ?? '',
       closed_on: row?.closed_on ?? '',
       downtime_days: row?.closed_on ? daysBetween(p.reported_on, row.closed_on) : null,
       attachments: row?.attachments ?? '[]',
@@ -116,7 +117,8 @@ export function reduceEntry(row: MaintenanceEntryRow | undefined, event: FoldEve
         parts: JSON.stringify(p.parts),
         parts_cost_tzs: p.parts.reduce((sum, part) => sum + part.quantity * part.unit_cost_tzs, 0),
         labour_cost_tzs: p.labour_cost_tzs,
-        hours: p.hours,
+        // Issue 7: blank stays blank; an event from before the rule carries a number.
+        hours: p.hours ?? null,
         state: row.state === 'reported' ? 'in_progress' : row.state,
         updated_at: at,
       };
@@ -131,7 +133,7 @@ export function reduceEntry(row: MaintenanceEntryRow | undefined, event: FoldEve
     }
     case 'maintenance.closed': {
       const p = event.payload as PayloadOf<typeof closed>;
-      return { ...row, closed_on: p.closed_on, outcome: p.outcome, state: 'closed', downtime_days: daysBetween(row.reported_on, p.closed_on), updated_at: at };
+      return { ...row, closed_on: p.closed_on, outcome: p.outcome, close_reason: p.reason ?? '', state: 'closed', downtime_days: daysBetween(row.reported_on, p.closed_on), updated_at: at };
     }
     case 'maintenance.attachment-added': {
       const p = event.payload as PayloadOf<typeof attachmentAdded>;
@@ -149,7 +151,7 @@ export const entriesProjection = defineProjection<MaintenanceEntryRow>({
   columns: [
     'id', 'asset_id', 'kind', 'plan_id', 'procedure_id', 'procedure_version', 'reported_on', 'reported_by', 'symptoms', 'diagnosis',
     'actions', 'parts', 'parts_cost_tzs', 'labour_cost_tzs', 'hours', 'technician_type', 'technician_name', 'provider_id',
-    'provider_name', 'job_ref', 'supervisor_name', 'warranty', 'state', 'sent_on', 'returned_on', 'outcome', 'closed_on',
+    'provider_name', 'job_ref', 'supervisor_name', 'warranty', 'state', 'sent_on', 'returned_on', 'outcome', 'close_reason', 'closed_on',
     'downtime_days', 'attachments', 'created_at', 'updated_at',
   ],
   types: ENTRY_TYPES,

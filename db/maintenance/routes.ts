@@ -96,7 +96,7 @@ export const maintenanceRoutes = {
 
   'providers.list': route({
     access: 'signed-in',
-    input: z.object({ include_inactive: z.boolean().default(false) }),
+    input: z.strictObject({ include_inactive: z.boolean().default(false) }),
     handler: (ctx, input) => listProviders(ctx.store, input.include_inactive),
   }),
   'providers.register': route({ access: ICT, input: ProviderInput, handler: (ctx, input) => registerProvider(ctx, input) }),

@@ -236,7 +236,8 @@ export interface MaintenanceEntryTable {
   parts: string;
   parts_cost_tzs: number;
   labour_cost_tzs: number;
-  hours: number;
+  /** Null when nobody said how long the work took. */
+  hours: number | null;
   technician_type: string | null;
   technician_name: string;
   provider_id: string | null;
@@ -249,6 +250,8 @@ export interface MaintenanceEntryTable {
   sent_on: string;
   returned_on: string;
   outcome: string | null;
+  /** Why a repair closed as no fault found or cancelled; '' otherwise. */
+  close_reason: string;
   closed_on: string;
   downtime_days: number | null;
   /** JSON array of { sha256, name, mime, size } */

@@ -366,6 +366,10 @@ describe('the equipment register and the log book in a real browser', () => {
     await entry.getByTestId('step-close').click();
     // Issue 7: no outcome comes preselected; the officer chooses one.
     expect(await page.getByTestId('close-form').getByRole('radio', { checked: true }).count()).toBe(0);
+    // "No fault found" asks for its reason; the choice is then changed to what was really done.
+    await page.getByTestId('close-form').getByTestId('outcome-no_fault').check();
+    await expect.poll(() => page.getByTestId('close-reason').isVisible()).toBe(true);
+    await shot('close-form-reason-sw');
     await page.getByTestId('close-form').getByTestId('outcome-repaired').check();
     await page.getByTestId('close-form').getByTestId('submit').click();
     await expect.poll(() => device.getByTestId('entry-panel').count()).toBe(0);

@@ -7,6 +7,7 @@ import * as m0040 from './0040-assets.ts';
 import * as m0050 from './0050-maintenance.ts';
 import * as m0060 from './0060-import.ts';
 import * as m0070 from './0070-sync.ts';
+import * as m0080 from './0080-log-book-close.ts';
 
 export const migrations: Record<string, Migration> = {
   '0010-journal': m0010,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0050-maintenance': m0050,
   '0060-import': m0060,
   '0070-sync': m0070,
+  '0080-log-book-close': m0080,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

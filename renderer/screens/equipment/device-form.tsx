@@ -355,7 +355,8 @@ function DeviceForm({ asset, onClose, onSaved }: { asset: AssetView | null; onCl
         <Section title={t('equipment.form.sections.notes')} />
         <Textarea label={t('equipment.fields.notes')} autosize minRows={2} maxRows={5} {...form.register('notes')} error={fieldError(errors.notes)} />
 
-        <Group justify="flex-end" mt="sm">
+        {/* Issue 7: a long form keeps its buttons in view (app.css: .sticky-actions). */}
+        <Group justify="flex-end" mt="sm" className="sticky-actions" data-testid="form-actions">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>

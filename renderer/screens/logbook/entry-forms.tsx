@@ -30,6 +30,8 @@ import {
   CloseInput,
   DiagnoseInput,
   OUTCOMES,
+  REASON_OUTCOMES,
+  WORK_OUTCOMES,
   ProviderInput,
   RecordWorkInput,
   ReturnInput,
@@ -453,7 +455,8 @@ function WorkForm({ entry, onClose }: { entry: EntryView; onClose: () => void })
               <NumberInput
                 label={t('logbookUi.work.hours')}
                 value={field.value ?? ''}
-                onChange={(value) => field.onChange(typeof value === 'number' ? value : 0)}
+                // Issue 7: a blank stays blank (null), never 0 hours.
+                onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
                 onBlur={field.onBlur}
                 decimalScale={1}
                 allowNegative={false}
@@ -595,17 +598,21 @@ function CloseForm({ entry, onClose }: { entry: EntryView; onClose: () => void }
   const { t } = useTranslation();
   const form = useForm<z.input<typeof CloseInput>, unknown, z.output<typeof CloseInput>>({
     resolver: zodResolver(CloseInput),
-    defaultValues: { entry_id: entry.id, closed_on: todayInDar(), outcome: 'repaired' },
+    // Issue 7: no outcome is chosen for the officer; the book says what they decided.
+    defaultValues: { entry_id: entry.id, closed_on: todayInDar(), outcome: undefined, reason: '' },
     mode: 'onTouched',
   });
   const close = useRouteMutation('maintenance.close', ENTRY_REFRESH);
-  const refusal = useRefusal(form.setError, ['closed_on', 'outcome']);
+  const refusal = useRefusal(form.setError, ['closed_on', 'outcome', 'reason']);
   const fieldError = useFieldError(refusal.refusal?.params);
   const outcome = form.watch('outcome');
+  const needsReason = outcome !== undefined && REASON_OUTCOMES.includes(outcome);
+  const workMissing = outcome !== undefined && WORK_OUTCOMES.includes(outcome) && (!entry.technician_type || !entry.actions);
   const submit = form.handleSubmit(async (values) => {
     refusal.clear();
     try {
-      await close.mutateAsync(values);
+      // A reason typed for "no fault found", then left for "repaired", is not recorded.
+      await close.mutateAsync({ ...values, reason: REASON_OUTCOMES.includes(values.outcome) ? values.reason : '' });
       notifications.show({ color: 'flag', message: t('logbookUi.close.done', { tag: entry.asset_tag }) });
       onClose();
     } catch (error) {
@@ -620,7 +627,7 @@ function CloseForm({ entry, onClose }: { entry: EntryView; onClose: () => void }
           control={form.control}
           name="outcome"
           render={({ field, fieldState }) => (
-            <Radio.Group label={t('logbookUi.close.outcome')} withAsterisk value={field.value} onChange={field.onChange} error={fieldError(fieldState.error)}>
+            <Radio.Group label={t('logbookUi.close.outcome')} withAsterisk value={field.value ?? null} onChange={field.onChange} error={fieldError(fieldState.error)}>
               <Stack gap={8} mt={6}>
                 {OUTCOMES.map((value) => (
                   <Radio key={value} value={value} label={t(`outcomes.${value}`)} data-testid={`outcome-${value}`} />
@@ -629,6 +636,24 @@ function CloseForm({ entry, onClose }: { entry: EntryView; onClose: () => void }
             </Radio.Group>
           )}
         />
+        {workMissing ? (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="close-needs-work">
+            {t('logbookUi.close.needs-work')}
+          </Alert>
+        ) : null}
+        {needsReason ? (
+          <Textarea
+            label={t('logbookUi.close.reason')}
+            placeholder={t('logbookUi.close.reason-hint')}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...form.register('reason')}
+            error={fieldError(form.formState.errors.reason)}
+            data-testid="close-reason"
+          />
+        ) : null}
         {outcome === 'beyond_repair' ? (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="beyond-repair-warning">
             {t('logbookUi.close.beyond-warning')}

@@ -179,14 +179,16 @@ function EntryDetails({ entry, editable, onRecordRemoval }: { entry: EntryView; 
           <Fact label={t('logbookUi.entry.actions')} testId="entry-work">
             {entry.actions || <Missing />}
           </Fact>
-          <Fact label={t('logbookUi.entry.cost')}>
+          <Fact label={t('logbookUi.entry.cost')} testId="entry-cost">
             {entry.total_cost_tzs > 0 || entry.actions ? (
               <>
                 <Text span size="sm" fw={600}>
                   {formatTzs(entry.total_cost_tzs)}
                 </Text>
                 {'\n'}
-                {t('logbookUi.entry.cost-detail', { parts: formatTzs(entry.parts_cost_tzs), labour: formatTzs(entry.labour_cost_tzs), hours: entry.hours })}
+                {entry.hours === null
+                  ? t('logbookUi.entry.cost-detail-no-hours', { parts: formatTzs(entry.parts_cost_tzs), labour: formatTzs(entry.labour_cost_tzs) })
+                  : t('logbookUi.entry.cost-detail', { parts: formatTzs(entry.parts_cost_tzs), labour: formatTzs(entry.labour_cost_tzs), hours: entry.hours })}
               </>
             ) : (
               <Missing />
@@ -195,6 +197,11 @@ function EntryDetails({ entry, editable, onRecordRemoval }: { entry: EntryView; 
           {entry.state === 'closed' ? (
             <Fact label={t('logbookUi.entry.outcome')} testId="entry-outcome">
               {t('logbookUi.entry.closed-on', { date: formatDay(entry.closed_on), outcome: entry.outcome ? t(`outcomes.${entry.outcome}`) : '' })}
+            </Fact>
+          ) : null}
+          {entry.state === 'closed' && entry.close_reason ? (
+            <Fact label={t('logbookUi.entry.close-reason')} testId="entry-close-reason">
+              {entry.close_reason}
             </Fact>
           ) : null}
           <Fact label={t('logbookUi.entry.procedure')}>

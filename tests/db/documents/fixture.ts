@@ -124,7 +124,8 @@ export async function buildFixture(): Promise<Fixture> {
       labour_cost_tzs: 10_000,
       hours: 2,
     });
-    await call('maintenance.close', { entry_id: e.id, closed_on: closed, outcome: i % 5 === 4 ? 'no_fault' : 'repaired' });
+    // Issue 7: "no fault found" carries its reason.
+    await call('maintenance.close', { entry_id: e.id, closed_on: closed, ...(i % 5 === 4 ? { outcome: 'no_fault', reason: 'Hakuna hitilafu; mtumiaji ameelekezwa.' } : { outcome: 'repaired' }) });
   }
 
   // A device never repaired: its page has no rows.

@@ -36,12 +36,12 @@ describe('reporting a fault', () => {
 
   it('accepts a new report once the previous entry is closed', async () => {
     const first = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report()));
-    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: first.id, closed_on: '2026-11-21', outcome: 'repaired' }));
+    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: first.id, closed_on: '2026-11-21', outcome: 'cancelled', reason: 'Imeripotiwa mara mbili' }));
     expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-22' }))).state).toBe('reported');
   });
 
-  it("refuses a report dated after today in Dar es Salaam", async () => {
-    const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-24' }), 'date-in-future');
+  it('refuses a report dated more than the one-day clock margin after today in Dar es Salaam', async () => {
+    const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-25' }), 'date-in-future');
     expect(error.fields).toEqual({ reported_on: 'errors.date-in-future' });
   });
 
@@ -169,7 +169,7 @@ describe('assigning and sending a repair off-site', () => {
     });
 
     it('refuses a sending date in the future', async () => {
-      await refusedWithoutWriting(o, o.officer.token, 'maintenance.send-offsite', send('2026-11-24'), 'date-in-future');
+      await refusedWithoutWriting(o, o.officer.token, 'maintenance.send-offsite', send('2026-11-25'), 'date-in-future');
     });
 
     it('refuses a return for a device that was never sent', async () => {
@@ -187,7 +187,7 @@ describe('assigning and sending a repair off-site', () => {
       okValue(await o.call(o.officer.token, 'maintenance.send-offsite', send('2026-11-21')));
       const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.return', { entry_id: entry.id, returned_on: '2026-11-20' }, 'date-before-sent');
       expect(error.fields).toEqual({ returned_on: 'errors.date-before-sent' });
-      await refusedWithoutWriting(o, o.officer.token, 'maintenance.return', { entry_id: entry.id, returned_on: '2026-11-24' }, 'date-in-future');
+      await refusedWithoutWriting(o, o.officer.token, 'maintenance.return', { entry_id: entry.id, returned_on: '2026-11-25' }, 'date-in-future');
     });
 
     it('refuses a closing date before the return', async () => {
@@ -200,13 +200,13 @@ describe('assigning and sending a repair off-site', () => {
     it('refuses a closing date before the report, or in the future', async () => {
       const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-19', outcome: 'repaired' }, 'date-before-report');
       expect(error.fields).toEqual({ closed_on: 'errors.date-before-report' });
-      await refusedWithoutWriting(o, o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-24', outcome: 'repaired' }, 'date-in-future');
+      await refusedWithoutWriting(o, o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-25', outcome: 'repaired' }, 'date-in-future');
     });
   });
 
   it('refuses every further change to a closed entry', async () => {
     const entry = await report();
-    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-21', outcome: 'no_fault' }));
+    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-21', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
     const id = entry.id;
     await refusedWithoutWriting(o, o.officer.token, 'maintenance.diagnose', { entry_id: id, diagnosis: 'Betri' }, 'entry-closed');
     await refusedWithoutWriting(o, o.officer.token, 'maintenance.assign', { entry_id: id, technician: { type: 'internal', name: 'Hamisi Juma' } }, 'entry-closed');

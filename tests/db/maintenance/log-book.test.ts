@@ -205,19 +205,19 @@ describe('a repair from the fault to the close, through the routes', () => {
       ).id;
     const v1 = await approve('1.0', '2025-12-15', '2026-01-01');
     const v2 = await approve('2.0', '2026-11-16', '2026-12-01');
-    const laptop = okValue<AssetView>(await o.call(o.officer.token, 'assets.register', { category: 'laptop', make: 'Dell', model: 'Latitude' }));
+    const laptop = okValue<AssetView>(await o.call(o.officer.token, 'assets.register', { category: 'laptop', make: 'Dell', model: 'Latitude', purchase_date: '2025-06-01' }));
     const before = okValue<EntryView>(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2025-12-31', reported_by: 'Zuhura', symptoms: 'Skrini' }),
     );
     expect(before).toMatchObject({ procedure_id: null, procedure_version: '' });
-    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: before.id, closed_on: '2026-01-02', outcome: 'repaired' }));
+    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: before.id, closed_on: '2026-01-02', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
 
     o.clock.set('2026-12-02T08:00:00Z');
     const late = okValue<EntryView>(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-30', reported_by: 'Zuhura', symptoms: 'Betri' }),
     );
     expect(late).toMatchObject({ procedure_id: v1, procedure_version: '1.0' });
-    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: late.id, closed_on: '2026-12-01', outcome: 'repaired' }));
+    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: late.id, closed_on: '2026-12-01', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
     const current = okValue<EntryView>(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-12-01', reported_by: 'Zuhura', symptoms: 'Kibodi' }),
     );

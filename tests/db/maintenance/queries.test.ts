@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetView } from '../../../db/assets/queries.ts';
 import { addMonths, type DueItem, type EntryView } from '../../../db/maintenance/queries.ts';
 import { okValue } from '../../helpers/core.ts';
-import { openOffice, registerLaptop, type Office } from '../assets/fixture.ts';
+import { NOW, openOffice, recordWorkDone, registerLaptop, type Office } from '../assets/fixture.ts';
 
 describe('adding months to a date', () => {
   it('keeps the day of the month when the target month has it', () => {
@@ -41,7 +41,7 @@ describe('preventive maintenance due', () => {
     const entry = okValue<EntryView>(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: asset.id, kind: 'preventive', plan_id: plan, reported_on, reported_by: 'Juma Ally', symptoms: 'Matengenezo kinga' }),
     );
-    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on, outcome: 'no_fault' }));
+    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on, outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
   }
 
   it('is due from the purchase date for a device never serviced, and overdue once that has passed', async () => {
@@ -91,7 +91,7 @@ describe('preventive maintenance due', () => {
     const repair = okValue<EntryView>(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-01', reported_by: 'Zuhura Said', symptoms: 'Skrini' }),
     );
-    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: repair.id, closed_on: '2026-11-02', outcome: 'repaired' }));
+    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: repair.id, closed_on: '2026-11-02', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
     okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, kind: 'preventive', plan_id: planId, reported_on: '2026-11-22', reported_by: 'Juma Ally', symptoms: 'Kinga' }),
     );
@@ -99,9 +99,13 @@ describe('preventive maintenance due', () => {
   });
 
   it('lists what falls due within the days asked, soonest first', async () => {
+    // A purchase date is never typed ahead of today (issue 7): the devices bought "later" are registered
+    // on a clock set after their purchase, then the list is asked for on the 23rd of November.
+    o.clock.set('2027-01-11T08:00:00Z');
     const soon = await registerLaptop(o, { purchase_date: '2026-12-10', serial: 'A1', media: [] });
     const overdue = await registerLaptop(o, { purchase_date: '2026-01-05', serial: 'A2', media: [] });
     await registerLaptop(o, { purchase_date: '2027-01-10', serial: 'A3', media: [] });
+    o.clock.set(NOW);
     expect((await due(30)).map((d) => [d.asset_id, d.due_on, d.overdue])).toEqual([
       [overdue.id, '2026-01-05', true],
       [soon.id, '2026-12-10', false],
@@ -127,6 +131,7 @@ describe('preventive maintenance due', () => {
     const entry = okValue<EntryView>(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: broken.id, reported_on: '2026-11-01', reported_by: 'Zuhura Said', symptoms: 'Imeungua' }),
     );
+    await recordWorkDone(o, entry.id);
     okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-02', outcome: 'beyond_repair' }));
     expect((await due()).map((d) => d.asset_id)).toEqual([laptop.id]);
     okValue(await o.call(o.officer.token, 'plans.update', { plan_id: planId, task: 'Kusafisha', interval_months: 6, active: false }));
@@ -146,7 +151,7 @@ describe('the list of log-book entries', () => {
     const report = async (asset: AssetView, reported_on: string) =>
       okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', { asset_id: asset.id, reported_on, reported_by: 'Zuhura Said', symptoms: 'Tatizo' })).id;
     ids.a1 = await report(a, '2026-09-01');
-    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: ids.a1, closed_on: '2026-09-03', outcome: 'repaired' }));
+    okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: ids.a1, closed_on: '2026-09-03', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
     ids.b1 = await report(b, '2026-10-15');
     ids.a2 = await report(a, '2026-11-20');
   });

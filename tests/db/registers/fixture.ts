@@ -86,6 +86,8 @@ export async function openOffice(): Promise<Office> {
     make: 'HP',
     model: HYPERLINK,
     serial: '-2+3',
+    // Issue 7: its disk is taken out on 11/06/2026, so the register knows it from before then.
+    purchase_date: '2024-01-15',
     supplier: '@SUM(A1)',
     cost_tzs: 1_850_000,
     notes: '+1',

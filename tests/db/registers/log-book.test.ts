@@ -48,7 +48,8 @@ describe('the log book as CSV', () => {
     expect(csvColumn(csv, 'Parts cost (TZS)')).toEqual(['15000', '130000', '0']);
     expect(csvColumn(csv, 'Labour cost (TZS)')).toEqual(['20000', '40000', '0']);
     expect(csvColumn(csv, 'Total cost (TZS)')).toEqual(['35000', '170000', '0']);
-    expect(csvColumn(csv, 'Hours worked')).toEqual(['1.5', '3', '0']);
+    // Issue 7: the open repair has no hours given, so its cell stays blank, not 0.
+    expect(csvColumn(csv, 'Hours worked')).toEqual(['1.5', '3', '']);
     // Reported on the 16th, still open on the 23rd.
     expect(csvColumn(csv, 'Days out of service')).toEqual(['2', '11', '7']);
   });
