@@ -1,7 +1,7 @@
 // Input schemas of the register import: a spreadsheet the ICT unit already keeps, and which of its
 // columns feeds which field of the register. Pure zod, shared with the window's import screen.
 import { z } from 'zod';
-import { text } from './schemas.ts';
+import { Id, safeString, text } from './schemas.ts';
 
 /** The fields a column can feed: those of the registration form, with places and people by name. */
 export const IMPORT_FIELDS = [
@@ -40,11 +40,11 @@ const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 export const ImportFile = z.strictObject({
   /** The file's name: its extension says xlsx or csv. */
   name: text(200),
-  base64: z.string().min(1, 'validation.required').max(MAX_IMPORT_BASE64, 'validation.file-too-large'),
+  base64: safeString().min(1, 'validation.required').max(MAX_IMPORT_BASE64, 'validation.file-too-large'),
 });
 
 /** Field → the header of the column that feeds it. Unmapped fields stay blank. */
-export const ImportMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().trim().min(1, 'validation.required').max(200, 'validation.too-long'));
+export const ImportMapping = z.partialRecord(z.enum(IMPORT_FIELDS), text(200));
 export type ImportMapping = z.output<typeof ImportMapping>;
 
 /** Fields whose cells name an entry of a list (a category, a place, a person) rather than carry a value. */
@@ -56,7 +56,7 @@ export type ValueField = (typeof VALUE_FIELDS)[number];
  * of that name made in the same commit (`create`). Keyed by the value as the file writes it.
  */
 export const ValueChoice = z.discriminatedUnion('action', [
-  z.strictObject({ field: z.enum(VALUE_FIELDS), value: text(200), action: z.literal('map'), id: z.string().trim().min(1, 'validation.required').max(64) }),
+  z.strictObject({ field: z.enum(VALUE_FIELDS), value: text(200), action: z.literal('map'), id: Id }),
   z.strictObject({ field: z.enum(VALUE_FIELDS), value: text(200), action: z.literal('create') }),
 ]);
 export type ValueChoice = z.output<typeof ValueChoice>;
@@ -65,7 +65,7 @@ export const ValueChoices = z.array(ValueChoice).max(5000);
 /** The spreadsheet row that holds the headings, as Excel numbers it; found by content when absent. */
 const HeaderRow = z.number().int().min(1).max(1_048_576).optional();
 
-const Sheet = z.string().trim().max(100, 'validation.too-long').optional();
+const Sheet = safeString().trim().max(100, 'validation.too-long').optional();
 
 export const ImportPreviewInput = z.strictObject({
   file: ImportFile,
