@@ -3,7 +3,7 @@
 // matches; the user maps it to an entry or has the entry made, in the same commit as the devices.
 // None of this makes a row invalid: a fresh installation takes its first register in one go.
 import { BUILTIN_CATEGORIES, CategoryInput } from '../contract/register-schemas.ts';
-import { DepartmentInput, ListInput, LocationInput, PersonInput } from '../contract/schemas.ts';
+import { CONTROL_CHARACTERS_KEY, DepartmentInput, hasControlCharacters, ListInput, LocationInput, PersonInput } from '../contract/schemas.ts';
 import { VALUE_FIELDS, type ImportMapping, type ValueChoice, type ValueField } from '../contract/import-schemas.ts';
 import { catalogues } from '../contract/catalogues/index.ts';
 import { createCategory } from '../assets/commands.ts';
@@ -18,7 +18,7 @@ import type { Store } from '../store/open.ts';
 import { fold } from './mapping.ts';
 import { closest, confident, type Entry, type Suggestion } from './matching.ts';
 import type { Cell, Sheet, SheetRow } from './read.ts';
-import { CATEGORY_SYNONYMS, categoryResolver, cellText, type Converted } from './values.ts';
+import { CATEGORY_SYNONYMS, categoryResolver, cellText, fieldValue, type Converted } from './values.ts';
 
 export type ChoiceSource = 'given' | 'remembered' | 'suggested' | 'default';
 
@@ -137,7 +137,7 @@ function assertNever(value: never): never {
 
 /** The person a row names: first and last name joined (Snipe-IT splits them), and an email if any. */
 export function custodianOf(sheet: Sheet, mapping: ImportMapping, cells: readonly Cell[]): { text: string; email: string } {
-  const at = (header: string | undefined) => (header === undefined ? '' : cellText(cells[sheet.headers.indexOf(header)] ?? null));
+  const at = (header: string | undefined) => (header === undefined ? '' : cellText(fieldValue(cells[sheet.headers.indexOf(header)] ?? null)));
   const name = [at(mapping.custodian), at(mapping.custodian_last_name)].filter(Boolean).join(' ');
   const email = at(mapping.custodian_email);
   return { text: name || email, email };
@@ -147,7 +147,24 @@ export function custodianOf(sheet: Sheet, mapping: ImportMapping, cells: readonl
 export function valueOf(sheet: Sheet, mapping: ImportMapping, cells: readonly Cell[], field: ValueField): { text: string; email: string } {
   if (field === 'custodian') return custodianOf(sheet, mapping, cells);
   const header = mapping[field];
-  return { text: header === undefined ? '' : cellText(cells[sheet.headers.indexOf(header)] ?? null), email: '' };
+  return { text: header === undefined ? '' : cellText(fieldValue(cells[sheet.headers.indexOf(header)] ?? null)), email: '' };
+}
+
+/** The longest name each list takes (its form's own limit): a longer cell is a row to correct, not an entry to make. */
+const NAME_LIMIT: Record<ValueField, number> = { category: 80, location: 160, department: 160, custodian: 160 };
+
+/**
+ * Why a value cannot name an entry at all, if it cannot: too long for the list, or holding control
+ * characters (pasted from another program) that no name may hold. The row says so; nothing is made.
+ */
+function unusable(field: ValueField, text: string): { ok: false; message: string; params?: Record<string, string | number> } | undefined {
+  if (hasControlCharacters(text)) return { ok: false, message: CONTROL_CHARACTERS_KEY };
+  if (text.length > NAME_LIMIT[field]) return { ok: false, message: 'import.errors.too-long', params: { length: text.length, limit: NAME_LIMIT[field] } };
+  return undefined;
+}
+
+function shouting(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toUpperCase();
 }
 
 const keyOf = (field: ValueField, value: string) => `${field}\u0000${fold(value)}`;
@@ -170,11 +187,15 @@ export function unmatchedValues(
   for (const { row, cells } of rows) {
     for (const field of fields) {
       const { text, email } = valueOf(sheet, mapping, cells, field);
-      if (text === '' || directory.find(field, text, email).kind !== 'none') continue;
+      if (text === '' || unusable(field, text) || directory.find(field, text, email).kind !== 'none') continue;
       const key = keyOf(field, text);
       const seen = found.get(key);
-      if (seen) seen.rows += 1;
-      else found.set(key, { field, value: text, rows: 1, first_row: row, suggestions: [], choice: null, source: null });
+      if (seen) {
+        seen.rows += 1;
+        // The entry is made under the first spelling not in capitals: a register typed partly in
+        // capitals should not give the people register "JUMA HASSAN" beside "Juma Hassan".
+        if (shouting(seen.value) && !shouting(text)) seen.value = text;
+      } else found.set(key, { field, value: text, rows: 1, first_row: row, suggestions: [], choice: null, source: null });
     }
   }
   const byKey = (choices: readonly ValueChoice[]) => new Map(choices.map((c) => [keyOf(c.field, c.value), c]));
@@ -212,7 +233,7 @@ export function applyChoices(ctx: CallContext, values: readonly UnmatchedValue[]
   const emails = new Map<string, string>();
   for (const { cells } of rows) {
     const { text, email } = custodianOf(sheet, mapping, cells);
-    if (text && email && !emails.has(fold(text))) emails.set(fold(text), email);
+    if (text && email && !hasControlCharacters(email) && !emails.has(fold(text))) emails.set(fold(text), email);
   }
   for (const value of values) {
     const choice = value.choice;
@@ -227,14 +248,13 @@ export function applyChoices(ctx: CallContext, values: readonly UnmatchedValue[]
   return { ids, created };
 }
 
-function create(ctx: CallContext, field: ValueField, value: string, email: string): string {
-  const name = value.slice(0, 160);
+function create(ctx: CallContext, field: ValueField, name: string, email: string): string {
   switch (field) {
     case 'category':
       // A new kind of device is taken to hold records until someone says otherwise: the safer side
       // of the disposal rules (3.6.3).
       if (!ctx.user?.roles.includes('admin')) refuse('forbidden');
-      return (createCategory(ctx, CategoryInput.parse({ name_sw: name.slice(0, 80), name_en: name.slice(0, 80), can_hold_records: true })) as { id: string }).id;
+      return (createCategory(ctx, CategoryInput.parse({ name_sw: name, name_en: name, can_hold_records: true })) as { id: string }).id;
     case 'location':
       return createLocation(ctx, LocationInput.parse({ name })).id;
     case 'department':
@@ -256,6 +276,8 @@ export function resolverOf(directory: Directory, applied: Applied, standIn: stri
     const found = directory.find(field, text, email);
     if (found.kind === 'found') return { ok: true, value: found.id };
     if (found.kind === 'ambiguous') return { ok: false, message: `import.errors.ambiguous-${field === 'custodian' ? 'person' : field}`, params: { value: text } };
+    const problem = unusable(field, text);
+    if (problem) return problem;
     const id = applied.ids.get(keyOf(field, text));
     if (id) return { ok: true, value: id };
     if (field === 'category' && standIn) return { ok: true, value: standIn };

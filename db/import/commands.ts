@@ -21,11 +21,13 @@ import {
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
 import { canonicalJson } from '../journal/hash.ts';
+import { emit } from '../journal/types.ts';
+import { mappingRemembered } from './events.ts';
 import { transaction, type Store } from '../store/open.ts';
 import { applyChoices, loadDirectory, resolverOf, unmatchedValues, type UnmatchedValue } from './choices.ts';
 import { fieldOfHeading, headerSetKey, suggestMapping, unknownColumns, unmappedLookalikes } from './mapping.ts';
 import { remembered as rememberedFor, type Remembered } from './queries.ts';
-import { findHeaderRow, readSpreadsheet, sheetAt, topRows, type ReadResult, type Sheet } from './read.ts';
+import { findHeaderRow, headingScore, readSpreadsheet, sheetAt, topRows, type Cell, type ReadResult, type Sheet } from './read.ts';
 import { cellIn, fieldOfPath, prepareRows, rowError, type PreparedRow, type Registration, type RowError } from './rows.ts';
 import { splitRows, type SkippedRow } from './skipped.ts';
 import { cellText } from './values.ts';
@@ -50,6 +52,8 @@ export interface ImportPreview {
   invalid_rows: { row: number; errors: RowError[] }[];
   /** Lines that are not devices (blank, footer, total), left out of the count. */
   skipped_rows: SkippedRow[];
+  /** Devices on rows hidden in Excel, read like the rest: how many, and the first of them. */
+  hidden_rows: { count: number; rows: number[] };
   /** Values that match no entry, each once, with what the commit will do with it. */
   values: UnmatchedValue[];
   /** Entries a value can be mapped to (people: the suggestions only). */
@@ -73,8 +77,12 @@ const SAMPLE_SIZE = 20;
 
 type Source = { file: { name: string; base64: string }; sheet?: string | undefined; header_row?: number | undefined };
 
-async function readInput(input: Source): Promise<ReadResult> {
-  return readSpreadsheet({ name: input.file.name, bytes: Buffer.from(input.file.base64, 'base64') }, input.sheet);
+const recognised = (heading: string) => fieldOfHeading(heading) !== undefined;
+
+/** The file as read; of a workbook, the sheet chosen, else the one whose headings have a mapping remembered, else the one naming most fields. */
+async function readInput(store: Store, input: Source): Promise<ReadResult> {
+  const known = (headers: string[]) => rememberedFor(store, headerSetKey(headers)) !== undefined;
+  return readSpreadsheet({ name: input.file.name, bytes: Buffer.from(input.file.base64, 'base64') }, input.sheet, (grid) => headingScore(grid, recognised, known));
 }
 
 function refuseUnknownColumns(mapping: ImportMapping, headers: readonly string[]): void {
@@ -100,7 +108,7 @@ function tableOf(store: Store, read: ReadResult, chosen: number | undefined): { 
   const header = findHeaderRow(read.grid, {
     chosen,
     known: (headers) => rememberedFor(store, headerSetKey(headers)) !== undefined,
-    recognised: (heading) => fieldOfHeading(heading) !== undefined,
+    recognised,
   });
   const sheet = sheetAt(read.name, read.grid, header);
   return { sheet, kept: rememberedFor(store, headerSetKey(sheet.headers)) };
@@ -204,7 +212,7 @@ function languageOf(input: { language?: 'sw' | 'en' | undefined }): 'sw' | 'en' 
 }
 
 export async function previewImport(ctx: CallContext, input: z.output<typeof ImportPreviewInput>): Promise<ImportPreview> {
-  const read = await readInput(input);
+  const read = await readInput(ctx.store, input);
   const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   const remembered = input.mapping ? undefined : onHeaders(kept?.mapping, sheet.headers);
   const sample = sheet.rows.slice(0, 50).map((r) => r.cells);
@@ -229,6 +237,7 @@ export async function previewImport(ctx: CallContext, input: z.output<typeof Imp
     rows: { total: result.prepared.length, valid: result.prepared.length - invalid.length, invalid: invalid.length, skipped: result.skipped.length },
     invalid_rows: invalid.map((row) => ({ row: row.row, errors: row.errors })),
     skipped_rows: result.skipped,
+    hidden_rows: hiddenDevices(read, result.prepared),
     values: result.values,
     entries: { category: pick('category'), location: pick('location'), department: pick('department') },
     can_create_categories: signedIn(ctx).roles.includes('admin'),
@@ -238,6 +247,17 @@ export async function previewImport(ctx: CallContext, input: z.output<typeof Imp
       values: row.errors.length === 0 ? row.input : null,
     })),
   };
+}
+
+/**
+ * Rows hidden in Excel are often filtered out, sometimes devices hidden rather than deleted (sold,
+ * lost): either way they are in the file and are read, and the preview says which, so that nobody
+ * imports a device they could not see.
+ */
+function hiddenDevices(read: ReadResult, prepared: readonly PreparedRow[]): { count: number; rows: number[] } {
+  const hidden = new Set(read.hidden);
+  const rows = prepared.filter((row) => hidden.has(row.row)).map((row) => row.row);
+  return { count: rows.length, rows: rows.slice(0, 20) };
 }
 
 /** The answers worth keeping: those the user gave or confirmed, not the defaults. */
@@ -252,7 +272,7 @@ function remember(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, header
   const current = rememberedFor(ctx.store, key);
   const same = current && canonicalJson({ m: current.mapping, h: current.header_row ?? null, v: current.values }) === canonicalJson({ m: mapping, h: headerRow ?? null, v: values });
   if (same) return;
-  command(ctx, actorOf(signedIn(ctx)), () => ({ events: [{ type: 'import.mapping-remembered', entity: key, payload }], result: null }));
+  command(ctx, actorOf(signedIn(ctx)), () => ({ events: [emit(mappingRemembered, key, payload)], result: null }));
 }
 
 /**
@@ -261,7 +281,7 @@ function remember(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, header
  * changed in between, and then the commit refuses with the count of rows at fault.
  */
 export async function commitImport(ctx: CallContext, input: z.output<typeof ImportCommitInput>): Promise<ImportSummary> {
-  const read = await readInput(input);
+  const read = await readInput(ctx.store, input);
   const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   refuseUnknownColumns(input.mapping, sheet.headers);
   return transaction(ctx.store, () => {
@@ -277,6 +297,14 @@ export async function commitImport(ctx: CallContext, input: z.output<typeof Impo
   });
 }
 
+/** Excel will not open a workbook with a cell over 32,767 characters; a longer one is cut, and its error says so. */
+const EXCEL_CELL_LIMIT = 32_767;
+
+function excelSafe(cell: Cell): string | number | boolean {
+  if (cell === null) return '';
+  return typeof cell === 'string' && cell.length > EXCEL_CELL_LIMIT ? cell.slice(0, EXCEL_CELL_LIMIT) : cell;
+}
+
 export interface RejectsFile {
   filename: string;
   mime: string;
@@ -288,7 +316,7 @@ export interface RejectsFile {
  * in the user's language, to correct and import again.
  */
 export async function rejectedRows(ctx: CallContext, input: z.output<typeof ImportRejectsInput>): Promise<RejectsFile> {
-  const read = await readInput(input);
+  const read = await readInput(ctx.store, input);
   const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   refuseUnknownColumns(input.mapping, sheet.headers);
   const language = languageOf(input);
@@ -300,7 +328,7 @@ export async function rejectedRows(ctx: CallContext, input: z.output<typeof Impo
   header.font = { bold: true };
   for (const row of result.prepared.filter((r) => r.errors.length > 0)) {
     const errors = row.errors.map((e) => `${t(`import.fields.${e.field}`)}: ${t(e.message, e.params)}`).join('; ');
-    out.addRow([...row.cells.map((c) => (c === null ? '' : c)), errors, row.row]);
+    out.addRow([...row.cells.map(excelSafe), errors, row.row]);
   }
   out.getColumn(sheet.headers.length + 1).width = 60;
   const base = input.file.name.replace(/\.[a-z0-9]+$/i, '');

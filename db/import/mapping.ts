@@ -157,11 +157,15 @@ for (const field of IMPORT_FIELDS) for (const heading of HEADINGS[field]) if (!F
  */
 function readings(header: string): string[] {
   const whole = fold(header);
+  // A heading of a group on two rows reads "Ununuzi: Tarehe": the sub-heading said of its group, as
+  // each language says it ("Tarehe ya Ununuzi", "Purchase Date", "Date of Purchase"), then each part.
+  const grouped = /^([^:]+):\s+(.+)$/.exec(header);
+  const composed = grouped ? [`${grouped[2]} ya ${grouped[1]}`, `${grouped[1]} ${grouped[2]}`, `${grouped[2]} of ${grouped[1]}`].map(fold) : [];
   const parts = header
-    .split(/[()[\]]|\s[/|-]\s|\s\/|\/\s|;/)
+    .split(/[()[\]]|\s[/|-]\s|\s\/|\/\s|;|:\s/)
     .map(fold)
     .filter((part) => part !== '' && part !== whole);
-  return [whole, ...parts];
+  return [whole, ...new Set([...composed, ...parts])];
 }
 
 /** The field a heading names, if any; the rank says how directly (0 whole heading, 1 a part of it). */

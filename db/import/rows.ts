@@ -1,11 +1,11 @@
 // From spreadsheet rows to registration inputs: each mapped cell converted, places and people found
 // by name, the form's own schema applied, and repeats inside the file caught. Reads, never writes.
 import type { z } from 'zod';
-import type { ImportField, ImportMapping, ValueField } from '../contract/import-schemas.ts';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ValueField } from '../contract/import-schemas.ts';
 import { RegisterAssetInput } from '../contract/register-schemas.ts';
 import { valueOf } from './choices.ts';
 import { columnLetter, type Cell, type Sheet, type SheetRow } from './read.ts';
-import { cellText, monthFirstSeen, toCapacity, toClassification, toDate, toMediumKind, toShillings, toYesNo, type Converted } from './values.ts';
+import { cellText, digitsLost, fieldValue, isExcelError, monthFirstSeen, toCapacity, toClassification, toDate, toMediumKind, toShillings, toYesNo, type Converted } from './values.ts';
 
 export type Registration = z.output<typeof RegisterAssetInput>;
 
@@ -44,10 +44,22 @@ export function fieldOfPath(path: readonly PropertyKey[]): ImportField | '_' {
   return (head as ImportField | undefined) ?? '_';
 }
 
-/** The cell of `field` in a row, by the mapping. */
-export function cellIn(sheet: Sheet, mapping: ImportMapping, cells: readonly Cell[], field: ImportField): Cell {
+/** The cell of `field` in a row, by the mapping, as the file holds it. */
+export function rawCellIn(sheet: Sheet, mapping: ImportMapping, cells: readonly Cell[], field: ImportField): Cell {
   const header = mapping[field];
   return header === undefined ? null : (cells[sheet.headers.indexOf(header)] ?? null);
+}
+
+/** The cell of `field` in a row as the field takes it: "N/A", "-" and Excel's errors are nothing. */
+export function cellIn(sheet: Sheet, mapping: ImportMapping, cells: readonly Cell[], field: ImportField): Cell {
+  return fieldValue(rawCellIn(sheet, mapping, cells, field));
+}
+
+/** How much of a cell an error shows: enough to recognise it, never a whole pasted document. */
+const SHOWN = 120;
+
+export function shortened(text: string): string {
+  return text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text;
 }
 
 export function rowError(
@@ -67,13 +79,14 @@ export function rowError(
     field,
     column,
     cell,
-    value: field === '_' ? '' : cellText(cellIn(sheet, mapping, cells, field)),
+    value: field === '_' ? '' : shortened(cellText(rawCellIn(sheet, mapping, cells, field))),
     message,
     ...(withCell ? { params: withCell } : {}),
   };
 }
 
 const TEXT_FIELDS = ['tag', 'make', 'model', 'serial', 'supplier', 'funding_source', 'notes'] as const;
+const DIGIT_FIELDS = ['tag', 'serial', 'medium_serial'] as const;
 
 export function prepareRows(resolve: Resolve, sheet: Sheet, rows: readonly SheetRow[], mapping: ImportMapping): PreparedRow[] {
   const column = (field: ImportField) => rows.map(({ cells }) => cellIn(sheet, mapping, cells, field));
@@ -90,6 +103,22 @@ export function prepareRows(resolve: Resolve, sheet: Sheet, rows: readonly Sheet
       errors.push(errorAt(field, result.message, result.params));
       return undefined;
     };
+    // A formula that failed shows an error where the value should be: the value is missing, and
+    // saying so beats a person called "#N/A".
+    for (const field of IMPORT_FIELDS) {
+      const raw = rawCellIn(sheet, mapping, cells, field);
+      if (!isExcelError(raw)) continue;
+      failed.add(field === 'custodian_last_name' || field === 'custodian_email' ? 'custodian' : field);
+      errors.push(errorAt(field, 'import.errors.excel-error', { value: cellText(raw) }));
+    }
+    // Excel shows a long number (an IMEI, a serial of digits) as 3.56789E+14 and saves a CSV so; a
+    // number cell keeps 15 digits at most. The digits are gone, and devices would share one serial.
+    for (const field of DIGIT_FIELDS) {
+      const cell = cellOf(field);
+      if (!digitsLost(cell)) continue;
+      failed.add(field);
+      errors.push(errorAt(field, 'import.errors.digits-lost', { value: cellText(cell) }));
+    }
     const named = (field: ValueField) => {
       const { text, email } = valueOf(sheet, mapping, cells, field);
       return resolve(field, text, email);
@@ -119,7 +148,12 @@ export function prepareRows(resolve: Resolve, sheet: Sheet, rows: readonly Sheet
         // A cell that could not be converted has said so already; one sentence per field is enough.
         if ((field !== '_' && failed.has(field)) || seen.has(field)) continue;
         seen.add(field);
-        errors.push(errorAt(field, issue.message));
+        // Too long: say by how much, since the cell itself is shown cut short.
+        if (issue.code === 'too_big' && issue.origin === 'string' && field !== '_') {
+          errors.push(errorAt(field, 'import.errors.too-long', { length: cellText(cellOf(field)).length, limit: Number(issue.maximum) }));
+        } else {
+          errors.push(errorAt(field, issue.message));
+        }
       }
     }
     return { row, cells, input: parsed.success && errors.length === 0 ? parsed.data : null, errors };

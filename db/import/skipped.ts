@@ -5,7 +5,7 @@ import type { ImportField, ImportMapping } from '../contract/import-schemas.ts';
 import { fold } from './mapping.ts';
 import { isBlank, type Sheet, type SheetRow } from './read.ts';
 
-export type SkipReason = 'blank' | 'footer' | 'total' | 'no-device';
+export type SkipReason = 'blank' | 'footer' | 'total' | 'no-device' | 'header' | 'page' | 'section';
 
 export interface SkippedRow {
   row: number;
@@ -17,6 +17,9 @@ export interface SkippedRow {
 // How footers begin, folded: "Imeandaliwa na:", "Prepared by", "Sahihi ……", "Jumla", "Total" …
 const FOOTER = /^(imeandaliwa|imetayarishwa|imeandikwa|imehakikiwa|imekaguliwa|imeidhinishwa|imepitishwa|imethibitishwa|prepared|compiled|checked by|verified|approved|certified|sahihi|saini|signature|signed|jina la|jina|name|cheo|designation|muhuri|stamp|tarehe|date)\b/;
 const TOTAL = /^(jumla|jumla kuu|total|grand total|sub total|subtotal)\b/;
+// A page number a register printed to PDF and copied back keeps: "Ukurasa 2 wa 5", "Page 2", "2 of 5".
+// A bare number is not one: registers number their empty lines in advance.
+const PAGE = /^(?:(?:ukurasa|uk|page|pg)\s*\d+(?:\s*(?:wa|of|kati ya)\s*\d+)?|\d+\s*(?:wa|of|kati ya)\s*\d+)$/;
 
 /** Fields whose cells make a row a device: a line with none of them is something else. */
 const DEVICE_FIELDS: readonly ImportField[] = ['tag', 'category', 'make', 'model', 'serial'];
@@ -31,6 +34,39 @@ function textOf(row: SheetRow): string {
   return [...new Set(texts)].join(' · ').slice(0, 120);
 }
 
+/**
+ * What a cell under a heading says when the headings are repeated: the heading without the number
+ * that tells repeats apart ("Maelezo (2)"), and for headings on two rows ("Ununuzi: Tarehe") the
+ * group or the sub-heading, each row being repeated on its own.
+ */
+function headingForms(heading: string): string[] {
+  const bare = heading.replace(/ \(\d+\)$/, '');
+  const grouped = /^([^:]+):\s+(.+)$/.exec(bare);
+  return [fold(bare), ...(grouped ? [fold(grouped[1] as string), fold(grouped[2] as string)] : [])];
+}
+
+/**
+ * Whether a row repeats the headings: a register printed in pages and saved back, or pasted page by
+ * page, carries them at the top of every page. Every text of the row is its column's heading (case
+ * and spacing aside), and there are at least two.
+ */
+function repeatsHeadings(sheet: Sheet, row: SheetRow): boolean {
+  const filled = row.cells.map((c, i) => [c, i] as const).filter(([c]) => !isBlank(c));
+  return filled.length >= 2 && filled.every(([c, i]) => sheet.headers[i] !== undefined && headingForms(sheet.headers[i] as string).includes(fold(String(c))));
+}
+
+/** One text only, in a single cell or merged across three or more: a page number or a section's title. */
+function lonelyReason(row: SheetRow): SkipReason | undefined {
+  const filled = row.cells.filter((c) => !isBlank(c)).map((c) => String(c).replace(/\s+/g, ' ').trim());
+  if (filled.length === 0 || new Set(filled).size > 1) return undefined;
+  const folded = fold(filled[0] as string);
+  if (PAGE.test(folded) && (filled.length === 1 || filled.length >= 3)) return 'page';
+  // Registers group their devices under a title merged across the table ("IDARA YA UHASIBU"); a
+  // device never has one text in every column.
+  if (filled.length >= 3) return 'section';
+  return undefined;
+}
+
 function footerReason(row: SheetRow): SkipReason | undefined {
   const first = fold(firstText(row));
   if (TOTAL.test(first)) return 'total';
@@ -40,8 +76,8 @@ function footerReason(row: SheetRow): SkipReason | undefined {
 
 /**
  * Splits the rows below the headings into devices and skipped lines. A line is skipped when it is
- * blank, when it begins like a footer or a total, or when it comes after the last device and fills
- * none of the columns that make a device (a sum under the cost column, a stamp).
+ * blank, when it begins like a footer or a total, when it repeats the headings or is a page number or
+ * a group's title, or when it fills none of the columns that make a device.
  */
 export function splitRows(sheet: Sheet, mapping: ImportMapping): { data: SheetRow[]; skipped: SkippedRow[] } {
   const columns = DEVICE_FIELDS.map((field) => mapping[field]).filter((h): h is string => h !== undefined).map((h) => sheet.headers.indexOf(h));
@@ -53,7 +89,7 @@ export function splitRows(sheet: Sheet, mapping: ImportMapping): { data: SheetRo
   // device is taken for a footer.
   let lastDevice = -1;
   sheet.rows.forEach((row, i) => {
-    if (isDevice(row) && !footerReason(row)) lastDevice = i;
+    if (isDevice(row) && !footerReason(row) && !repeatsHeadings(sheet, row) && !lonelyReason(row)) lastDevice = i;
   });
   sheet.rows.forEach((row, i) => {
     if (row.cells.every((c) => isBlank(c))) {
@@ -61,15 +97,23 @@ export function splitRows(sheet: Sheet, mapping: ImportMapping): { data: SheetRo
       return;
     }
     const reason = footerReason(row);
-    if (reason && (!isDevice(row) || single(row) || i > lastDevice)) reasons.set(row.row, reason);
+    if (reason && (!isDevice(row) || single(row) || i > lastDevice)) {
+      reasons.set(row.row, reason);
+      return;
+    }
+    if (repeatsHeadings(sheet, row)) {
+      reasons.set(row.row, 'header');
+      return;
+    }
+    const lonely = lonelyReason(row);
+    if (lonely) {
+      reasons.set(row.row, lonely);
+      return;
+    }
+    // Below the table (a sum under the cost column, a stamp) or inside it (a note carried onto the
+    // next line, a line numbered in advance and never filled): no tag, category, make, model or serial.
+    if (!isDevice(row)) reasons.set(row.row, 'no-device');
   });
-  // From the bottom up, until the last device: what follows the table is not the table.
-  for (let i = sheet.rows.length - 1; i >= 0; i -= 1) {
-    const row = sheet.rows[i] as SheetRow;
-    if (reasons.has(row.row)) continue;
-    if (isDevice(row)) break;
-    reasons.set(row.row, 'no-device');
-  }
   const data: SheetRow[] = [];
   const skipped: SkippedRow[] = [];
   for (const row of sheet.rows) {

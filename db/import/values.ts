@@ -18,6 +18,33 @@ export function cellText(cell: Cell): string {
   return cell.replace(/\s+/g, ' ').trim();
 }
 
+// What registers write where there is nothing to write: "N/A", a dash, "Hakuna" (none), "Haijulikani"
+// (unknown). Read as a value they would make a person called "Hakuna", a place called "N/A", and every
+// device without a serial a repeat of every other.
+const PLACEHOLDERS = new Set(['-', '--', '---', '\u2013', '\u2014', '_', '.', '?', 'n/a', 'n.a', 'n.a.', 'na', 'n/a.', 'nil', 'none', 'null', 'unknown', 'not known', 'not applicable', 'tbd', 'hakuna', 'haipo', 'haijulikani', 'haijafahamika', 'haihusiki']);
+
+export function isPlaceholder(cell: Cell): boolean {
+  return typeof cell === 'string' && PLACEHOLDERS.has(cellText(cell).toLowerCase());
+}
+
+// The values Excel shows for a formula that failed (a VLOOKUP that found nothing is #N/A).
+const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+export function isExcelError(cell: Cell): boolean {
+  return typeof cell === 'string' && EXCEL_ERROR.test(cell.trim());
+}
+
+/** A cell as a field takes it: a placeholder or an Excel error is nothing (the error is told on its own). */
+export function fieldValue(cell: Cell): Cell {
+  return isPlaceholder(cell) || isExcelError(cell) ? null : cell;
+}
+
+/** Whether a serial or tag lost digits to Excel: shown in scientific notation, or a number past 15 digits. */
+export function digitsLost(cell: Cell): boolean {
+  if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) >= 1e15;
+  return typeof cell === 'string' && /^\d+([.,]\d+)?e\+\d+$/i.test(cell.trim());
+}
+
 function isCalendarDay(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
@@ -81,10 +108,14 @@ export function toDate(cell: Cell, options: { monthFirstSeen?: boolean } = {}): 
     if (cell < EXCEL_FIRST_PLAUSIBLE || cell > EXCEL_LAST_SERIAL) return fail('import.errors.date-unreadable', { value: String(cell) });
     return ok(new Date(Math.round((Math.floor(cell) - EXCEL_EPOCH_OFFSET) * 86_400_000)).toISOString().slice(0, 10));
   }
-  const text = cellText(cell);
-  if (text === '') return ok('');
-  const unreadable = fail('import.errors.date-unreadable', { value: text });
-  const impossible = fail('import.errors.date-impossible', { value: text });
+  const raw = cellText(cell);
+  if (raw === '') return ok('');
+  // A date cell pasted as values into a column formatted as text keeps Excel's day number as text.
+  if (/^\d{5}(\.\d+)?$/.test(raw)) return toDate(Number(raw), options);
+  // English registers write "12th March 2023" and "March 12th, 2023".
+  const text = raw.replace(/(\d)(st|nd|rd|th)\b/gi, '$1');
+  const unreadable = fail('import.errors.date-unreadable', { value: raw });
+  const impossible = fail('import.errors.date-impossible', { value: raw });
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text);
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -139,6 +170,9 @@ export function toShillings(cell: Cell): Converted<number | null> {
     bare = bare.replace(/^(tshs?|tzs|shs?)\.?/, '').replace(/\/[=-]$/, '');
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(bare)) amount = Number(bare.replace(/,/g, ''));
     else if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(bare)) amount = Number(bare.replace(/\./g, '').replace(',', '.'));
+    // Where Excel writes `;` between columns it writes a decimal comma: "2450000,00", "310.000,00".
+    // Two digits after the comma are cents; three would be thousands, read above.
+    else if (/^\d+,\d{2}$/.test(bare) || /^\d{1,3}(\.\d{3})+,\d{2}$/.test(bare)) amount = Number(bare.replace(/\./g, '').replace(',', '.'));
     else if (/^\d+(\.\d+)?$/.test(bare)) amount = Number(bare);
     else return bad;
     amount *= sign;

@@ -265,6 +265,11 @@ export function ImportScreen() {
             onRecheck={() => recheck({ ...checked(preview), mapping: draft })}
           />
           {preview.values.length > 0 ? <ValueChoices preview={preview} busy={previewing.isPending} onChoose={chooseValue} /> : null}
+          {preview.hidden_rows.count > 0 ? (
+            <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} data-testid="import-hidden-rows">
+              {t('importUi.preview.hidden-rows', { count: preview.hidden_rows.count, rows: preview.hidden_rows.rows.join(', ') })}
+            </Alert>
+          ) : null}
           <PreviewDetails preview={preview} busy={previewing.isPending} />
           <SkippedRows preview={preview} />
         </>

@@ -84,6 +84,7 @@ export interface PreviewValue {
   rows: { total: number; valid: number; invalid: number; skipped: number };
   invalid_rows: { row: number; errors: { field: string; column: string | null; cell: string | null; value: string; message: string; params?: Record<string, string | number> }[] }[];
   skipped_rows: { row: number; reason: string; text: string }[];
+  hidden_rows: { count: number; rows: number[] };
   values: {
     field: string;
     value: string;
