@@ -14,9 +14,19 @@ import { workingDay } from '../core/dates.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { findPerson } from '../people/queries.ts';
+import { emit } from '../journal/types.ts';
 import { statement } from '../store/open.ts';
 import { findDepartment, findLocation } from '../places/queries.ts';
-import { ASSET_SETTINGS_ID } from './events.ts';
+import {
+  ASSET_SETTINGS_ID,
+  assetRegistered,
+  assetUpdated,
+  categoryCreated,
+  mediumAdded,
+  mediumReinstalled,
+  mediumRemoved,
+  tagFormatSet,
+} from './events.ts';
 import { refuseBefore, refuseBeforeDevice, refuseFutureDate } from './typed-dates.ts';
 import {
   findAsset,
@@ -101,7 +111,7 @@ export function registerAsset(ctx: CallContext, input: z.output<typeof RegisterA
       ({ tag, seq: tagSeq } = proposeTag(ctx, input.category));
     }
     refuseTakenTag(ctx, tag, null);
-    return { events: [{ type: 'assets.registered', entity: id, payload: { tag, tag_seq: tagSeq, ...particulars, media } }], result: null };
+    return { events: [emit(assetRegistered, id, { tag, tag_seq: tagSeq, ...particulars, media })], result: null };
   });
   return findAsset(ctx.store, id) as AssetView;
 }
@@ -116,7 +126,7 @@ export function updateAsset(ctx: CallContext, input: z.output<typeof UpdateAsset
       "SELECT hash FROM journal WHERE entity = ? AND type IN ('assets.registered', 'assets.updated') ORDER BY hlc DESC, origin DESC, origin_seq DESC LIMIT 1",
     ).get(input.asset_id) as { hash: string } | undefined;
     return {
-      events: [{ type: 'assets.updated', entity: input.asset_id, payload: { tag: input.tag, ...particulars, base: base?.hash ?? null } }],
+      events: [emit(assetUpdated, input.asset_id, { tag: input.tag, ...particulars, base: base?.hash ?? null })],
       result: null,
     };
   });
@@ -125,7 +135,7 @@ export function updateAsset(ctx: CallContext, input: z.output<typeof UpdateAsset
 
 export function setTagFormat(ctx: CallContext, input: z.output<typeof TagFormatInput>): { tag_format: string } {
   command(ctx, actorOf(signedIn(ctx)), () => ({
-    events: [{ type: 'assets.tag-format-set', entity: ASSET_SETTINGS_ID, payload: input }],
+    events: [emit(tagFormatSet, ASSET_SETTINGS_ID, input)],
     result: null,
   }));
   return { tag_format: tagFormat(ctx.store) };
@@ -133,7 +143,7 @@ export function setTagFormat(ctx: CallContext, input: z.output<typeof TagFormatI
 
 export function createCategory(ctx: CallContext, input: z.output<typeof CategoryInput>) {
   const id = `custom-${ctx.ids.next()}`;
-  command(ctx, actorOf(signedIn(ctx)), () => ({ events: [{ type: 'categories.created', entity: id, payload: input }], result: null }));
+  command(ctx, actorOf(signedIn(ctx)), () => ({ events: [emit(categoryCreated, id, input)], result: null }));
   return findCategory(ctx.store, id);
 }
 
@@ -144,7 +154,7 @@ export function addMedium(ctx: CallContext, input: z.output<typeof AddMediumInpu
     // 3.6.3, issue 7: storage goes into a device that is here. Adding it while the device is away for
     // repair would record a medium inside a device at the provider's, as refused for the send itself.
     if (asset.repair_state === 'off_site') refuse('storage-device-away', { tag: asset.tag }, { asset_id: 'errors.storage-device-away' });
-    return { events: [{ type: 'storage.added', entity: id, payload: input }], result: null };
+    return { events: [emit(mediumAdded, id, input)], result: null };
   });
   return findAsset(ctx.store, input.asset_id) as AssetView;
 }
@@ -165,7 +175,7 @@ export function removeMedium(ctx: CallContext, input: z.output<typeof RemoveMedi
       if (!entry || entry.asset_id !== current.asset_id) refuse('entry-not-found', undefined, { entry_id: 'errors.entry-not-found' });
       refuseBefore(details.removed_on, entry.reported_on, 'date-before-report', 'removed_on');
     }
-    return { events: [{ type: 'storage.removed', entity: medium_id, payload: { asset_id: current.asset_id, ...details } }], result: null };
+    return { events: [emit(mediumRemoved, medium_id, { asset_id: current.asset_id, ...details })], result: null };
   });
   return findAsset(ctx.store, medium.asset_id as string) as AssetView;
 }
@@ -181,7 +191,7 @@ export function reinstallMedium(ctx: CallContext, input: z.output<typeof Reinsta
     if (asset.repair_state === 'off_site') refuse('asset-offsite');
     refuseFutureDate(ctx, details.reinstalled_on, 'reinstalled_on');
     refuseBefore(details.reinstalled_on, current.removed_on, 'date-before-removal', 'reinstalled_on');
-    return { events: [{ type: 'storage.reinstalled', entity: medium_id, payload: { asset_id: current.asset_id, ...details } }], result: null };
+    return { events: [emit(mediumReinstalled, medium_id, { asset_id: current.asset_id, ...details })], result: null };
   });
   return findAsset(ctx.store, medium.asset_id as string) as AssetView;
 }

@@ -1,28 +1,28 @@
 import { hlcInstant } from '../journal/hlc.ts';
-import { defineProjection, type FoldEvent, type PayloadOf } from '../journal/types.ts';
+import { defineProjection, on } from '../journal/types.ts';
 import type { Institution } from '../store/schema.ts';
-import type { institutionConfigured } from './events.ts';
+import { institutionConfigured, institutionUpdated } from './events.ts';
 
 export const INSTITUTION_ID = 'institution';
-
-export function reduceInstitution(row: Institution | undefined, event: FoldEvent): Institution {
-  const p = event.payload as PayloadOf<typeof institutionConfigured>;
-  const at = hlcInstant(event.hlc);
-  return {
-    id: INSTITUTION_ID,
-    name: p.name,
-    code: p.code,
-    postal_address: p.postal_address,
-    accounting_officer_title: p.accounting_officer_title,
-    head_title: p.head_title,
-    configured_at: row?.configured_at ?? at,
-    updated_at: at,
-  };
-}
 
 export const institutionProjection = defineProjection<Institution>({
   table: 'institution',
   columns: ['id', 'name', 'code', 'postal_address', 'accounting_officer_title', 'head_title', 'configured_at', 'updated_at'],
-  types: ['institution.configured', 'institution.updated'],
-  reduce: (row, event) => reduceInstitution(row, event),
+  on: [
+    on([institutionConfigured, institutionUpdated], (row, p, event) => {
+      const at = hlcInstant(event.hlc);
+      return {
+        id: INSTITUTION_ID,
+        name: p.name,
+        code: p.code,
+        postal_address: p.postal_address,
+        accounting_officer_title: p.accounting_officer_title,
+        head_title: p.head_title,
+        configured_at: row?.configured_at ?? at,
+        updated_at: at,
+      };
+    }),
+  ],
 });
+
+export const reduceInstitution = institutionProjection.reduce;

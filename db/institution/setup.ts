@@ -3,9 +3,12 @@ import type { z } from 'zod';
 import type { SetupInput } from '../contract/schemas.ts';
 import { command, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
+import { emit } from '../journal/types.ts';
+import { userCreated, userSignedIn } from '../users/events.ts';
 import { sessionUserOf, type SignedInResult } from '../users/commands.ts';
 import { countUsers, findUserById } from '../users/queries.ts';
 import type { UserRow } from '../store/schema.ts';
+import { institutionConfigured } from './events.ts';
 import { getInstitution } from './queries.ts';
 import { INSTITUTION_ID } from './reducer.ts';
 
@@ -21,14 +24,16 @@ export async function initialize(ctx: CallContext, input: z.output<typeof SetupI
     if (isInitialized(ctx)) refuse('already-initialized');
     return {
       events: [
-        { type: 'institution.configured', entity: INSTITUTION_ID, payload: input.institution },
-        {
-          type: 'users.created',
-          entity: id,
-          payload: { username: input.admin.username, display_name: input.admin.display_name, roles: ['admin'], password_hash: hash, must_change_password: false },
-        },
+        emit(institutionConfigured, INSTITUTION_ID, input.institution),
+        emit(userCreated, id, {
+          username: input.admin.username,
+          display_name: input.admin.display_name,
+          roles: ['admin'],
+          password_hash: hash,
+          must_change_password: false,
+        }),
         // Setup signs the administrator in: the account's history and the users list say so.
-        { type: 'users.signed-in', entity: id, payload: {} },
+        emit(userSignedIn, id, {}),
       ],
       result: null,
     };

@@ -7,7 +7,10 @@ import type { Domain } from './domain.ts';
 import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
 import { nextHlc } from './hlc.ts';
 import { project, touchedEntities } from './project.ts';
-import { ACTOR_NAME, type JournalEvent, type NewEvent, type Scope } from './types.ts';
+import { refoldEntities } from './refold.ts';
+import { refreshSearchIndexes } from './search.ts';
+import { ACTOR_NAME, type EventDefinition, type JournalEvent, type NewEvent, type Scope } from './types.ts';
+import type { JournalRow } from '../store/schema.ts';
 
 export interface Actor {
   id: string;
@@ -52,24 +55,89 @@ export interface AppendContext {
   actor: Actor;
 }
 
+/**
+ * Why a stored payload (with `actor_name`) is not one its type's schema accepts, or null when it is.
+ * The one check of append, sync import and verify (docs/journal.md, "The payload").
+ */
+export function payloadProblem(definition: EventDefinition, payload: unknown): 'payload-invalid' | null {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'payload-invalid';
+  const { [ACTOR_NAME]: actorName, ...fields } = payload as Record<string, unknown>;
+  if (typeof actorName !== 'string' || !definition.payload.safeParse(fields).success) return 'payload-invalid';
+  return null;
+}
+
+/** An event as written: every hashed field and its hash. */
+export type EventRow = Omit<JournalEvent, 'seq'>;
+
+/**
+ * The one writer of journal rows, for append and for sync import: checks the payload against its
+ * type's schema and the hash against the fields, then writes the row and its refs. An event of a
+ * type this version does not know (from a newer peer) is kept and marked held: no refs, no fold,
+ * until a version that knows it folds it (`foldHeldEvents`). Returns the entities to fold.
+ */
+export function writeEvent(store: Store, domain: Domain, event: EventRow): { seq: number; entities: string[] } {
+  const definition = domain.events.get(event.type);
+  if (definition && payloadProblem(definition, event.payload)) throw new Refusal('invalid-event', { type: event.type });
+  if (eventHash(event) !== event.hash) throw new Error(`event ${event.origin}/${event.origin_seq} does not match its hash`);
+  const info = statement(
+    store,
+    'INSERT INTO journal (origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(event.origin, event.origin_seq, event.hlc, event.actor, event.type, event.entity, canonicalJson(event.payload), event.prev_hash, event.hash);
+  const seq = Number(info.lastInsertRowid);
+  if (!definition) {
+    statement(store, 'INSERT INTO journal_held (seq) VALUES (?)').run(seq);
+    return { seq, entities: [] };
+  }
+  const entities = touchedEntities(domain, event.type, event.entity, event.payload);
+  writeRefs(store, seq, entities);
+  return { seq, entities };
+}
+
+function writeRefs(store: Store, seq: number, entities: readonly string[]): void {
+  const insertRef = statement(store, 'INSERT OR IGNORE INTO journal_refs (seq, entity) VALUES (?, ?)');
+  for (const ref of entities.slice(1)) insertRef.run(seq, ref);
+}
+
+/**
+ * Folds the held events whose type this version now knows: writes their refs, unmarks them, and
+ * refolds every entity they touch in fold order. Run at startup, after migrations; an event whose
+ * payload this version's schema refuses stays held. Returns how many were folded.
+ */
+export function foldHeldEvents(store: Store, domain: Domain): number {
+  return store.sqlite.transaction(() => {
+    const held = statement(store, 'SELECT j.* FROM journal_held h JOIN journal j ON j.seq = h.seq ORDER BY j.seq').all() as JournalRow[];
+    const touched = new Set<string>();
+    let folded = 0;
+    for (const row of held) {
+      const definition = domain.events.get(row.type);
+      const payload = JSON.parse(row.payload) as Record<string, unknown>;
+      if (!definition || payloadProblem(definition, payload)) continue;
+      const entities = touchedEntities(domain, row.type, row.entity, payload);
+      writeRefs(store, row.seq, entities);
+      statement(store, 'DELETE FROM journal_held WHERE seq = ?').run(row.seq);
+      for (const entity of entities) touched.add(entity);
+      folded += 1;
+    }
+    if (touched.size > 0) {
+      refoldEntities(store, domain, touched);
+      refreshSearchIndexes(store);
+    }
+    return folded;
+  })();
+}
+
 /** Appends events in order. Call inside the command's transaction. */
 export function append(ctx: AppendContext, events: readonly NewEvent[]): JournalEvent[] {
   const { store, domain } = ctx;
   const written: JournalEvent[] = [];
   const lastOfOrigin = statement(store, 'SELECT origin_seq, hash FROM journal WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1');
   const latestHlc = statement(store, 'SELECT hlc FROM journal ORDER BY hlc DESC LIMIT 1');
-  const insert = statement(
-    store,
-    'INSERT INTO journal (origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertRef = statement(store, 'INSERT OR IGNORE INTO journal_refs (seq, entity) VALUES (?, ?)');
-  for (const event of events) {
-    const definition = domain.events.get(event.type);
-    if (!definition) throw new Error(`unknown event type ${event.type}`);
-    const parsed = definition.payload.safeParse(event.payload);
+  for (const { event: definition, entity, payload: input } of events) {
+    if (domain.events.get(definition.type) !== definition) throw new Error(`event type not in the domain: ${definition.type}`);
+    const parsed = definition.payload.safeParse(input);
     if (!parsed.success) {
       // A command built a payload its own schema refuses: a bug, but the user still gets a sentence.
-      throw new Refusal('invalid-event', { type: event.type });
+      throw new Refusal('invalid-event', { type: definition.type });
     }
     const payload = { ...(parsed.data as Record<string, unknown>), [ACTOR_NAME]: ctx.actor.name };
     const origin = definition.scope === 'local' ? ctx.identity.local : ctx.identity.shared;
@@ -80,28 +148,15 @@ export function append(ctx: AppendContext, events: readonly NewEvent[]): Journal
       origin_seq: (last?.origin_seq ?? 0) + 1,
       hlc: nextHlc(latest?.hlc ?? null, ctx.clock.now()),
       actor: ctx.actor.id,
-      type: event.type,
-      entity: event.entity,
+      type: definition.type,
+      entity,
       payload,
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    const hash = eventHash(fields);
-    const info = insert.run(
-      fields.origin,
-      fields.origin_seq,
-      fields.hlc,
-      fields.actor,
-      fields.type,
-      fields.entity,
-      canonicalJson(payload),
-      fields.prev_hash,
-      hash,
-    );
-    const seq = Number(info.lastInsertRowid);
-    const entities = touchedEntities(domain, event.type, event.entity, payload);
-    for (const ref of entities.slice(1)) insertRef.run(seq, ref);
+    const event = { ...fields, hash: eventHash(fields) };
+    const { seq, entities } = writeEvent(store, domain, event);
     project(store, domain, fields, entities);
-    written.push({ seq, ...fields, hash });
+    written.push({ seq, ...event });
   }
   return written;
 }

@@ -1,15 +1,15 @@
 // Writing projection rows: the fold of one event into every row it touches.
 import { statement, type Store } from '../store/open.ts';
 import type { Domain } from './domain.ts';
-import type { FoldEvent, Projection, ProjectionRow } from './types.ts';
+import type { FoldEvent, AnyProjection, ProjectionRow } from './types.ts';
 
-function selectRow(store: Store, projection: Projection, id: string): ProjectionRow | undefined {
+function selectRow(store: Store, projection: AnyProjection, id: string): ProjectionRow | undefined {
   return statement(store, `SELECT ${projection.columns.join(', ')} FROM ${projection.table} WHERE id = ?`).get(id) as
     | ProjectionRow
     | undefined;
 }
 
-function upsertRow(store: Store, projection: Projection, row: ProjectionRow): void {
+function upsertRow(store: Store, projection: AnyProjection, row: ProjectionRow): void {
   const columns = projection.columns;
   const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
   const sql =
@@ -18,7 +18,7 @@ function upsertRow(store: Store, projection: Projection, row: ProjectionRow): vo
   statement(store, sql).run(...columns.map((c) => row[c] ?? null));
 }
 
-function sameRow(projection: Projection, a: ProjectionRow, b: ProjectionRow): boolean {
+function sameRow(projection: AnyProjection, a: ProjectionRow, b: ProjectionRow): boolean {
   return projection.columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
 }
 

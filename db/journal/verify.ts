@@ -11,7 +11,8 @@ import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
 import { isHlc } from './hlc.ts';
 import { project, touchedEntities } from './project.ts';
 import { refreshSearchIndexes, searchIndexes, type SearchIndex } from './search.ts';
-import { ACTOR_NAME, type FoldEvent, type Scope } from './types.ts';
+import { payloadProblem } from './append.ts';
+import type { FoldEvent, Scope } from './types.ts';
 
 export type EventProblem =
   | 'hash-mismatch'
@@ -39,6 +40,7 @@ function checkEvent(
   row: StoredRow,
   last: { origin_seq: number; hash: string; hlc: string } | undefined,
   refs: string[],
+  held: boolean,
 ): EventProblem | null {
   let payload: unknown;
   try {
@@ -53,10 +55,11 @@ function checkEvent(
   if (!isHlc(row.hlc)) return 'bad-hlc';
   if (last && row.hlc <= last.hlc) return 'hlc-backwards';
   const definition = domain.events.get(row.type);
-  if (!definition) return 'unknown-type';
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'payload-invalid';
-  const { [ACTOR_NAME]: actorName, ...fields } = payload as Record<string, unknown>;
-  if (typeof actorName !== 'string' || !definition.payload.safeParse(fields).success) return 'payload-invalid';
+  // A type this version does not know (from a newer peer) is kept held: its chain is checked above,
+  // its payload and refs wait for a version that knows it; it has no refs until then.
+  if (!definition) return held ? (refs.length === 0 ? null : 'refs-mismatch') : 'unknown-type';
+  const problem = payloadProblem(definition, payload);
+  if (problem) return problem;
   const expected = touchedEntities(domain, row.type, row.entity, payload as Record<string, unknown>).slice(1).sort();
   if (JSON.stringify(expected) !== JSON.stringify([...refs].sort())) return 'refs-mismatch';
   return null;
@@ -155,6 +158,7 @@ export function foldAll(source: Store, target: Store, domain: Domain): number {
 
 export async function verifyStore(store: Store, domain: Domain): Promise<VerifyResult> {
   const refsOf = statement(store, 'SELECT entity FROM journal_refs WHERE seq = ?');
+  const isHeld = statement(store, 'SELECT 1 FROM journal_held WHERE seq = ?');
   const lastByOrigin = new Map<string, { origin_seq: number; hash: string; hlc: string }>();
   let events = 0;
   // Per origin in chain order, so a missing or swapped event shows as a gap or a broken link.
@@ -168,7 +172,8 @@ export async function verifyStore(store: Store, domain: Domain): Promise<VerifyR
       if (scopes) scopes.add(scope);
       else chainScopes.set(row.origin, new Set([scope]));
     }
-    const problem = checkEvent(domain, row, lastByOrigin.get(row.origin), (refsOf.all(row.seq) as { entity: string }[]).map((r) => r.entity));
+    const refs = (refsOf.all(row.seq) as { entity: string }[]).map((r) => r.entity);
+    const problem = checkEvent(domain, row, lastByOrigin.get(row.origin), refs, isHeld.get(row.seq) !== undefined);
     if (problem) failures.push({ row, problem });
     lastByOrigin.set(row.origin, { origin_seq: row.origin_seq, hash: row.hash, hlc: row.hlc });
     events += 1;

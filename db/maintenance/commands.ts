@@ -24,7 +24,23 @@ import { actorOf, command, signedIn, type CallContext } from '../core/context.ts
 import { refuseBefore, refuseBeforePurchase, refuseFutureDate, today } from '../assets/typed-dates.ts';
 import { refuse } from '../core/refusal.ts';
 import { statement, type Store } from '../store/open.ts';
+import { emit, type PayloadOf } from '../journal/types.ts';
 import type { MaintenanceEntryRow } from '../store/schema.ts';
+import {
+  assigned,
+  attachmentAdded,
+  closed,
+  diagnosed,
+  faultReported,
+  planCreated,
+  planUpdated,
+  procedureApproved,
+  providerRegistered,
+  providerUpdated,
+  returned,
+  sentOffsite,
+  workRecorded,
+} from './events.ts';
 import {
   findEntry,
   findPlan,
@@ -82,11 +98,7 @@ export function reportFault(ctx: CallContext, input: z.output<typeof ReportInput
     const procedure = procedureInForce(ctx.store, input.reported_on);
     return {
       events: [
-        {
-          type: 'maintenance.reported',
-          entity: id,
-          payload: { ...input, procedure_id: procedure?.id ?? null, procedure_version: procedure?.version ?? '' },
-        },
+        emit(faultReported, id, { ...input, procedure_id: procedure?.id ?? null, procedure_version: procedure?.version ?? '' }),
       ],
       result: null,
     };
@@ -97,7 +109,7 @@ export function reportFault(ctx: CallContext, input: z.output<typeof ReportInput
 export function diagnose(ctx: CallContext, input: z.output<typeof DiagnoseInput>): EntryView {
   command(ctx, actorOf(signedIn(ctx)), () => {
     const entry = openEntry(ctx, input.entry_id);
-    return { events: [{ type: 'maintenance.diagnosed', entity: entry.id, payload: { asset_id: entry.asset_id, diagnosis: input.diagnosis } }], result: null };
+    return { events: [emit(diagnosed, entry.id, { asset_id: entry.asset_id, diagnosis: input.diagnosis })], result: null };
   });
   return done(ctx, input.entry_id);
 }
@@ -108,7 +120,7 @@ export function assign(ctx: CallContext, input: z.output<typeof AssignInput>): E
     const entry = openEntry(ctx, input.entry_id);
     if (entry.state === 'off_site') refuse('entry-offsite');
     const technician = input.technician;
-    let payload;
+    let payload: Omit<PayloadOf<typeof assigned>, 'asset_id'>;
     if (technician.type === 'internal') {
       payload = { technician_type: 'internal', technician_name: technician.name, provider_id: null, provider_name: '', job_ref: '', supervisor_name: '' };
     } else {
@@ -123,7 +135,7 @@ export function assign(ctx: CallContext, input: z.output<typeof AssignInput>): E
         supervisor_name: technician.supervisor_name,
       };
     }
-    return { events: [{ type: 'maintenance.assigned', entity: entry.id, payload: { asset_id: entry.asset_id, ...payload } }], result: null };
+    return { events: [emit(assigned, entry.id, { asset_id: entry.asset_id, ...payload })], result: null };
   });
   return done(ctx, input.entry_id);
 }
@@ -132,7 +144,7 @@ export function recordWork(ctx: CallContext, input: z.output<typeof RecordWorkIn
   const { entry_id, ...work } = input;
   command(ctx, actorOf(signedIn(ctx)), () => {
     const entry = openEntry(ctx, entry_id);
-    return { events: [{ type: 'maintenance.work-recorded', entity: entry.id, payload: { asset_id: entry.asset_id, ...work } }], result: null };
+    return { events: [emit(workRecorded, entry.id, { asset_id: entry.asset_id, ...work })], result: null };
   });
   return done(ctx, entry_id);
 }
@@ -147,7 +159,7 @@ export function sendOffsite(ctx: CallContext, input: z.output<typeof SendOffsite
     // 3.6.3: storage leaves with nobody. Every medium still inside is named.
     const inside = mediaOf(ctx.store, entry.asset_id).filter((m) => m.state === 'installed');
     if (inside.length > 0) refuse('storage-not-removed', { media: inside.map(describeMedium).join(', '), count: inside.length });
-    return { events: [{ type: 'maintenance.sent-offsite', entity: entry.id, payload: { asset_id: entry.asset_id, sent_on: input.sent_on } }], result: null };
+    return { events: [emit(sentOffsite, entry.id, { asset_id: entry.asset_id, sent_on: input.sent_on })], result: null };
   });
   return done(ctx, input.entry_id);
 }
@@ -158,7 +170,7 @@ export function recordReturn(ctx: CallContext, input: z.output<typeof ReturnInpu
     if (entry.state !== 'off_site') refuse('entry-not-offsite');
     refuseBefore(input.returned_on, entry.sent_on, 'date-before-sent', 'returned_on');
     refuseFutureDate(ctx, input.returned_on, 'returned_on');
-    return { events: [{ type: 'maintenance.returned', entity: entry.id, payload: { asset_id: entry.asset_id, returned_on: input.returned_on } }], result: null };
+    return { events: [emit(returned, entry.id, { asset_id: entry.asset_id, returned_on: input.returned_on })], result: null };
   });
   return done(ctx, input.entry_id);
 }
@@ -179,11 +191,7 @@ export function closeEntry(ctx: CallContext, input: z.output<typeof CloseInput>)
     if (REASON_OUTCOMES.includes(input.outcome) && !input.reason) refuse('close-needs-reason', undefined, { reason: 'errors.close-needs-reason' });
     return {
       events: [
-        {
-          type: 'maintenance.closed',
-          entity: entry.id,
-          payload: { asset_id: entry.asset_id, closed_on: input.closed_on, outcome: input.outcome, reason: input.reason },
-        },
+        emit(closed, entry.id, { asset_id: entry.asset_id, closed_on: input.closed_on, outcome: input.outcome, reason: input.reason }),
       ],
       result: null,
     };
@@ -198,7 +206,7 @@ export function attachToEntry(ctx: CallContext, input: z.output<typeof AttachInp
       | undefined;
     if (!entry) refuse('entry-not-found');
     const file = storeFile(ctx.store, input.file, ctx.clock.now().toISOString());
-    return { events: [{ type: 'maintenance.attachment-added', entity: entry.id, payload: { asset_id: entry.asset_id, ...file } }], result: null };
+    return { events: [emit(attachmentAdded, entry.id, { asset_id: entry.asset_id, ...file })], result: null };
   });
   return done(ctx, input.entry_id);
 }
@@ -217,20 +225,16 @@ export function approveProcedure(ctx: CallContext, input: z.output<typeof Proced
     const file = storeFile(ctx.store, { ...input.document, mime: 'application/pdf' }, ctx.clock.now().toISOString());
     return {
       events: [
-        {
-          type: 'procedures.approved',
-          entity: id,
-          payload: {
-            title: input.title,
-            version: input.version,
-            approved_by: input.approved_by,
-            approval_date: input.approval_date,
-            effective_date: input.effective_date,
-            document_sha256: file.sha256,
-            document_name: file.name,
-            document_size: file.size,
-          },
-        },
+        emit(procedureApproved, id, {
+          title: input.title,
+          version: input.version,
+          approved_by: input.approved_by,
+          approval_date: input.approval_date,
+          effective_date: input.effective_date,
+          document_sha256: file.sha256,
+          document_name: file.name,
+          document_size: file.size,
+        }),
       ],
       result: null,
     };
@@ -244,7 +248,7 @@ export function createPlan(ctx: CallContext, input: z.output<typeof PlanInput>) 
     if (input.procedure_id && !findProcedure(ctx.store, input.procedure_id)) refuse('procedure-not-found');
     if (input.category && !findCategory(ctx.store, input.category)) refuse('category-not-found', undefined, { category: 'errors.category-not-found' });
     if (input.asset_id && !findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found', undefined, { asset_id: 'errors.asset-not-found' });
-    return { events: [{ type: 'plans.created', entity: id, payload: input }], result: null };
+    return { events: [emit(planCreated, id, input)], result: null };
   });
   return findPlan(ctx.store, id);
 }
@@ -253,7 +257,7 @@ export function updatePlan(ctx: CallContext, input: z.output<typeof UpdatePlanIn
   const { plan_id, ...fields } = input;
   command(ctx, actorOf(signedIn(ctx)), () => {
     if (!findPlan(ctx.store, plan_id)) refuse('plan-not-found');
-    return { events: [{ type: 'plans.updated', entity: plan_id, payload: fields }], result: null };
+    return { events: [emit(planUpdated, plan_id, fields)], result: null };
   });
   return findPlan(ctx.store, plan_id);
 }
@@ -263,7 +267,7 @@ export function registerProvider(ctx: CallContext, input: z.output<typeof Provid
   command(ctx, actorOf(signedIn(ctx)), () => {
     const clash = statement(ctx.store, 'SELECT id FROM providers WHERE name = ? COLLATE NOCASE').get(input.name);
     if (clash) refuse('name-taken', { name: input.name }, { name: 'errors.name-taken' });
-    return { events: [{ type: 'providers.registered', entity: id, payload: input }], result: null };
+    return { events: [emit(providerRegistered, id, input)], result: null };
   });
   return findProvider(ctx.store, id);
 }
@@ -274,7 +278,7 @@ export function updateProvider(ctx: CallContext, input: z.output<typeof UpdatePr
     if (!findProvider(ctx.store, provider_id)) refuse('provider-not-found');
     const clash = statement(ctx.store, 'SELECT id FROM providers WHERE name = ? COLLATE NOCASE AND id != ?').get(fields.name, provider_id);
     if (clash) refuse('name-taken', { name: fields.name }, { name: 'errors.name-taken' });
-    return { events: [{ type: 'providers.updated', entity: provider_id, payload: fields }], result: null };
+    return { events: [emit(providerUpdated, provider_id, fields)], result: null };
   });
   return findProvider(ctx.store, provider_id);
 }

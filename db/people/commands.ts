@@ -4,7 +4,9 @@ import { actorOf, command, signedIn, type CallContext } from '../core/context.ts
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { findDepartment } from '../places/queries.ts';
+import { emit } from '../journal/types.ts';
 import { first } from '../store/open.ts';
+import { personDeactivated, personReactivated, personRegistered, personUpdated } from './events.ts';
 import { findPerson, type PersonView } from './queries.ts';
 
 type Particulars = z.output<typeof PersonInput>;
@@ -27,7 +29,7 @@ function checkParticulars(ctx: CallContext, input: Particulars, exceptId: string
 export function registerPerson(ctx: CallContext, input: Particulars): PersonView {
   const id = ctx.ids.next();
   command(ctx, actorOf(signedIn(ctx)), () => ({
-    events: [{ type: 'people.registered', entity: id, payload: checkParticulars(ctx, input, null) }],
+    events: [emit(personRegistered, id, checkParticulars(ctx, input, null))],
     result: null,
   }));
   return findPerson(ctx.store, id) as PersonView;
@@ -37,7 +39,7 @@ export function updatePerson(ctx: CallContext, input: z.output<typeof UpdatePers
   const { person_id, ...particulars } = input;
   command(ctx, actorOf(signedIn(ctx)), () => {
     if (!findPerson(ctx.store, person_id)) refuse('person-not-found');
-    return { events: [{ type: 'people.updated', entity: person_id, payload: checkParticulars(ctx, particulars, person_id) }], result: null };
+    return { events: [emit(personUpdated, person_id, checkParticulars(ctx, particulars, person_id))], result: null };
   });
   return findPerson(ctx.store, person_id) as PersonView;
 }
@@ -46,7 +48,7 @@ export function setPersonActive(ctx: CallContext, input: z.output<typeof PersonI
   command(ctx, actorOf(signedIn(ctx)), () => {
     const person = findPerson(ctx.store, input.person_id) ?? refuse('person-not-found');
     if (person.active === active) refuse(active ? 'already-active' : 'already-deactivated');
-    return { events: [{ type: active ? 'people.reactivated' : 'people.deactivated', entity: person.id, payload: {} }], result: null };
+    return { events: [emit(active ? personReactivated : personDeactivated, person.id, {})], result: null };
   });
   return findPerson(ctx.store, input.person_id) as PersonView;
 }

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { DepartmentInput, LocationInput, UpdateDepartmentInput, UpdateLocationInput } from '../contract/schemas.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
+import { emit } from '../journal/types.ts';
 import { first } from '../store/open.ts';
 import type { DepartmentRow, LocationRow } from '../store/schema.ts';
+import { departmentCreated, departmentUpdated, locationCreated, locationUpdated } from './events.ts';
 import { findDepartment, findLocation } from './queries.ts';
 
 function refuseDuplicateName(ctx: CallContext, table: 'departments' | 'locations', name: string, exceptId: string): void {
@@ -18,7 +20,7 @@ export function createDepartment(ctx: CallContext, input: z.output<typeof Depart
   const id = ctx.ids.next();
   command(ctx, actorOf(signedIn(ctx)), () => {
     refuseDuplicateName(ctx, 'departments', input.name, '');
-    return { events: [{ type: 'departments.created', entity: id, payload: input }], result: null };
+    return { events: [emit(departmentCreated, id, input)], result: null };
   });
   return findDepartment(ctx.store, id) as DepartmentRow;
 }
@@ -28,7 +30,7 @@ export function updateDepartment(ctx: CallContext, input: z.output<typeof Update
   command(ctx, actorOf(signedIn(ctx)), () => {
     if (!findDepartment(ctx.store, department_id)) refuse('department-not-found');
     refuseDuplicateName(ctx, 'departments', fields.name, department_id);
-    return { events: [{ type: 'departments.updated', entity: department_id, payload: fields }], result: null };
+    return { events: [emit(departmentUpdated, department_id, fields)], result: null };
   });
   return findDepartment(ctx.store, department_id) as DepartmentRow;
 }
@@ -37,7 +39,7 @@ export function createLocation(ctx: CallContext, input: z.output<typeof Location
   const id = ctx.ids.next();
   command(ctx, actorOf(signedIn(ctx)), () => {
     refuseDuplicateName(ctx, 'locations', input.name, '');
-    return { events: [{ type: 'locations.created', entity: id, payload: input }], result: null };
+    return { events: [emit(locationCreated, id, input)], result: null };
   });
   return findLocation(ctx.store, id) as LocationRow;
 }
@@ -47,7 +49,7 @@ export function updateLocation(ctx: CallContext, input: z.output<typeof UpdateLo
   command(ctx, actorOf(signedIn(ctx)), () => {
     if (!findLocation(ctx.store, location_id)) refuse('location-not-found');
     refuseDuplicateName(ctx, 'locations', fields.name, location_id);
-    return { events: [{ type: 'locations.updated', entity: location_id, payload: fields }], result: null };
+    return { events: [emit(locationUpdated, location_id, fields)], result: null };
   });
   return findLocation(ctx.store, location_id) as LocationRow;
 }

@@ -21,6 +21,11 @@ export interface JournalRefTable {
   entity: string;
 }
 
+/** Events of a type this version does not know: kept and verified, folded once a version knows them. */
+export interface JournalHeldTable {
+  seq: number;
+}
+
 export interface OriginTable {
   origin: string;
   scope: 'shared' | 'local';
@@ -264,6 +269,7 @@ export type MaintenanceEntryRow = Selectable<MaintenanceEntryTable>;
 export interface Database {
   journal: JournalTable;
   journal_refs: JournalRefTable;
+  journal_held: JournalHeldTable;
   origins: OriginTable;
   institution: InstitutionTable;
   security_settings: SecuritySettingsTable;

@@ -8,7 +8,6 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Services } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
-import type { Domain } from '../journal/domain.ts';
 import { canonicalJson } from '../journal/hash.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { statement, type Store } from '../store/open.ts';
@@ -38,8 +37,13 @@ export function highWater(store: Store): Record<string, number> {
  * only says which chains to read; it is a row anyone with the file can edit, so the decision rests on
  * each event's type, which is hashed into the chain: one event of a local type refuses the bundle.
  */
-function mustTravel(domain: Domain, row: Row): void {
-  if (domain.events.get(row.type)?.scope !== 'shared') refuse('bundle-holds-local-event', { type: row.type, origin: row.origin, n: row.origin_seq });
+function mustTravel(services: Pick<Services, 'domain' | 'identity'>, row: Row): void {
+  const definition = services.domain.events.get(row.type);
+  // A type this version does not know came from a newer peer's bundle, in a chain that travels, and
+  // travels on (docs/journal.md, "Event types this version does not know"); this installation's own
+  // account chain can never hold one, since append writes only known types.
+  const travels = definition ? definition.scope === 'shared' : row.origin !== services.identity.local;
+  if (!travels) refuse('bundle-holds-local-event', { type: row.type, origin: row.origin, n: row.origin_seq });
 }
 
 function* selectedEvents(store: Store, after: Record<string, number>): Generator<Row> {
@@ -76,14 +80,14 @@ function attachmentsFor(store: Store, cited: ReadonlySet<string>): AttachmentEnt
 }
 
 export function buildManifest(services: Services, key: SigningKey, options: ExportOptions): Manifest {
-  const { store, domain } = services;
+  const { store } = services;
   const after = acknowledged(store, options.peerId);
   const content = createHash('sha256');
   const ranges: Record<string, [number, number]> = {};
   const cited = new Set<string>();
   let count = 0;
   for (const row of selectedEvents(store, after)) {
-    mustTravel(domain, row);
+    mustTravel(services, row);
     content.update(eventLine(row), 'utf8');
     const range = ranges[row.origin];
     ranges[row.origin] = range ? [range[0], row.origin_seq] : [row.origin_seq, row.origin_seq];
@@ -127,7 +131,7 @@ export function sealBundle(services: Services, key: SigningKey, options: ExportO
 }
 
 export async function streamBundle(services: Services, sealed: SealedBundle, output: Writable): Promise<ExportResult> {
-  const { store, domain } = services;
+  const { store } = services;
   const { manifest, signature } = sealed;
   const version = manifest.attachments ? BUNDLE_VERSION_WITH_FILES : BUNDLE_VERSION;
   // The second pass reads exactly the ranges the first one hashed: journal rows never change, and an
@@ -136,7 +140,7 @@ export async function streamBundle(services: Services, sealed: SealedBundle, out
     yield `${JSON.stringify({ format: BUNDLE_FORMAT, version, manifest, signature })}\n`;
     let batch = '';
     for (const row of rangedEvents(store, manifest.ranges)) {
-      mustTravel(domain, row);
+      mustTravel(services, row);
       batch += eventLine(row);
       if (batch.length > 256 * 1024) {
         yield batch;

@@ -8,8 +8,10 @@ import { actorOf, command, signedIn, type CallContext, type Services } from '../
 import type { JobHandle } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
 import type { Actor } from '../journal/append.ts';
+import { emit } from '../journal/types.ts';
 import { statement } from '../store/open.ts';
 import { openConflicts } from './conflicts.ts';
+import { bundleExported, bundleWiped, conflictResolved, peerRenamed, peerRevoked, peerTrustedAgain } from './events.ts';
 import { sealBundle, streamBundle, writeBundle } from './export.ts';
 import { applyBundle, previewBundle, stageBundle, type ImportResult, type StagedBundle } from './import.ts';
 import type { PeerRow, TransferRow } from './reducer.ts';
@@ -26,7 +28,7 @@ export function bundleFileName(services: Services, now: Date): string {
 
 function recordExport(services: Services, actor: Actor, details: { peer_id: string | null; file_name: string; content_sha256: string; event_count: number }): string {
   const transferId = services.ids.next();
-  command(services, actor, () => ({ events: [{ type: 'sync.exported', entity: transferId, payload: details }], result: null }));
+  command(services, actor, () => ({ events: [emit(bundleExported, transferId, details)], result: null }));
   return transferId;
 }
 
@@ -144,7 +146,7 @@ export function listPeers(services: Services) {
 export function renamePeer(ctx: CallContext, peerId: string, name: string): void {
   command(ctx, actorOf(signedIn(ctx)), () => {
     if (!statement(ctx.store, 'SELECT id FROM peers WHERE id = ?').get(peerId)) refuse('peer-not-found');
-    return { events: [{ type: 'peers.renamed', entity: peerId, payload: { name } }], result: null };
+    return { events: [emit(peerRenamed, peerId, { name })], result: null };
   });
 }
 
@@ -153,7 +155,7 @@ export function revokePeer(ctx: CallContext, peerId: string): void {
     const peer = statement(ctx.store, 'SELECT status FROM peers WHERE id = ?').get(peerId) as { status: string } | undefined;
     if (!peer) refuse('peer-not-found');
     if (peer.status === 'revoked') refuse('already-deactivated');
-    return { events: [{ type: 'peers.revoked', entity: peerId, payload: {} }], result: null };
+    return { events: [emit(peerRevoked, peerId, {})], result: null };
   });
 }
 
@@ -173,7 +175,7 @@ export function trustPeerAgain(ctx: CallContext, peerId: string, fingerprint: st
     if (!peer) refuse('peer-not-found');
     if (peer.status !== 'revoked') refuse('peer-not-revoked');
     if (!sameFingerprint(fingerprint, peer.fingerprint)) refuse('peer-fingerprint-mismatch', { fingerprint: peer.fingerprint }, { fingerprint: 'errors.peer-fingerprint-mismatch' });
-    return { events: [{ type: 'peers.trusted-again', entity: peerId, payload: { fingerprint: peer.fingerprint } }], result: null };
+    return { events: [emit(peerTrustedAgain, peerId, { fingerprint: peer.fingerprint })], result: null };
   });
 }
 
@@ -187,7 +189,7 @@ export function recordWipe(ctx: CallContext, transferId: string, note: string): 
     const transfer = statement(ctx.store, 'SELECT wiped_at FROM bundle_transfers WHERE id = ?').get(transferId) as { wiped_at: string | null } | undefined;
     if (!transfer) refuse('transfer-not-found');
     if (transfer.wiped_at) refuse('already-wiped');
-    return { events: [{ type: 'sync.bundle-wiped', entity: transferId, payload: { note } }], result: null };
+    return { events: [emit(bundleWiped, transferId, { note })], result: null };
   });
 }
 
@@ -198,6 +200,6 @@ export function listConflicts(services: Services) {
 export function resolveConflict(ctx: CallContext, conflictId: string, note: string): void {
   command(ctx, actorOf(signedIn(ctx)), () => {
     if (!openConflicts(ctx.store).some((conflict) => conflict.id === conflictId)) refuse('conflict-not-found');
-    return { events: [{ type: 'conflicts.resolved', entity: conflictId, payload: { note } }], result: null };
+    return { events: [emit(conflictResolved, conflictId, { note })], result: null };
   });
 }

@@ -13,6 +13,17 @@ import type {
 import { actorOf, command, signedIn, type CallContext, type Services, type SessionUser } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { SYSTEM_ACTOR } from '../journal/append.ts';
+import { emit } from '../journal/types.ts';
+import {
+  passwordChanged,
+  securitySettingsChanged,
+  signInFailed,
+  userCreated,
+  userDeactivated,
+  userReactivated,
+  userSignedIn,
+  userUpdated,
+} from './events.ts';
 import type { UserRow } from '../store/schema.ts';
 import {
   countActiveAdmins,
@@ -83,14 +94,14 @@ export async function signIn(ctx: CallContext, input: z.output<typeof SignInInpu
   const current = findUserById(ctx.store, row.id) as UserRow;
   if (!matches) {
     // The failure is recorded in its own transaction: the refusal that follows must not undo it.
-    command(ctx, SYSTEM_ACTOR, () => ({ events: [{ type: 'users.sign-in-failed', entity: row.id, payload: {} }], result: null }));
+    command(ctx, SYSTEM_ACTOR, () => ({ events: [emit(signInFailed, row.id, {})], result: null }));
     // The clock read after the failure was written: the lock it may have started begins at that event.
     refuseIfLocked(findUserById(ctx.store, row.id) as UserRow, ctx.clock.now());
     refuse('sign-in-failed');
   }
   refuseIfLocked(current, now);
   if (current.active !== 1) refuse('account-deactivated');
-  command(ctx, actorOf(sessionUserOf(current)), () => ({ events: [{ type: 'users.signed-in', entity: row.id, payload: {} }], result: null }));
+  command(ctx, actorOf(sessionUserOf(current)), () => ({ events: [emit(userSignedIn, row.id, {})], result: null }));
   const session = ctx.sessions.start(row.id);
   ctx.setSession(session.token);
   const fresh = findUserById(ctx.store, row.id) as UserRow;
@@ -112,7 +123,7 @@ export async function changePassword(ctx: CallContext, input: z.output<typeof Ch
   if (input.next.toLowerCase().includes(row.username)) refuse('weak-password', undefined, { next: 'password.rule-username' });
   const hash = await ctx.hasher.hash(input.next);
   command(ctx, actorOf(user), () => ({
-    events: [{ type: 'users.password-changed', entity: user.id, payload: { password_hash: hash, must_change_password: false, by: 'self' } }],
+    events: [emit(passwordChanged, user.id, { password_hash: hash, must_change_password: false, by: 'self' })],
     result: null,
   }));
   return { user, password_change: null };
@@ -128,11 +139,13 @@ export async function createUser(ctx: CallContext, input: z.output<typeof Create
     if (findUserByUsername(ctx.store, input.username)) refuse('username-taken', { username: input.username }, { username: 'errors.username-taken' });
     return {
       events: [
-        {
-          type: 'users.created',
-          entity: id,
-          payload: { username: input.username, display_name: input.display_name, roles: input.roles, password_hash: hash, must_change_password: true },
-        },
+        emit(userCreated, id, {
+          username: input.username,
+          display_name: input.display_name,
+          roles: input.roles,
+          password_hash: hash,
+          must_change_password: true,
+        }),
       ],
       result: null,
     };
@@ -147,7 +160,7 @@ export function updateUser(ctx: CallContext, input: z.output<typeof UpdateUserIn
     if (!input.roles.includes('admin') && row.active === 1 && countActiveAdmins(ctx.store, row.id) === 0) {
       refuse('last-admin', undefined, { roles: 'errors.last-admin' });
     }
-    return { events: [{ type: 'users.updated', entity: row.id, payload: { display_name: input.display_name, roles: input.roles } }], result: null };
+    return { events: [emit(userUpdated, row.id, { display_name: input.display_name, roles: input.roles })], result: null };
   });
   return toUserView(requireUser(ctx, input.user_id));
 }
@@ -160,7 +173,7 @@ export async function resetPassword(ctx: CallContext, input: z.output<typeof Res
   }
   const hash = await ctx.hasher.hash(input.temporary_password);
   command(ctx, actorOf(admin), () => ({
-    events: [{ type: 'users.password-changed', entity: row.id, payload: { password_hash: hash, must_change_password: true, by: 'admin' } }],
+    events: [emit(passwordChanged, row.id, { password_hash: hash, must_change_password: true, by: 'admin' })],
     result: null,
   }));
   if (row.id !== admin.id) ctx.sessions.endAllFor(row.id);
@@ -173,7 +186,7 @@ export function deactivateUser(ctx: CallContext, input: z.output<typeof Deactiva
     const row = requireUser(ctx, input.user_id);
     if (row.id === admin.id) refuse('cannot-deactivate-self');
     if (row.active !== 1) refuse('already-deactivated');
-    return { events: [{ type: 'users.deactivated', entity: row.id, payload: { reason: input.reason, note: input.note } }], result: null };
+    return { events: [emit(userDeactivated, row.id, { reason: input.reason, note: input.note })], result: null };
   });
   // 3.1.2: at once. Other processes on the same file see it on their next call (the dispatcher checks).
   ctx.sessions.endAllFor(input.user_id);
@@ -185,14 +198,14 @@ export function reactivateUser(ctx: CallContext, input: z.output<typeof UserIdIn
   command(ctx, actorOf(admin), () => {
     const row = requireUser(ctx, input.user_id);
     if (row.active === 1) refuse('already-active');
-    return { events: [{ type: 'users.reactivated', entity: row.id, payload: {} }], result: null };
+    return { events: [emit(userReactivated, row.id, {})], result: null };
   });
   return toUserView(requireUser(ctx, input.user_id));
 }
 
 export function updateSecuritySettings(ctx: CallContext, input: z.output<typeof SecuritySettingsInput>): { password_max_age_days: number } {
   command(ctx, actorOf(signedIn(ctx)), () => ({
-    events: [{ type: 'security.settings-changed', entity: SECURITY_SETTINGS_ID, payload: input }],
+    events: [emit(securitySettingsChanged, SECURITY_SETTINGS_ID, input)],
     result: null,
   }));
   return { password_max_age_days: passwordMaxAgeDays(ctx.store) };

@@ -29,7 +29,7 @@ export const userDeactivated = defineEvent(
 );
 export const userReactivated = defineEvent('users.reactivated', 'local', z.object({}));
 export const signInFailed = defineEvent('users.sign-in-failed', 'local', z.object({}));
-export const signedIn = defineEvent('users.signed-in', 'local', z.object({}));
+export const userSignedIn = defineEvent('users.signed-in', 'local', z.object({}));
 
 export const securitySettingsChanged = defineEvent(
   'security.settings-changed',
@@ -44,6 +44,6 @@ export const userEvents = [
   userDeactivated,
   userReactivated,
   signInFailed,
-  signedIn,
+  userSignedIn,
   securitySettingsChanged,
 ];

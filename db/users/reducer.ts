@@ -1,13 +1,15 @@
 // Fold of account events into the `users` and `security_settings` rows. Pure.
-import { assertNever } from '../core/assert.ts';
 import { hlcInstant } from '../journal/hlc.ts';
-import { defineProjection, type FoldEvent, type PayloadOf } from '../journal/types.ts';
+import { defineProjection, on } from '../journal/types.ts';
 import type { SecuritySettings, UserRow } from '../store/schema.ts';
-import type {
+import {
   passwordChanged,
   securitySettingsChanged,
+  signInFailed,
   userCreated,
   userDeactivated,
+  userReactivated,
+  userSignedIn,
   userUpdated,
 } from './events.ts';
 
@@ -16,89 +18,6 @@ export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 export const DEFAULT_PASSWORD_MAX_AGE_DAYS = 90;
 export const SECURITY_SETTINGS_ID = 'security';
-
-type UserEventType =
-  | 'users.created'
-  | 'users.updated'
-  | 'users.password-changed'
-  | 'users.deactivated'
-  | 'users.reactivated'
-  | 'users.sign-in-failed'
-  | 'users.signed-in';
-
-export const USER_EVENT_TYPES: readonly UserEventType[] = [
-  'users.created',
-  'users.updated',
-  'users.password-changed',
-  'users.deactivated',
-  'users.reactivated',
-  'users.sign-in-failed',
-  'users.signed-in',
-];
-
-export function reduceUser(row: UserRow | undefined, event: FoldEvent): UserRow | undefined {
-  const at = hlcInstant(event.hlc);
-  const type = event.type as UserEventType;
-  if (type === 'users.created') {
-    const p = event.payload as PayloadOf<typeof userCreated>;
-    return {
-      id: event.entity,
-      username: p.username,
-      display_name: p.display_name,
-      roles: JSON.stringify(p.roles),
-      password_hash: p.password_hash,
-      must_change_password: p.must_change_password ? 1 : 0,
-      password_changed_at: at,
-      active: 1,
-      deactivated_at: null,
-      deactivation_reason: null,
-      failed_attempts: 0,
-      locked_until: null,
-      last_sign_in_at: null,
-      created_at: at,
-      updated_at: at,
-    };
-  }
-  // Events about an account this file never saw created have nothing to fold into.
-  if (!row) return undefined;
-  switch (type) {
-    case 'users.updated': {
-      const p = event.payload as PayloadOf<typeof userUpdated>;
-      return { ...row, display_name: p.display_name, roles: JSON.stringify(p.roles), updated_at: at };
-    }
-    case 'users.password-changed': {
-      const p = event.payload as PayloadOf<typeof passwordChanged>;
-      return {
-        ...row,
-        password_hash: p.password_hash,
-        must_change_password: p.must_change_password ? 1 : 0,
-        password_changed_at: at,
-        failed_attempts: 0,
-        locked_until: null,
-        updated_at: at,
-      };
-    }
-    case 'users.deactivated': {
-      const p = event.payload as PayloadOf<typeof userDeactivated>;
-      return { ...row, active: 0, deactivated_at: at, deactivation_reason: p.reason, updated_at: at };
-    }
-    case 'users.reactivated':
-      return { ...row, active: 1, deactivated_at: null, deactivation_reason: null, failed_attempts: 0, locked_until: null, updated_at: at };
-    case 'users.sign-in-failed': {
-      const lockExpired = row.locked_until !== null && row.locked_until <= at;
-      const attempts = (lockExpired ? 0 : row.failed_attempts) + 1;
-      if (attempts >= LOCKOUT_THRESHOLD) {
-        const until = new Date(Date.parse(at) + LOCKOUT_MS).toISOString();
-        return { ...row, failed_attempts: 0, locked_until: until, updated_at: at };
-      }
-      return { ...row, failed_attempts: attempts, locked_until: lockExpired ? null : row.locked_until, updated_at: at };
-    }
-    case 'users.signed-in':
-      return { ...row, failed_attempts: 0, locked_until: null, last_sign_in_at: at, updated_at: at };
-    default:
-      return assertNever(type, 'user event');
-  }
-}
 
 export const usersProjection = defineProjection<UserRow>({
   table: 'users',
@@ -119,18 +38,84 @@ export const usersProjection = defineProjection<UserRow>({
     'created_at',
     'updated_at',
   ],
-  types: USER_EVENT_TYPES,
-  reduce: (row, event) => reduceUser(row, event),
+  on: [
+    on(userCreated, (_row, p, event) => {
+      const at = hlcInstant(event.hlc);
+      return {
+        id: event.entity,
+        username: p.username,
+        display_name: p.display_name,
+        roles: JSON.stringify(p.roles),
+        password_hash: p.password_hash,
+        must_change_password: p.must_change_password ? 1 : 0,
+        password_changed_at: at,
+        active: 1,
+        deactivated_at: null,
+        deactivation_reason: null,
+        failed_attempts: 0,
+        locked_until: null,
+        last_sign_in_at: null,
+        created_at: at,
+        updated_at: at,
+      };
+    }),
+    // Events about an account this file never saw created have nothing to fold into.
+    on(userUpdated, (row, p, event) =>
+      row ? { ...row, display_name: p.display_name, roles: JSON.stringify(p.roles), updated_at: hlcInstant(event.hlc) } : undefined,
+    ),
+    on(passwordChanged, (row, p, event) => {
+      const at = hlcInstant(event.hlc);
+      return row
+        ? {
+            ...row,
+            password_hash: p.password_hash,
+            must_change_password: p.must_change_password ? 1 : 0,
+            password_changed_at: at,
+            failed_attempts: 0,
+            locked_until: null,
+            updated_at: at,
+          }
+        : undefined;
+    }),
+    on(userDeactivated, (row, p, event) => {
+      const at = hlcInstant(event.hlc);
+      return row ? { ...row, active: 0, deactivated_at: at, deactivation_reason: p.reason, updated_at: at } : undefined;
+    }),
+    on(userReactivated, (row, _p, event) =>
+      row
+        ? { ...row, active: 1, deactivated_at: null, deactivation_reason: null, failed_attempts: 0, locked_until: null, updated_at: hlcInstant(event.hlc) }
+        : undefined,
+    ),
+    on(signInFailed, (row, _p, event) => {
+      if (!row) return undefined;
+      const at = hlcInstant(event.hlc);
+      const lockExpired = row.locked_until !== null && row.locked_until <= at;
+      const attempts = (lockExpired ? 0 : row.failed_attempts) + 1;
+      if (attempts >= LOCKOUT_THRESHOLD) {
+        const until = new Date(Date.parse(at) + LOCKOUT_MS).toISOString();
+        return { ...row, failed_attempts: 0, locked_until: until, updated_at: at };
+      }
+      return { ...row, failed_attempts: attempts, locked_until: lockExpired ? null : row.locked_until, updated_at: at };
+    }),
+    on(userSignedIn, (row, _p, event) => {
+      const at = hlcInstant(event.hlc);
+      return row ? { ...row, failed_attempts: 0, locked_until: null, last_sign_in_at: at, updated_at: at } : undefined;
+    }),
+  ],
 });
 
-export function reduceSecuritySettings(row: SecuritySettings | undefined, event: FoldEvent): SecuritySettings {
-  const p = event.payload as PayloadOf<typeof securitySettingsChanged>;
-  return { ...(row ?? { id: SECURITY_SETTINGS_ID }), password_max_age_days: p.password_max_age_days, updated_at: hlcInstant(event.hlc) };
-}
+export const reduceUser = usersProjection.reduce;
 
 export const securitySettingsProjection = defineProjection<SecuritySettings>({
   table: 'security_settings',
   columns: ['id', 'password_max_age_days', 'updated_at'],
-  types: ['security.settings-changed'],
-  reduce: (row, event) => reduceSecuritySettings(row, event),
+  on: [
+    on(securitySettingsChanged, (row, p, event) => ({
+      ...(row ?? { id: SECURITY_SETTINGS_ID }),
+      password_max_age_days: p.password_max_age_days,
+      updated_at: hlcInstant(event.hlc),
+    })),
+  ],
 });
+
+export const reduceSecuritySettings = securitySettingsProjection.reduce;

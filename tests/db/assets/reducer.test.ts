@@ -9,7 +9,7 @@ import {
   reduceMedium,
   storageMediaProjection,
 } from '../../../db/assets/reducer.ts';
-import type { FoldEvent, Projection } from '../../../db/journal/types.ts';
+import type { AnyProjection, FoldEvent } from '../../../db/journal/types.ts';
 import type { AssetRow, StorageMediumRow } from '../../../db/store/schema.ts';
 
 const DEVICE = 'asset-1';
@@ -70,7 +70,7 @@ const returned = (n: number, entry = ENTRY) => ev(n, 'maintenance.returned', ent
 const closed = (n: number, outcome: string, entry = ENTRY) => ev(n, 'maintenance.closed', entry, { asset_id: DEVICE, closed_on: '2026-11-23', outcome });
 
 /** Only what the projection stores: the columns, as the row would be written. */
-function stored<R extends Record<string, unknown>>(projection: Projection, row: R | undefined): Record<string, unknown> | undefined {
+function stored<R extends Record<string, unknown>>(projection: AnyProjection, row: R | undefined): Record<string, unknown> | undefined {
   return row && Object.fromEntries(projection.columns.map((c) => [c, row[c] ?? null]));
 }
 

@@ -265,7 +265,7 @@ describe('procedures, plans and providers as the journal folds them', () => {
   });
 
   it('names the acting account when the event carries no display name', () => {
-    expect(reduceProcedure(undefined, ev(1, 'procedures.approved', 'procedure-v1', approved, null)).recorded_by).toBe('user-juma');
+    expect(reduceProcedure(undefined, ev(1, 'procedures.approved', 'procedure-v1', approved, null))?.recorded_by).toBe('user-juma');
   });
 
   const plan = { procedure_id: 'procedure-v1', category: 'laptop', asset_id: null, task: 'Kusafisha na kukagua', interval_months: 6 };
