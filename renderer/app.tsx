@@ -15,6 +15,7 @@ import { ChangePasswordScreen } from './screens/sign-in/change-password.tsx';
 import { SignInScreen } from './screens/sign-in/sign-in.tsx';
 import { SetupWizard } from './screens/setup/setup-wizard.tsx';
 import { SessionContext, type SessionValue, type SignedIn } from './session/session.tsx';
+import { canFrom } from './shell/access.ts';
 import { Shell } from './shell/shell.tsx';
 import { theme } from './theme.ts';
 
@@ -98,7 +99,10 @@ function Gate() {
       .catch(() => undefined)
       .finally(() => signedOut(null));
   }, [client, signedOut]);
-  const sessionValue = useMemo<SessionValue | null>(() => (session ? { user: session.user, signOut } : null), [session, signOut]);
+  const sessionValue = useMemo<SessionValue | null>(
+    () => (session ? { user: session.user, can: canFrom(session.may_call), signOut } : null),
+    [session, signOut],
+  );
 
   if (status.isPending) return <Waiting />;
   if (status.isError) {

@@ -11,14 +11,12 @@ import {
   TagFormatInput,
   UpdateAssetInput,
 } from '../contract/register-schemas.ts';
-import { EmptyInput, text, type Role } from '../contract/schemas.ts';
+import { ADMIN, ICT } from '../contract/roles.ts';
+import { EmptyInput, text } from '../contract/schemas.ts';
 import { refuse } from '../core/refusal.ts';
 import { z } from 'zod';
 import { addMedium, createCategory, proposeTag, registerAsset, reinstallMedium, removeMedium, setTagFormat, updateAsset } from './commands.ts';
 import { findAsset, listAssets, listCategories, tagFormat } from './queries.ts';
-
-/** Who keeps the register and the log book. */
-export const ICT: readonly Role[] = ['admin', 'ict_officer'];
 
 export const assetRoutes = {
   'assets.list': route({ access: 'signed-in', input: AssetListInput, handler: (ctx, input) => listAssets(ctx.store, input) }),
@@ -34,9 +32,9 @@ export const assetRoutes = {
   }),
   'assets.register': route({ access: ICT, input: RegisterAssetInput, handler: (ctx, input) => registerAsset(ctx, input) }),
   'assets.update': route({ access: ICT, input: UpdateAssetInput, handler: (ctx, input) => updateAsset(ctx, input) }),
-  'assets.set-tag-format': route({ access: ['admin'], input: TagFormatInput, handler: (ctx, input) => setTagFormat(ctx, input) }),
+  'assets.set-tag-format': route({ access: ADMIN, input: TagFormatInput, handler: (ctx, input) => setTagFormat(ctx, input) }),
   'categories.list': route({ access: 'signed-in', input: EmptyInput, handler: (ctx) => listCategories(ctx.store) }),
-  'categories.create': route({ access: ['admin'], input: CategoryInput, handler: (ctx, input) => createCategory(ctx, input) }),
+  'categories.create': route({ access: ADMIN, input: CategoryInput, handler: (ctx, input) => createCategory(ctx, input) }),
   'storage.add': route({ access: ICT, input: AddMediumInput, handler: (ctx, input) => addMedium(ctx, input) }),
   'storage.remove': route({ access: ICT, input: RemoveMediumInput, handler: (ctx, input) => removeMedium(ctx, input) }),
   'storage.reinstall': route({ access: ICT, input: ReinstallMediumInput, handler: (ctx, input) => reinstallMedium(ctx, input) }),

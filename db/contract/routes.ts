@@ -28,11 +28,13 @@ import {
   signOut,
   updateSecuritySettings,
   updateUser,
+  type SignedInResult,
 } from '../users/commands.ts';
 import { findUserById, listUsers, passwordChangeDue, passwordMaxAgeDays, toUserView } from '../users/queries.ts';
 import { SECURITY_SETTINGS_ID } from '../users/reducer.ts';
 import { refuse } from '../core/refusal.ts';
-import { route, type Access } from './route.ts';
+import { ACCOUNT_MANAGERS, ACCOUNT_READERS, ADMIN, REGISTRARS } from './roles.ts';
+import { mayCall, route, type Access, type RouteDefinition } from './route.ts';
 import {
   ChangePasswordInput,
   CreateUserInput,
@@ -57,14 +59,25 @@ import {
   type Role,
 } from './schemas.ts';
 
-const ADMIN: readonly Role[] = ['admin'];
-const ADMIN_OR_AUDITOR: readonly Role[] = ['admin', 'auditor'];
-/** Who keeps the registers of people and places. */
-const REGISTRARS: readonly Role[] = ['admin', 'ict_officer', 'records_officer'];
 const SIGNED_IN: Access = 'signed-in';
 
 function canSeeAccounts(ctx: CallContext): boolean {
-  return signedIn(ctx).roles.some((role) => ADMIN_OR_AUDITOR.includes(role));
+  return mayCall(ACCOUNT_READERS, signedIn(ctx).roles);
+}
+
+/**
+ * The names of the routes these roles may call, by the dispatcher's own rule (`mayCall`). Every answer
+ * that starts or restores a session carries it as `may_call`, so the window shows an action when the
+ * table lets the user call it and never keeps its own list of roles (issue 8).
+ */
+export function callableBy(roles: readonly Role[]): string[] {
+  return Object.entries(routes as Record<string, RouteDefinition>)
+    .filter(([, definition]) => mayCall(definition.access, roles))
+    .map(([name]) => name);
+}
+
+function withCallable<T extends SignedInResult>(result: T): T & { may_call: string[] } {
+  return { ...result, may_call: callableBy(result.user.roles) };
 }
 
 export const routes = {
@@ -73,9 +86,9 @@ export const routes = {
     input: EmptyInput,
     handler: (ctx) => ({ initialized: isInitialized(ctx), institution: getInstitution(ctx.store)?.name ?? null }),
   }),
-  'setup.initialize': route({ access: 'anyone', input: SetupInput, handler: (ctx, input) => initialize(ctx, input) }),
+  'setup.initialize': route({ access: 'anyone', input: SetupInput, handler: async (ctx, input) => withCallable(await initialize(ctx, input)) }),
 
-  'auth.sign-in': route({ access: 'anyone', input: SignInInput, handler: (ctx, input) => signIn(ctx, input) }),
+  'auth.sign-in': route({ access: 'anyone', input: SignInInput, handler: async (ctx, input) => withCallable(await signIn(ctx, input)) }),
   'auth.sign-out': route({ access: SIGNED_IN, whilePasswordDue: true, input: EmptyInput, handler: (ctx) => signOut(ctx) }),
   'auth.me': route({
     access: 'anyone',
@@ -83,14 +96,14 @@ export const routes = {
     handler: (ctx) => {
       if (!ctx.user) return null;
       const row = findUserById(ctx.store, ctx.user.id);
-      return row ? { user: ctx.user, password_change: passwordChangeDue(row, passwordMaxAgeDays(ctx.store), ctx.clock.now()) } : null;
+      return row ? withCallable({ user: ctx.user, password_change: passwordChangeDue(row, passwordMaxAgeDays(ctx.store), ctx.clock.now()) }) : null;
     },
   }),
   'auth.change-password': route({
     access: SIGNED_IN,
     whilePasswordDue: true,
     input: ChangePasswordInput,
-    handler: (ctx, input) => changePassword(ctx, input),
+    handler: async (ctx, input) => withCallable(await changePassword(ctx, input)),
   }),
 
   'institution.get': route({
@@ -106,20 +119,20 @@ export const routes = {
   }),
   'security.update': route({ access: ADMIN, input: SecuritySettingsInput, handler: (ctx, input) => updateSecuritySettings(ctx, input) }),
 
-  'users.list': route({ access: ADMIN_OR_AUDITOR, input: EmptyInput, handler: (ctx) => listUsers(ctx.store) }),
+  'users.list': route({ access: ACCOUNT_READERS, input: EmptyInput, handler: (ctx) => listUsers(ctx.store) }),
   'users.get': route({
-    access: ADMIN_OR_AUDITOR,
+    access: ACCOUNT_READERS,
     input: UserIdInput,
     handler: (ctx, input) => {
       const row = findUserById(ctx.store, input.user_id) ?? refuse('user-not-found');
       return toUserView(row);
     },
   }),
-  'users.create': route({ access: ADMIN, input: CreateUserInput, handler: (ctx, input) => createUser(ctx, input) }),
-  'users.update': route({ access: ADMIN, input: UpdateUserInput, handler: (ctx, input) => updateUser(ctx, input) }),
-  'users.reset-password': route({ access: ADMIN, input: ResetPasswordInput, handler: (ctx, input) => resetPassword(ctx, input) }),
-  'users.deactivate': route({ access: ADMIN, input: DeactivateUserInput, handler: (ctx, input) => deactivateUser(ctx, input) }),
-  'users.reactivate': route({ access: ADMIN, input: UserIdInput, handler: (ctx, input) => reactivateUser(ctx, input) }),
+  'users.create': route({ access: ACCOUNT_MANAGERS, input: CreateUserInput, handler: (ctx, input) => createUser(ctx, input) }),
+  'users.update': route({ access: ACCOUNT_MANAGERS, input: UpdateUserInput, handler: (ctx, input) => updateUser(ctx, input) }),
+  'users.reset-password': route({ access: ACCOUNT_MANAGERS, input: ResetPasswordInput, handler: (ctx, input) => resetPassword(ctx, input) }),
+  'users.deactivate': route({ access: ACCOUNT_MANAGERS, input: DeactivateUserInput, handler: (ctx, input) => deactivateUser(ctx, input) }),
+  'users.reactivate': route({ access: ACCOUNT_MANAGERS, input: UserIdInput, handler: (ctx, input) => reactivateUser(ctx, input) }),
 
   'people.list': route({ access: SIGNED_IN, input: ListInput, handler: (ctx, input) => listPeople(ctx.store, input) }),
   'people.get': route({
@@ -144,7 +157,7 @@ export const routes = {
     input: HistoryInput,
     handler: (ctx, input) => entityHistory(ctx.store, ctx.domain, input.entity, { includeLocal: canSeeAccounts(ctx) }),
   }),
-  'journal.verify': route({ access: ADMIN_OR_AUDITOR, input: EmptyInput, handler: (ctx) => verifyStore(ctx.store, ctx.domain) }),
+  'journal.verify': route({ access: ACCOUNT_READERS, input: EmptyInput, handler: (ctx) => verifyStore(ctx.store, ctx.domain) }),
 
   ...assetRoutes,
   ...maintenanceRoutes,

@@ -1,5 +1,5 @@
 // The log book's routes; merged into the one table in db/contract/routes.ts.
-import { ICT } from '../assets/routes.ts';
+import { HEADS, ICT } from '../contract/roles.ts';
 import { route } from '../contract/route.ts';
 import {
   AssetIdInput,
@@ -87,7 +87,7 @@ export const maintenanceRoutes = {
     input: EmptyInput,
     handler: (ctx) => ({ procedures: listProcedures(ctx.store), in_force_id: procedureInForce(ctx.store, today(ctx))?.id ?? null }),
   }),
-  'procedures.approve': route({ access: ['head_of_institution'], input: ProcedureInput, handler: (ctx, input) => approveProcedure(ctx, input) }),
+  'procedures.approve': route({ access: HEADS, input: ProcedureInput, handler: (ctx, input) => approveProcedure(ctx, input) }),
 
   'plans.list': route({ access: 'signed-in', input: EmptyInput, handler: (ctx) => listPlans(ctx.store) }),
   'plans.create': route({ access: ICT, input: PlanInput, handler: (ctx, input) => createPlan(ctx, input) }),

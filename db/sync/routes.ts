@@ -1,6 +1,7 @@
 // Sync's routes; merged into the one table in db/contract/routes.ts.
-import { route } from '../contract/route.ts';
-import { EmptyInput, type Role } from '../contract/schemas.ts';
+import { ADMIN, PEER_READERS, SYNC } from '../contract/roles.ts';
+import { mayCall, route } from '../contract/route.ts';
+import { EmptyInput } from '../contract/schemas.ts';
 import { ExportInput, ImportBundleInput, PeerIdInput, PreviewInput, RecordWipeInput, RenamePeerInput, ResolveConflictInput, TrustPeerAgainInput } from '../contract/sync-schemas.ts';
 import { actorOf, signedIn } from '../core/context.ts';
 import { runJob } from '../core/jobs.ts';
@@ -20,8 +21,11 @@ import {
   trustPeerAgain,
 } from './service.ts';
 
-/** Who carries bundles between installations. Accepting a new installation's key is the administrator's. */
-const SYNC: readonly Role[] = ['admin', 'ict_officer'];
+/**
+ * Accepting a new installation's key is trusting an installation: the same door as `peers.trust-again`,
+ * so the window offers it when that route is open to the user (renderer/screens/sync/receive-panel.tsx).
+ */
+const TRUSTS_PEERS = ADMIN;
 
 export const syncRoutes = {
   'sync.identity': route({
@@ -46,7 +50,7 @@ export const syncRoutes = {
     access: SYNC,
     input: ImportBundleInput,
     handler: async (ctx, input) => {
-      if (input.accept_new_peer && !signedIn(ctx).roles.includes('admin')) refuse('forbidden');
+      if (input.accept_new_peer && !mayCall(TRUSTS_PEERS, signedIn(ctx).roles)) refuse('forbidden');
       return runJob(ctx.jobs, 'sync.import', signedIn(ctx).id, input.job, async (job) => {
         const staged = await stageFromBase64(ctx, input.file.base64, job);
         return apply(ctx, staged, actorOf(signedIn(ctx)), input.accept_new_peer, input.file.name, job);
@@ -62,9 +66,9 @@ export const syncRoutes = {
       return pendingWipes(ctx);
     },
   }),
-  'peers.list': route({ access: ['admin', 'ict_officer', 'auditor'], input: EmptyInput, handler: (ctx) => listPeers(ctx) }),
+  'peers.list': route({ access: PEER_READERS, input: EmptyInput, handler: (ctx) => listPeers(ctx) }),
   'peers.rename': route({
-    access: ['admin'],
+    access: ADMIN,
     input: RenamePeerInput,
     handler: (ctx, input) => {
       renamePeer(ctx, input.peer_id, input.name);
@@ -72,7 +76,7 @@ export const syncRoutes = {
     },
   }),
   'peers.revoke': route({
-    access: ['admin'],
+    access: ADMIN,
     input: PeerIdInput,
     handler: (ctx, input) => {
       revokePeer(ctx, input.peer_id);
@@ -80,7 +84,7 @@ export const syncRoutes = {
     },
   }),
   'peers.trust-again': route({
-    access: ['admin'],
+    access: TRUSTS_PEERS,
     input: TrustPeerAgainInput,
     handler: (ctx, input) => {
       trustPeerAgain(ctx, input.peer_id, input.fingerprint);
@@ -89,7 +93,7 @@ export const syncRoutes = {
   }),
   'conflicts.list': route({ access: 'signed-in', input: EmptyInput, handler: (ctx) => listConflicts(ctx) }),
   'conflicts.resolve': route({
-    access: ['admin'],
+    access: ADMIN,
     input: ResolveConflictInput,
     handler: (ctx, input) => {
       resolveConflict(ctx, input.conflict_id, input.note);

@@ -1,12 +1,15 @@
 // Who is signed in, for every screen behind the sign-in. The session itself is held by the host.
 import { createContext, useContext } from 'react';
 import type { RouteOutput } from '../../db/contract/routes.ts';
+import type { Can } from '../shell/access.ts';
 
 export type SignedIn = RouteOutput<'auth.sign-in'>;
 export type SessionUser = SignedIn['user'];
 
 export interface SessionValue {
   user: SessionUser;
+  /** Whether this session may call a route: the route table's answer, never a list of roles (issue 8). */
+  can: Can;
   signOut(): void;
 }
 

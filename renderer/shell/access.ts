@@ -1,61 +1,37 @@
-// Which work areas and actions a user's roles reach. It mirrors the route table's `access` (db/contract/
-// routes.ts), so nobody is shown a door the core would refuse; the core still checks every call.
-import type { Role } from '../../db/contract/schemas.ts';
+// Which work areas and actions the signed-in user reaches. The window keeps no list of roles: the core
+// answers which routes the session may call (`may_call`, computed from the route table by the
+// dispatcher's own rule), and an area or an action shows when its route is among them (issue 8). The
+// core still checks every call; separation of duties (nobody approves their own request) is shown by
+// the data the core returns, not decided here.
+import type { RouteName } from '../../db/contract/routes.ts';
 
 export const AREAS = ['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
-const AREA_ROLES: Record<Area, readonly Role[] | 'signed-in'> = {
-  equipment: 'signed-in',
-  logbook: 'signed-in',
-  maintenance: 'signed-in',
-  import: ['admin', 'ict_officer'],
-  people: 'signed-in',
-  places: 'signed-in',
-  sync: ['admin', 'ict_officer', 'auditor'],
-  users: ['admin', 'auditor'],
-  settings: ['admin'],
+/** Each area's main route: the area shows when the user may call it. Declared once, here. */
+export const AREA_ROUTES: Record<Area, RouteName> = {
+  equipment: 'assets.list',
+  logbook: 'maintenance.list',
+  maintenance: 'plans.list',
+  import: 'import.preview',
+  people: 'people.list',
+  places: 'departments.list',
+  sync: 'peers.list',
+  users: 'users.list',
+  settings: 'institution.update',
 };
 
-/** Who keeps the registers of people and places (routes.ts: REGISTRARS). */
-const REGISTRARS: readonly Role[] = ['admin', 'ict_officer', 'records_officer'];
+/** Whether the session may call a route, typed by the route table. */
+export type Can = (route: RouteName) => boolean;
 
-const holdsAny = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((role) => allowed.includes(role));
-
-export function areasFor(roles: readonly Role[]): Area[] {
-  return AREAS.filter((area) => {
-    const allowed = AREA_ROLES[area];
-    return allowed === 'signed-in' || holdsAny(roles, allowed);
-  });
+/** The session's answer (`may_call`) as a question the screens ask: `can('assets.register')`. */
+export function canFrom(mayCall: readonly string[]): Can {
+  const allowed = new Set(mayCall);
+  return (route) => allowed.has(route);
 }
 
-export function canKeepRegisters(roles: readonly Role[]): boolean {
-  return holdsAny(roles, REGISTRARS);
-}
-
-/** Who keeps the equipment register and the log book (db/assets/routes.ts: ICT). */
-const ICT: readonly Role[] = ['admin', 'ict_officer'];
-
-export function canKeepEquipment(roles: readonly Role[]): boolean {
-  return holdsAny(roles, ICT);
-}
-
-export function canApproveProcedure(roles: readonly Role[]): boolean {
-  return roles.includes('head_of_institution');
-}
-
-/** Who carries bundles between installations (db/sync/routes.ts: SYNC). */
-export function canCarryBundles(roles: readonly Role[]): boolean {
-  return holdsAny(roles, ['admin', 'ict_officer']);
-}
-
-/** Accepting a new installation, renaming or revoking one, resolving a conflict: the administrator's. */
-export function canDecideSync(roles: readonly Role[]): boolean {
-  return roles.includes('admin');
-}
-
-export function canManageAccounts(roles: readonly Role[]): boolean {
-  return roles.includes('admin');
+export function areasFor(can: Can): Area[] {
+  return AREAS.filter((area) => can(AREA_ROUTES[area]));
 }
 
 /** `#/users` → 'users' when the user may open it; otherwise their first area. */

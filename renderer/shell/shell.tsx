@@ -1,5 +1,5 @@
 // The work areas: header (institution, who is signed in, language, sign-out) and the navigation of the
-// areas this user's roles reach. Areas not built yet are absent, not dead links.
+// areas the route table lets this user open (access.ts). Areas not built yet are absent, not dead links.
 import { AppShell, Avatar, Badge, Box, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconBook, IconBuilding, IconChevronDown, IconDevices, IconFileImport, IconKey, IconLogout, IconRefresh, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -45,9 +45,9 @@ const HEADER_HEIGHT = 60;
 
 export function Shell() {
   const { t } = useTranslation();
-  const { user, signOut } = useSession();
+  const { user, can, signOut } = useSession();
   const institution = useRouteQuery('institution.get', {});
-  const allowed = areasFor(user.roles);
+  const allowed = areasFor(can);
   const [hash, setHash] = useHash();
   const area = areaFromHash(hash, allowed);
   const [changingPassword, setChangingPassword] = useState(false);

@@ -1,51 +1,159 @@
-import { describe, expect, it } from 'vitest';
-import { areaFromHash, areasFor, canKeepEquipment, canKeepRegisters, canManageAccounts, type Area } from '../../renderer/shell/access.ts';
+// Issue 8, "the renderer derives nothing from the route table": the window shows an area or an action
+// when the route table lets the signed-in roles call its route, and for that asks the core, never a
+// list of roles of its own. Every case here is generated from the table and checked for every role.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mayCall, type RouteDefinition } from '../../db/contract/route.ts';
+import { callableBy, routes, type RouteName } from '../../db/contract/routes.ts';
+import { ROLES, type Role } from '../../db/contract/schemas.ts';
+import { STEP_ROUTES, stepsAllowed } from '../../renderer/screens/logbook/next-steps.ts';
+import { SYNC_TAB_ROUTES, syncTabsFor } from '../../renderer/screens/sync/sync-helpers.ts';
 import { accountStatus } from '../../renderer/screens/users/account-status.ts';
+import { AREA_ROUTES, AREAS, areaFromHash, areasFor, canFrom } from '../../renderer/shell/access.ts';
+import { addUser, okValue, openTestCore, setUp, signIn, OWN_PASSWORD, type TestCore } from '../helpers/core.ts';
 
-/** The areas these tests speak for; areas added by others are checked beside their own screens. */
-const OWN: readonly Area[] = ['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'users', 'settings'];
+const table = routes as Record<string, RouteDefinition>;
+const allowedBy = (route: RouteName, roles: readonly Role[]) => mayCall(table[route]!.access, roles);
+/** What the window is told for these roles, and the question it asks of it. */
+const canOf = (roles: readonly Role[]) => canFrom(callableBy(roles));
 
-describe('what each role is shown', () => {
-  it('shows an ICT officer the registers, the log book and import, but not the accounts or settings', () => {
-    // Other areas may join the list; these must be there, in this order, and the admin's must not.
-    expect(areasFor(['ict_officer']).filter((area) => OWN.includes(area))).toEqual(['equipment', 'logbook', 'maintenance', 'import', 'people', 'places']);
-    expect(areasFor(['ict_officer'])).not.toContain('users');
-    expect(areasFor(['ict_officer'])).not.toContain('settings');
-    expect(canKeepRegisters(['ict_officer'])).toBe(true);
-    expect(canKeepEquipment(['ict_officer'])).toBe(true);
-    expect(canManageAccounts(['ict_officer'])).toBe(false);
+/** Every single role, every role at once, and the pairs the directive's offices hold together. */
+const HOLDINGS: Role[][] = [
+  ...ROLES.map((role) => [role]),
+  [...ROLES],
+  ...ROLES.flatMap((a, i) => ROLES.slice(i + 1).map((b) => [a, b])),
+];
+const named = (roles: readonly Role[]) => roles.join('+');
+
+/** Every route a screen asks about with `can('…')`, read from the window's source. */
+function routesAskedInSource(): Set<string> {
+  const asked = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) for (const match of readFileSync(path, 'utf8').matchAll(/\bcan\(\s*'([a-z.-]+)'\s*\)/g)) asked.add(match[1]!);
+    }
+  };
+  walk(join(import.meta.dirname, '../../renderer'));
+  return asked;
+}
+
+describe('the navigation follows the route table', () => {
+  it.each(HOLDINGS.map((roles) => [named(roles), roles] as const))('shows %s exactly the areas whose main route they may call', (_, roles) => {
+    const expected = AREAS.filter((area) => allowedBy(AREA_ROUTES[area], roles));
+    expect(areasFor(canOf(roles))).toEqual(expected);
   });
 
-  it('shows an auditor the accounts to read, but no settings and no register changes', () => {
-    expect(areasFor(['auditor']).filter((area) => OWN.includes(area))).toEqual(['equipment', 'logbook', 'maintenance', 'people', 'places', 'users']);
-    expect(areasFor(['auditor'])).not.toContain('import');
-    expect(areasFor(['auditor'])).not.toContain('settings');
-    expect(canKeepRegisters(['auditor'])).toBe(false);
-    expect(canKeepEquipment(['auditor'])).toBe(false);
-    expect(canManageAccounts(['auditor'])).toBe(false);
+  it('names a main route for every area, and each is in the table', () => {
+    for (const area of AREAS) expect(Object.hasOwn(routes, AREA_ROUTES[area])).toBe(true);
+  });
+
+  // The same answers in the user's words, so a change to the table that moves a door is seen here.
+  it('shows an ICT officer the registers, the log book, import and sync, but not the accounts or settings', () => {
+    expect(areasFor(canOf(['ict_officer']))).toEqual(['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync']);
+  });
+
+  it('shows an auditor the accounts and the installations to read, but no import and no settings', () => {
+    expect(areasFor(canOf(['auditor']))).toEqual(['equipment', 'logbook', 'maintenance', 'people', 'places', 'sync', 'users']);
   });
 
   it('shows the administrator every area', () => {
-    expect(areasFor(['admin']).filter((area) => OWN.includes(area))).toEqual(['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'users', 'settings']);
-    expect(canKeepEquipment(['admin'])).toBe(true);
-    expect(canManageAccounts(['admin'])).toBe(true);
+    expect(areasFor(canOf(['admin']))).toEqual([...AREAS]);
   });
 
-  it('lets the Accounting Officer read the registers without keeping them', () => {
-    expect(areasFor(['accounting_officer']).filter((area) => OWN.includes(area))).toEqual(['equipment', 'logbook', 'maintenance', 'people', 'places']);
-    expect(areasFor(['accounting_officer'])).not.toContain('import');
-    expect(canKeepRegisters(['accounting_officer'])).toBe(false);
-    expect(canKeepEquipment(['accounting_officer'])).toBe(false);
+  it('lets the Accounting Officer read the registers without import, sync or accounts', () => {
+    expect(areasFor(canOf(['accounting_officer']))).toEqual(['equipment', 'logbook', 'maintenance', 'people', 'places']);
   });
 
-  it('opens the area named in the address only when the roles reach it', () => {
-    const officer = areasFor(['ict_officer']);
+  it('opens the area named in the address only when the table lets the user reach it', () => {
+    const officer = areasFor(canOf(['ict_officer']));
     expect(areaFromHash('#/places', officer)).toBe('places');
     expect(areaFromHash('#/users', officer)).toBe('equipment');
     expect(areaFromHash('', officer)).toBe('equipment');
     expect(areaFromHash('#/equipment/0192-device', officer)).toBe('equipment');
-    expect(areaFromHash('#/import', areasFor(['auditor']))).toBe('equipment');
-    expect(areaFromHash('#/settings', areasFor(['admin']))).toBe('settings');
+    expect(areaFromHash('#/import', areasFor(canOf(['auditor'])))).toBe('equipment');
+    expect(areaFromHash('#/settings', areasFor(canOf(['admin'])))).toBe('settings');
+  });
+});
+
+describe('each action follows the route table', () => {
+  const asked = [...routesAskedInSource()].sort();
+
+  it('asks only about routes the table has, and asks about some', () => {
+    expect(asked.length).toBeGreaterThan(20);
+    expect(asked.filter((name) => !Object.hasOwn(routes, name))).toEqual([]);
+  });
+
+  it.each(HOLDINGS.map((roles) => [named(roles), roles] as const))('offers %s an action exactly when the table lets them call its route', (_, roles) => {
+    const can = canOf(roles);
+    const routesOfActions = [...asked, ...Object.values(STEP_ROUTES), ...Object.values(SYNC_TAB_ROUTES)] as RouteName[];
+    for (const route of routesOfActions) expect([route, can(route)]).toEqual([route, allowedBy(route, roles)]);
+  });
+
+  it.each(HOLDINGS.map((roles) => [named(roles), roles] as const))('offers %s the log book steps and sync tabs the table opens to them', (_, roles) => {
+    const can = canOf(roles);
+    const all = { suggested: 'diagnose' as const, available: Object.keys(STEP_ROUTES) as (keyof typeof STEP_ROUTES)[] };
+    const steps = stepsAllowed(all, can);
+    expect(steps.available).toEqual(all.available.filter((step) => allowedBy(STEP_ROUTES[step], roles)));
+    expect(steps.suggested).toBe(allowedBy('maintenance.diagnose', roles) ? 'diagnose' : null);
+    expect(syncTabsFor(can)).toEqual(Object.keys(SYNC_TAB_ROUTES).filter((tab) => allowedBy(SYNC_TAB_ROUTES[tab as keyof typeof SYNC_TAB_ROUTES], roles)));
+  });
+});
+
+/** A field no route takes: the door is checked before the input, and the input never reaches a handler. */
+const PROBE = { mistyped_field: 'x' };
+/** A discriminated union is read only once its discriminator is known (tests/db/contract/route-inputs). */
+const BASE: Record<string, Record<string, unknown>> = { 'registers.export': { register: 'devices' } };
+
+describe('what the core tells the window is what the dispatcher lets through', () => {
+  let t: TestCore;
+  const tokens = new Map<string, string>();
+  const signedInAnswers = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    t = await openTestCore();
+    const admin = await setUp(t);
+    tokens.set('admin', admin.token);
+    for (const [i, roles] of HOLDINGS.entries()) {
+      if (named(roles) === 'admin') continue;
+      const user = await addUser(t, admin.token, `mtumiaji-${i}`, roles);
+      tokens.set(named(roles), user.token);
+      const again = await signIn(t, user.username, OWN_PASSWORD);
+      signedInAnswers.set(named(roles), okValue<{ may_call: string[] }>(again.result).may_call);
+    }
+  });
+  afterAll(() => t.core.close());
+
+  it.each(HOLDINGS.map((roles) => [named(roles), roles] as const))('tells %s the routes the dispatcher opens to them, and no other', async (name, roles) => {
+    const token = tokens.get(name)!;
+    const me = okValue<{ may_call: string[] }>(await t.call(token, 'auth.me', {}));
+    expect(new Set(me.may_call)).toEqual(new Set(callableBy(roles)));
+    if (signedInAnswers.has(name)) expect(signedInAnswers.get(name)).toEqual(me.may_call);
+    const can = canFrom(me.may_call);
+    for (const route of Object.keys(routes) as RouteName[]) {
+      const result = await t.call(token, route, { ...BASE[route], ...PROBE });
+      expect(result.ok).toBe(false);
+      const code = result.ok ? null : result.error.code;
+      expect([route, code === 'forbidden']).toEqual([route, !can(route)]);
+    }
+  });
+
+  it.each(HOLDINGS.filter((roles) => allowedBy('sync.import', roles)).map((roles) => [named(roles), roles] as const))(
+    'lets %s accept a new installation exactly when the window offers it (peers.trust-again)',
+    async (name) => {
+      const token = tokens.get(name)!;
+      const can = canFrom(okValue<{ may_call: string[] }>(await t.call(token, 'auth.me', {})).may_call);
+      // Not a bundle: whoever passes the door is stopped by the file, never by `forbidden`.
+      const result = await t.call(token, 'sync.import', { file: { name: 'si-bundle.daftari', base64: 'AAAA' }, accept_new_peer: true });
+      expect(result.ok).toBe(false);
+      expect(result.ok ? null : result.error.code === 'forbidden').toBe(!can('peers.trust-again'));
+    },
+  );
+
+  it('tells a caller who is not signed in nothing', async () => {
+    expect(okValue(await t.call(null, 'auth.me', {}))).toBeNull();
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
+import { callableBy, type RouteName } from '../../db/contract/routes.ts';
+import type { Role } from '../../db/contract/schemas.ts';
+import { canFrom } from '../../renderer/shell/access.ts';
 import {
-  canCarryBundles,
-  canDecideSync,
   conflictCount,
   conflictDevices,
   divergedCustodians,
@@ -18,29 +19,35 @@ import {
   typeRows,
 } from '../../renderer/screens/sync/sync-helpers.ts';
 
+/** What the core tells the window for these roles (auth.me's `may_call`). */
+const canOf = (roles: readonly Role[]) => canFrom(callableBy(roles));
 const sw = translator('sw');
 const en = translator('en');
 
 describe('who reaches which part of sync', () => {
+  // The tabs follow the route table (tests/renderer/access.test.ts checks every role); these are the
+  // same answers in the user's words.
   it('lets an ICT officer carry bundles but not decide on installations or conflicts', () => {
-    expect(canCarryBundles(['ict_officer'])).toBe(true);
-    expect(canDecideSync(['ict_officer'])).toBe(false);
-    expect(syncTabsFor(['ict_officer'])).toEqual(['send', 'receive', 'peers', 'conflicts', 'wipes']);
+    const can = canOf(['ict_officer']);
+    expect(syncTabsFor(can)).toEqual(['send', 'receive', 'peers', 'conflicts', 'wipes']);
+    expect(can('peers.trust-again')).toBe(false);
+    expect(can('conflicts.resolve')).toBe(false);
   });
 
   it('shows an auditor only the installations and the conflicts, to read', () => {
-    expect(canCarryBundles(['auditor'])).toBe(false);
-    expect(syncTabsFor(['auditor'])).toEqual(['peers', 'conflicts']);
+    expect(syncTabsFor(canOf(['auditor']))).toEqual(['peers', 'conflicts']);
   });
 
   it('leaves accepting, revoking and resolving to the administrator', () => {
-    expect(canDecideSync(['admin'])).toBe(true);
-    expect(canDecideSync(['accounting_officer', 'auditor'])).toBe(false);
+    const admin = canOf(['admin']);
+    expect(['peers.trust-again', 'peers.revoke', 'conflicts.resolve'].every((route) => admin(route as RouteName))).toBe(true);
+    const others = canOf(['accounting_officer', 'auditor']);
+    expect(['peers.trust-again', 'peers.revoke', 'conflicts.resolve'].some((route) => others(route as RouteName))).toBe(false);
   });
 });
 
 describe('the tab in the address', () => {
-  const all = syncTabsFor(['admin']);
+  const all = syncTabsFor(canOf(['admin']));
 
   it('opens the tab the address names', () => {
     expect(syncTabFromHash('#/sync/receive', all)).toBe('receive');
@@ -50,7 +57,7 @@ describe('the tab in the address', () => {
   it('falls back to the first tab for a bare, unknown or unreachable one', () => {
     expect(syncTabFromHash('#/sync', all)).toBe('send');
     expect(syncTabFromHash('#/sync/nonsense', all)).toBe('send');
-    expect(syncTabFromHash('#/sync/send', syncTabsFor(['auditor']))).toBe('peers');
+    expect(syncTabFromHash('#/sync/send', syncTabsFor(canOf(['auditor'])))).toBe('peers');
   });
 });
 

@@ -29,7 +29,6 @@ import { Empty, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../format/dates.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { useSession } from '../../session/session.tsx';
-import { canKeepEquipment } from '../../shell/access.ts';
 import { EntryPanel } from '../logbook/entry-panel.tsx';
 import { ReportFaultModal } from '../logbook/report-fault.tsx';
 import { entryDowntime } from '../logbook/totals.ts';
@@ -56,8 +55,9 @@ export function DevicePage({ id, onBack }: { id: string; onBack: () => void }) {
 
 function Device({ asset }: { asset: AssetView }) {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
-  const keeper = canKeepEquipment(user.roles);
+  const { can } = useSession();
+  const editable = can('assets.update');
+  const reportable = can('maintenance.report');
   const categories = useCategories();
   const [editing, setEditing] = useState(false);
   const [reporting, setReporting] = useState(false);
@@ -147,17 +147,15 @@ function Device({ asset }: { asset: AssetView }) {
           <Button variant="default" leftSection={<IconPrinter size={16} />} loading={page.isPending} onClick={() => page.mutate({ asset_id: asset.id, language })} data-testid="print-log-book-page">
             {t('equipment.device.print-log-book')}
           </Button>
-          {keeper ? (
-            <>
-              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="edit-device">
-                {t('common.edit')}
-              </Button>
-              {asset.open_entry_id || asset.status === 'disposed' ? null : (
-                <Button color="orange" leftSection={<IconAlertTriangle size={16} />} onClick={() => setReporting(true)} data-testid="report-fault">
-                  {t('equipment.device.report-fault')}
-                </Button>
-              )}
-            </>
+          {editable ? (
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="edit-device">
+              {t('common.edit')}
+            </Button>
+          ) : null}
+          {reportable && !asset.open_entry_id && asset.status !== 'disposed' ? (
+            <Button color="orange" leftSection={<IconAlertTriangle size={16} />} onClick={() => setReporting(true)} data-testid="report-fault">
+              {t('equipment.device.report-fault')}
+            </Button>
           ) : null}
         </Group>
       </Group>
@@ -173,7 +171,7 @@ function Device({ asset }: { asset: AssetView }) {
         </Alert>
       ) : null}
 
-      {asset.open_entry_id ? <EntryPanel entryId={asset.open_entry_id} editable={keeper} onRecordRemoval={recordRemoval} /> : null}
+      {asset.open_entry_id ? <EntryPanel entryId={asset.open_entry_id} onRecordRemoval={recordRemoval} /> : null}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -223,7 +221,7 @@ function Device({ asset }: { asset: AssetView }) {
             <Paper withBorder radius="md" p="md" ref={mediaRef} data-testid="media">
               <Group justify="space-between" mb="xs">
                 <SectionTitle icon={<IconDeviceSdCard size={18} />} title={t('equipment.device.media')} mb={0} />
-                {keeper ? (
+                {can('storage.add') ? (
                   <Tooltip label={t('equipment.add-medium.open')}>
                     <ActionIcon variant="subtle" aria-label={t('equipment.add-medium.open')} onClick={() => setAdding(true)}>
                       <IconPlus size={16} />
@@ -241,7 +239,6 @@ function Device({ asset }: { asset: AssetView }) {
                     <MediumCard
                       key={medium.id}
                       medium={medium}
-                      keeper={keeper}
                       offsite={asset.repair_state === 'off_site'}
                       onRemove={() => setRemoving(medium)}
                       onReinstall={() => setReinstalling(medium)}
@@ -279,17 +276,13 @@ function Device({ asset }: { asset: AssetView }) {
         title={t('equipment.device.entry-title', { tag: asset.tag })}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {viewingEntry ? <EntryPanel entryId={viewingEntry} editable={keeper} onRecordRemoval={recordRemoval} /> : null}
+        {viewingEntry ? <EntryPanel entryId={viewingEntry} onRecordRemoval={recordRemoval} /> : null}
       </Drawer>
-      {keeper ? (
-        <>
-          <DeviceFormModal opened={editing} asset={asset} onClose={() => setEditing(false)} />
-          <ReportFaultModal device={reporting ? asset : null} onClose={() => setReporting(false)} />
-          <RemoveMediumModal asset={asset} medium={removing} onClose={() => setRemoving(null)} />
-          <ReinstallMediumModal asset={asset} medium={reinstalling} onClose={() => setReinstalling(null)} />
-          <AddMediumModal asset={asset} opened={adding} onClose={() => setAdding(false)} />
-        </>
-      ) : null}
+      {editable ? <DeviceFormModal opened={editing} asset={asset} onClose={() => setEditing(false)} /> : null}
+      {reportable ? <ReportFaultModal device={reporting ? asset : null} onClose={() => setReporting(false)} /> : null}
+      {can('storage.remove') ? <RemoveMediumModal asset={asset} medium={removing} onClose={() => setRemoving(null)} /> : null}
+      {can('storage.reinstall') ? <ReinstallMediumModal asset={asset} medium={reinstalling} onClose={() => setReinstalling(null)} /> : null}
+      {can('storage.add') ? <AddMediumModal asset={asset} opened={adding} onClose={() => setAdding(false)} /> : null}
     </Stack>
   );
 }
@@ -305,9 +298,11 @@ function SectionTitle({ icon, title, mb = 'xs' }: { icon: ReactNode; title: stri
   );
 }
 
-function MediumCard({ medium, keeper, offsite, onRemove, onReinstall }: { medium: Medium; keeper: boolean; offsite: boolean; onRemove: () => void; onReinstall: () => void }) {
+function MediumCard({ medium, offsite, onRemove, onReinstall }: { medium: Medium; offsite: boolean; onRemove: () => void; onReinstall: () => void }) {
   const { t } = useTranslation();
+  const { can } = useSession();
   const installed = medium.state === 'installed';
+  const recordable = can(installed ? 'storage.remove' : 'storage.reinstall');
   return (
     <Paper withBorder radius="sm" p="sm" bg={installed ? undefined : 'yellow.0'} data-testid="medium" data-state={medium.state} data-medium={describeMedium(medium)}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -328,7 +323,7 @@ function MediumCard({ medium, keeper, offsite, onRemove, onReinstall }: { medium
           {t('equipment.device.removed-detail', { date: formatDay(medium.removed_on), by: medium.removed_by, witness: medium.witnessed_by, kept: medium.kept_at })}
         </Text>
       )}
-      {keeper ? (
+      {recordable ? (
         <Group gap="xs" mt="xs">
           {installed ? (
             <Button size="compact-xs" variant="light" color="orange" onClick={onRemove} data-testid="record-removal">

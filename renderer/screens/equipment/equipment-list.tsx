@@ -18,7 +18,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
-import { canKeepEquipment, hashOf } from '../../shell/access.ts';
+import { AREA_ROUTES, hashOf } from '../../shell/access.ts';
 import { useHash } from '../../shell/use-hash.ts';
 import { DeviceFormModal } from './device-form.tsx';
 import { PrintLabelsModal } from './print-labels.tsx';
@@ -37,8 +37,8 @@ const PREFETCH_ROWS = 40;
 export function EquipmentList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const { call } = useClient();
-  const { user } = useSession();
-  const keeper = canKeepEquipment(user.roles);
+  const { can } = useSession();
+  const keeper = can('assets.register');
   const categories = useCategories();
   const departments = useRouteQuery('departments.list', { status: 'all', limit: 200 });
   const locations = useRouteQuery('locations.list', { status: 'all', limit: 200 });
@@ -191,9 +191,11 @@ export function EquipmentList({ onOpen }: { onOpen: (id: string) => void }) {
                   <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="empty-register-device">
                     {t('equipment.register')}
                   </Button>
+                  {can(AREA_ROUTES.import) ? (
                   <Button variant="default" leftSection={<IconFileImport size={16} />} component="a" href={hashOf('import')} onClick={(event) => (event.preventDefault(), setHash(hashOf('import')))} data-testid="empty-import">
                     {t('equipment.empty-import')}
                   </Button>
+                  ) : null}
                 </Group>
               ) : null
             }

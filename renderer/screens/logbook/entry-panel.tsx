@@ -22,10 +22,11 @@ import { readAsBase64, saveFile } from '../../components/equipment/download.ts';
 import { formatTzs } from '../../components/equipment/money.ts';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
+import { useSession } from '../../session/session.tsx';
 import { EntryStepModal, type EntryStep } from './entry-forms.tsx';
 import { ENTRY_REFRESH, type EntryView } from './report-fault.tsx';
 import { entryDowntime } from './totals.ts';
-import { nextSteps } from './next-steps.ts';
+import { nextSteps, stepsAllowed } from './next-steps.ts';
 
 /** The core keeps files of up to 15 MB. */
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
@@ -39,11 +40,11 @@ const STEP_ICONS: Record<EntryStep, ReactNode> = {
   close: <IconCheck size={16} />,
 };
 
-export function EntryPanel({ entryId, editable, onRecordRemoval }: { entryId: string; editable: boolean; onRecordRemoval: () => void }) {
+export function EntryPanel({ entryId, onRecordRemoval }: { entryId: string; onRecordRemoval: () => void }) {
   const entry = useRouteQuery('maintenance.get', { entry_id: entryId });
   if (entry.isPending) return <Loading />;
   if (entry.isError) return <RefusalAlert error={entry.error} />;
-  return <EntryDetails entry={entry.data} editable={editable} onRecordRemoval={onRecordRemoval} />;
+  return <EntryDetails entry={entry.data} onRecordRemoval={onRecordRemoval} />;
 }
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -66,14 +67,16 @@ function Missing() {
   );
 }
 
-function EntryDetails({ entry, editable, onRecordRemoval }: { entry: EntryView; editable: boolean; onRecordRemoval: () => void }) {
+function EntryDetails({ entry, onRecordRemoval }: { entry: EntryView; onRecordRemoval: () => void }) {
   const { t } = useTranslation();
+  const { can } = useSession();
   const { call } = useClient();
   const [step, setStep] = useState<EntryStep | null>(null);
   const [fileError, setFileError] = useState<unknown>(null);
   const attach = useRouteMutation('maintenance.attach', ENTRY_REFRESH);
   const open = entry.state !== 'closed';
-  const steps = editable && open ? nextSteps(entry) : { suggested: null, available: [] };
+  const steps = open ? stepsAllowed(nextSteps(entry), can) : { suggested: null, available: [] };
+  const attaching = can('maintenance.attach');
   const downtime = entryDowntime(entry, todayInDar());
 
   const upload = async (file: File | null) => {
@@ -265,7 +268,7 @@ function EntryDetails({ entry, editable, onRecordRemoval }: { entry: EntryView; 
             <Text size="sm" fw={600}>
               {t('logbookUi.attachments.title')}
             </Text>
-            {editable ? (
+            {attaching ? (
               <FileButton onChange={(file) => void upload(file)} accept="application/pdf,image/png,image/jpeg">
                 {(props) => (
                   <Button {...props} size="xs" variant="light" leftSection={<IconPaperclip size={14} />} loading={attach.isPending} data-testid="attach">

@@ -16,7 +16,6 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { isLanguage } from '../../i18n/language.ts';
 import { useSession } from '../../session/session.tsx';
-import { canKeepEquipment } from '../../shell/access.ts';
 import { useHash } from '../../shell/use-hash.ts';
 import { deviceHash } from '../equipment/device-route.ts';
 import { ReportFaultModal, type FaultDevice, type ReportStart } from './report-fault.tsx';
@@ -30,8 +29,9 @@ const DUE_WITHIN_DAYS = 30;
 export function LogBookScreen() {
   const { t, i18n } = useTranslation();
   const { call } = useClient();
-  const { user } = useSession();
-  const keeper = canKeepEquipment(user.roles);
+  const { can } = useSession();
+  // Opening preventive work from the due list reports it in the log book.
+  const keeper = can('maintenance.report');
   const [, setHash] = useHash();
   const today = todayInDar();
   const [from, setFrom] = useState(() => financialYearStart(today));

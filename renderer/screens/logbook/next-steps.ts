@@ -1,5 +1,7 @@
 // Which steps an open log book entry offers next, and the one it most likely needs. The core decides
 // what is allowed; this only keeps doors it would refuse out of sight and points at the usual path.
+import type { RouteName } from '../../../db/contract/routes.ts';
+import type { Can } from '../../shell/access.ts';
 import type { EntryStep } from './entry-forms.tsx';
 
 export interface EntryProgress {
@@ -21,4 +23,20 @@ export function nextSteps(entry: EntryProgress): { suggested: EntryStep | null; 
   else if (!entry.actions) suggested = 'work';
   else suggested = 'close';
   return { suggested, available };
+}
+
+/** The route each step calls: a step is offered when the route table lets the user call it. */
+export const STEP_ROUTES: Record<EntryStep, RouteName> = {
+  diagnose: 'maintenance.diagnose',
+  assign: 'maintenance.assign',
+  work: 'maintenance.record-work',
+  offsite: 'maintenance.send-offsite',
+  return: 'maintenance.return',
+  close: 'maintenance.close',
+};
+
+/** The steps this user may take, and the suggestion only when it is one of them. */
+export function stepsAllowed(steps: { suggested: EntryStep | null; available: EntryStep[] }, can: Can): { suggested: EntryStep | null; available: EntryStep[] } {
+  const available = steps.available.filter((step) => can(STEP_ROUTES[step]));
+  return { suggested: steps.suggested !== null && available.includes(steps.suggested) ? steps.suggested : null, available };
 }

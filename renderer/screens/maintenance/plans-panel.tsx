@@ -8,15 +8,15 @@ import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
-import { canKeepEquipment } from '../../shell/access.ts';
 import { DueList } from './due-list.tsx';
 import { HistoryDrawer, RowActions } from './parts.tsx';
 import { PlanFormModal, usePlanScope, type Plan } from './plan-form.tsx';
 
 export function PlansPanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const keeper = canKeepEquipment(user.roles);
+  const { can } = useSession();
+  const keeper = can('plans.create');
+  const updating = can('plans.update');
   const plans = useRouteQuery('plans.list', {});
   const procedures = useRouteQuery('procedures.list', {});
   const update = useRouteMutation('plans.update', ['plans.list', 'plans.due']);
@@ -93,14 +93,14 @@ export function PlansPanel() {
                   <Table.Td>
                     <Switch
                       checked={plan.active === 1}
-                      disabled={!keeper}
+                      disabled={!updating}
                       onChange={() => void toggle(plan)}
                       aria-label={t('maintenanceUi.plans.columns.active')}
                       label={t(plan.active === 1 ? 'maintenanceUi.yes' : 'maintenanceUi.no')}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <RowActions onEdit={keeper ? () => setEditing(plan) : null} onHistory={() => setViewing(plan)} />
+                    <RowActions onEdit={updating ? () => setEditing(plan) : null} onHistory={() => setViewing(plan)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -14,7 +14,6 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../format/dates.ts';
 import { useSession } from '../../session/session.tsx';
-import { canApproveProcedure } from '../../shell/access.ts';
 import { HistoryDrawer } from './parts.tsx';
 import { procedureStatus, type ProcedureStatus } from './procedure-helpers.ts';
 import { ProcedureFormModal } from './procedure-form.tsx';
@@ -25,8 +24,8 @@ const STATUS_COLOURS: Record<ProcedureStatus, string> = { 'in-force': 'flag', up
 
 export function ProcedurePanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const head = canApproveProcedure(user.roles);
+  const { can } = useSession();
+  const head = can('procedures.approve');
   const list = useRouteQuery('procedures.list', {});
   const [recording, setRecording] = useState(false);
   const [viewing, setViewing] = useState<Procedure | null>(null);

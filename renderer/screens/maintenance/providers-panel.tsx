@@ -9,14 +9,14 @@ import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
-import { canKeepEquipment } from '../../shell/access.ts';
 import { Cell, HistoryDrawer, RowActions } from './parts.tsx';
 import { ProviderFormModal, type Provider } from './provider-form.tsx';
 
 export function ProvidersPanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const keeper = canKeepEquipment(user.roles);
+  const { can } = useSession();
+  const keeper = can('providers.register');
+  const updating = can('providers.update');
   const [includeInactive, setIncludeInactive] = useState(false);
   const list = useRouteQuery('providers.list', { include_inactive: includeInactive }, { placeholderData: keepPreviousData });
   const update = useRouteMutation('providers.update', ['providers.list']);
@@ -97,14 +97,14 @@ export function ProvidersPanel() {
                   <Table.Td>
                     <Switch
                       checked={provider.active === 1}
-                      disabled={!keeper}
+                      disabled={!updating}
                       onChange={() => void toggle(provider)}
                       aria-label={t('maintenanceUi.providers.columns.active')}
                       label={t(provider.active === 1 ? 'maintenanceUi.yes' : 'maintenanceUi.no')}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <RowActions onEdit={keeper ? () => setEditing(provider) : null} onHistory={() => setViewing(provider)} />
+                    <RowActions onEdit={updating ? () => setEditing(provider) : null} onHistory={() => setViewing(provider)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -12,7 +12,6 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
-import { canKeepRegisters } from '../../shell/access.ts';
 import { PersonDetail } from './person-detail.tsx';
 import { PersonFormModal } from './person-form.tsx';
 
@@ -23,8 +22,8 @@ export const SEARCH_DELAY_MS = 200;
 export function PeopleScreen() {
   const { t } = useTranslation();
   const { call } = useClient();
-  const { user } = useSession();
-  const keeper = canKeepRegisters(user.roles);
+  const { can } = useSession();
+  const keeper = can('people.register');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const [status, setStatus] = useState<Status>('active');
@@ -149,7 +148,7 @@ export function PeopleScreen() {
       ) : null}
       <PersonFormModal opened={creating} person={null} onClose={() => setCreating(false)} onSaved={setSelected} />
       <Drawer opened={selected !== null} onClose={() => setSelected(null)} position="right" size="lg" title={t('people.detail.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {selected ? <PersonDetail id={selected} editable={keeper} /> : null}
+        {selected ? <PersonDetail id={selected} editable={can('people.update')} /> : null}
       </Drawer>
     </Stack>
   );

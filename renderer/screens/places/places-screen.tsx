@@ -13,7 +13,6 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
-import { canKeepRegisters } from '../../shell/access.ts';
 import { DepartmentFormModal, LocationFormModal, type Department, type Location } from './place-forms.tsx';
 
 type Status = 'active' | 'inactive' | 'all';
@@ -117,8 +116,9 @@ function HistoryDrawer({ entity, title, onClose }: { entity: string | null; titl
 
 function DepartmentsPanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const keeper = canKeepRegisters(user.roles);
+  const { can } = useSession();
+  const keeper = can('departments.create');
+  const updating = can('departments.update');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const [status, setStatus] = useState<Status>('active');
@@ -192,14 +192,14 @@ function DepartmentsPanel() {
                   <Table.Td>
                     <Switch
                       checked={department.active === 1}
-                      disabled={!keeper}
+                      disabled={!updating}
                       onChange={() => void toggle(department)}
                       aria-label={t('places.departments.in-use')}
                       label={t(department.active === 1 ? 'places.yes' : 'places.no')}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <RowActions editable={keeper} onEdit={() => setEditing(department)} onHistory={() => setViewing(department)} />
+                    <RowActions editable={updating} onEdit={() => setEditing(department)} onHistory={() => setViewing(department)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -215,8 +215,9 @@ function DepartmentsPanel() {
 
 function LocationsPanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const keeper = canKeepRegisters(user.roles);
+  const { can } = useSession();
+  const keeper = can('locations.create');
+  const updating = can('locations.update');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const [status, setStatus] = useState<Status>('active');
@@ -296,14 +297,14 @@ function LocationsPanel() {
                   <Table.Td>
                     <Switch
                       checked={location.active === 1}
-                      disabled={!keeper}
+                      disabled={!updating}
                       onChange={() => void toggle(location)}
                       aria-label={t('places.locations.in-use')}
                       label={t(location.active === 1 ? 'places.yes' : 'places.no')}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <RowActions editable={keeper} onEdit={() => setEditing(location)} onHistory={() => setViewing(location)} />
+                    <RowActions editable={updating} onEdit={() => setEditing(location)} onHistory={() => setViewing(location)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

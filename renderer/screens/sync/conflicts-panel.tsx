@@ -18,15 +18,15 @@ import { Empty, Loading } from '../../components/states.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 import { useSession } from '../../session/session.tsx';
 import { hashOf } from '../../shell/access.ts';
-import { canDecideSync, conflictCount, conflictDevices, divergedCustodians, isConflictKind } from './sync-helpers.ts';
+import { conflictCount, conflictDevices, divergedCustodians, isConflictKind } from './sync-helpers.ts';
 import { Particular } from './sync-parts.tsx';
 
 type ConflictView = RouteOutput<'conflicts.list'>[number];
 
 export function ConflictsPanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const admin = canDecideSync(user.roles);
+  const { can } = useSession();
+  const admin = can('conflicts.resolve');
   const conflicts = useRouteQuery('conflicts.list', {});
   const [resolving, setResolving] = useState<ConflictView | null>(null);
   const [device, setDevice] = useState<string | null>(null);

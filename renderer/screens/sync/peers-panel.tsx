@@ -17,7 +17,7 @@ import { Empty, Loading } from '../../components/states.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useSession } from '../../session/session.tsx';
-import { canCarryBundles, canDecideSync, fingerprintLines } from './sync-helpers.ts';
+import { fingerprintLines } from './sync-helpers.ts';
 import { CopyValue, Fingerprint, Particular } from './sync-parts.tsx';
 
 export type PeerView = RouteOutput<'peers.list'>[number];
@@ -26,8 +26,9 @@ const STATUS_COLOURS: Record<string, string> = { trusted: 'flag', revoked: 'gray
 
 export function PeersPanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const admin = canDecideSync(user.roles);
+  const { can } = useSession();
+  // The row menu shows when any of its actions is open to the user; each item asks its own route.
+  const admin = can('peers.rename') || can('peers.revoke') || can('peers.trust-again');
   const peers = useRouteQuery('peers.list', {});
   const [renaming, setRenaming] = useState<PeerView | null>(null);
   const [revoking, setRevoking] = useState<PeerView | null>(null);
@@ -35,7 +36,7 @@ export function PeersPanel() {
 
   return (
     <Stack gap="md" data-testid="peers-panel">
-      {canCarryBundles(user.roles) ? <ThisInstallation /> : null}
+      {can('sync.identity') ? <ThisInstallation /> : null}
       <Group justify="space-between" align="center">
         <Title order={3} size="h5">
           {t('syncUi.peers.list-title')}
@@ -103,18 +104,21 @@ export function PeersPanel() {
                           </ActionIcon>
                         </Menu.Target>
                         <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setRenaming(peer)}>
-                            {t('syncUi.peers.rename.open')}
-                          </Menu.Item>
-                          {peer.status === 'trusted' ? (
+                          {can('peers.rename') ? (
+                            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setRenaming(peer)}>
+                              {t('syncUi.peers.rename.open')}
+                            </Menu.Item>
+                          ) : null}
+                          {peer.status === 'trusted' && can('peers.revoke') ? (
                             <Menu.Item color="red" leftSection={<IconShieldOff size={16} />} onClick={() => setRevoking(peer)} data-testid="revoke-peer">
                               {t('syncUi.peers.revoke.open')}
                             </Menu.Item>
-                          ) : (
+                          ) : null}
+                          {peer.status !== 'trusted' && can('peers.trust-again') ? (
                             <Menu.Item leftSection={<IconShieldCheck size={16} />} onClick={() => setTrusting(peer)} data-testid="trust-peer-again">
                               {t('syncUi.peers.trust-again.open')}
                             </Menu.Item>
-                          )}
+                          ) : null}
                         </Menu.Dropdown>
                       </Menu>
                     </Table.Td>

@@ -22,7 +22,7 @@ import { useClient, useRouteQuery } from '../../client/context.tsx';
 import { readAsBase64 } from '../../components/equipment/download.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useSession } from '../../session/session.tsx';
-import { canDecideSync, formatSize, revealedConflicts, totals, typeRows } from './sync-helpers.ts';
+import { formatSize, revealedConflicts, totals, typeRows } from './sync-helpers.ts';
 import { Fingerprint, Particular, WipeReminder } from './sync-parts.tsx';
 
 type Preview = RouteOutput<'sync.preview'>;
@@ -46,8 +46,10 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
   const { t } = useTranslation();
   const { call } = useClient();
   const queries = useQueryClient();
-  const { user } = useSession();
-  const admin = canDecideSync(user.roles);
+  const { can } = useSession();
+  // Accepting a new installation is trusting one: the core holds it to the same door as
+  // `peers.trust-again` (db/sync/routes.ts).
+  const admin = can('peers.trust-again');
   const [file, setFile] = useState<File | null>(null);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<unknown>(null);

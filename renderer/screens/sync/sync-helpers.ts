@@ -1,16 +1,23 @@
-// The sync area's pure parts: which tabs a role reaches (mirroring db/sync/routes.ts), the tab in the
-// address, readable event types, the counts table of a preview, and what a conflict is about.
-import type { Role } from '../../../db/contract/schemas.ts';
-import { canCarryBundles } from '../../shell/access.ts';
-
-export { canCarryBundles, canDecideSync } from '../../shell/access.ts';
+// The sync area's pure parts: which tabs the route table opens to the user, the tab in the address,
+// readable event types, the counts table of a preview, and what a conflict is about.
+import type { RouteName } from '../../../db/contract/routes.ts';
+import type { Can } from '../../shell/access.ts';
 
 export const SYNC_TABS = ['send', 'receive', 'peers', 'conflicts', 'wipes'] as const;
 export type SyncTab = (typeof SYNC_TABS)[number];
 
-/** An auditor reads the installations and the conflicts; carrying bundles is for those who may. */
-export function syncTabsFor(roles: readonly Role[]): SyncTab[] {
-  return canCarryBundles(roles) ? [...SYNC_TABS] : ['peers', 'conflicts'];
+/** The route each tab stands on: a tab shows when the user may call it. */
+export const SYNC_TAB_ROUTES: Record<SyncTab, RouteName> = {
+  send: 'sync.export',
+  receive: 'sync.import',
+  peers: 'peers.list',
+  conflicts: 'conflicts.list',
+  wipes: 'sync.transfers',
+};
+
+/** An auditor reads the installations and the conflicts; carrying bundles is for those the table lets. */
+export function syncTabsFor(can: Can): SyncTab[] {
+  return SYNC_TABS.filter((tab) => can(SYNC_TAB_ROUTES[tab]));
 }
 
 /** `#/sync/receive` → 'receive' when this user has it; otherwise their first tab. */

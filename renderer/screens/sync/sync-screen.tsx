@@ -13,7 +13,7 @@ import { ConflictsPanel } from './conflicts-panel.tsx';
 import { PeersPanel } from './peers-panel.tsx';
 import { ReceivePanel } from './receive-panel.tsx';
 import { SendPanel } from './send-panel.tsx';
-import { canCarryBundles, syncTabFromHash, syncTabHash, syncTabsFor, type SyncTab } from './sync-helpers.ts';
+import { syncTabFromHash, syncTabHash, syncTabsFor, type SyncTab } from './sync-helpers.ts';
 import { WipesPanel } from './wipes-panel.tsx';
 
 const ICONS: Record<SyncTab, ReactNode> = {
@@ -26,12 +26,12 @@ const ICONS: Record<SyncTab, ReactNode> = {
 
 export function SyncScreen() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const tabs = syncTabsFor(user.roles);
+  const { can } = useSession();
+  const tabs = syncTabsFor(can);
   const [hash, setHash] = useHash();
   const tab = syncTabFromHash(hash, tabs);
   const conflicts = useRouteQuery('conflicts.list', {});
-  const transfers = useRouteQuery('sync.transfers', {}, { enabled: canCarryBundles(user.roles) });
+  const transfers = useRouteQuery('sync.transfers', {}, { enabled: can('sync.transfers') });
   const counts: Partial<Record<SyncTab, { value: number; colour: string }>> = {
     conflicts: { value: conflicts.data?.length ?? 0, colour: 'orange' },
     wipes: { value: transfers.data?.length ?? 0, colour: 'yellow' },

@@ -11,14 +11,14 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../format/dates.ts';
 import { useSession } from '../../session/session.tsx';
-import { canManageAccounts } from '../../shell/access.ts';
+import { ACCOUNT_MANAGERS } from '../../../db/contract/roles.ts';
 import { accountStatus, STATUS_COLOURS } from './account-status.ts';
 import { CreateUserModal, DeactivateUserModal, EditUserModal, ResetPasswordModal, type UserView } from './user-forms.tsx';
 
 export function UsersScreen() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const manage = canManageAccounts(user.roles);
+  const { user, can } = useSession();
+  const manage = can('users.create');
   const users = useRouteQuery('users.list', {});
   const reactivate = useRouteMutation('users.reactivate', ['users.list']);
   const [creating, setCreating] = useState(false);
@@ -87,7 +87,7 @@ export function UsersScreen() {
                     <Table.Td maw={320}>
                       <Group gap={4}>
                         {account.roles.map((role) => (
-                          <Badge key={role} size="md" variant="light" color={role === 'admin' ? 'flag' : 'blue'}>
+                          <Badge key={role} size="md" variant="light" color={ACCOUNT_MANAGERS.includes(role) ? 'flag' : 'blue'}>
                             {t(`roles.${role}`)}
                           </Badge>
                         ))}
@@ -116,26 +116,25 @@ export function UsersScreen() {
                           <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setViewing(account)}>
                             {t('common.history')}
                           </Menu.Item>
-                          {manage ? (
-                            <>
-                              <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(account)}>
-                                {t('users.edit.open')}
-                              </Menu.Item>
-                              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(account)}>
-                                {t('users.reset.open')}
-                              </Menu.Item>
-                              {account.active ? (
-                                account.id !== user.id ? (
-                                  <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => setDeactivating(account)}>
-                                    {t('users.deactivate.open')}
-                                  </Menu.Item>
-                                ) : null
-                              ) : (
-                                <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void restore(account)}>
-                                  {t('users.reactivate.open')}
-                                </Menu.Item>
-                              )}
-                            </>
+                          {can('users.update') ? (
+                            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(account)}>
+                              {t('users.edit.open')}
+                            </Menu.Item>
+                          ) : null}
+                          {can('users.reset-password') ? (
+                            <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(account)}>
+                              {t('users.reset.open')}
+                            </Menu.Item>
+                          ) : null}
+                          {account.active && account.id !== user.id && can('users.deactivate') ? (
+                            <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => setDeactivating(account)}>
+                              {t('users.deactivate.open')}
+                            </Menu.Item>
+                          ) : null}
+                          {!account.active && can('users.reactivate') ? (
+                            <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void restore(account)}>
+                              {t('users.reactivate.open')}
+                            </Menu.Item>
                           ) : null}
                         </Menu.Dropdown>
                       </Menu>

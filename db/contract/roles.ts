@@ -1,0 +1,24 @@
+// Who may do what, as named sets of roles: each set is spelled here once, and every route's `access`
+// names one of them (db/contract/routes.ts and each area's routes.ts). Pure, so the window may read a
+// set for display (a badge colour) — never to decide what it shows: that is the route table's answer,
+// through `auth.me` (issue 8: the renderer spells no role names).
+import type { Role } from './schemas.ts';
+
+export type RoleSet = readonly Role[];
+
+/** The administrator: accounts, settings, categories, tag format, which installations are trusted. */
+export const ADMIN: RoleSet = ['admin'];
+/** Who creates, changes, resets and deactivates accounts; the window marks these roles' badges. */
+export const ACCOUNT_MANAGERS: RoleSet = ADMIN;
+/** Who reads the accounts and verifies the journal: the administrator and the auditor. */
+export const ACCOUNT_READERS: RoleSet = ['admin', 'auditor'];
+/** Who keeps the registers of people and places. */
+export const REGISTRARS: RoleSet = ['admin', 'ict_officer', 'records_officer'];
+/** Who keeps the equipment register and the log book, and imports a register from a spreadsheet. */
+export const ICT: RoleSet = ['admin', 'ict_officer'];
+/** Who carries bundles between installations: today whoever keeps the equipment; named apart so either can change. */
+export const SYNC: RoleSet = ICT;
+/** Who reads the list of installations: those who carry bundles and the auditor. */
+export const PEER_READERS: RoleSet = ['admin', 'ict_officer', 'auditor'];
+/** Who approves the maintenance procedure: the head of the institution. */
+export const HEADS: RoleSet = ['head_of_institution'];
