@@ -3,9 +3,9 @@
 import { randomIds, systemClock, type Clock, type Ids } from './core/clock.ts';
 import type { Services } from './core/context.ts';
 import { Jobs } from './core/jobs.ts';
-import { dispatch, type CallOutcome } from './contract/dispatch.ts';
+import { authorize, dispatch, type Authorization, type CallOutcome } from './contract/dispatch.ts';
 import { domain } from './domain.ts';
-import { ensureIdentity } from './journal/append.ts';
+import { ensureIdentity, foldHeldEvents } from './journal/append.ts';
 import { closeStore, openStore, type OpenOptions } from './store/open.ts';
 import { scryptHasher, type PasswordHasher } from './users/passwords.ts';
 import { Sessions } from './users/sessions.ts';
@@ -26,6 +26,8 @@ export interface Core {
   /** Path of the copy taken before migrating, when this open migrated an existing file. */
   readonly backup: string | null;
   call(token: string | null, route: string, input: unknown): Promise<CallOutcome>;
+  /** The checks of a call to `route` without its handler (see `authorize` in contract/dispatch.ts). */
+  authorize(token: string | null, route: string): Authorization;
   close(): void;
 }
 
@@ -47,10 +49,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     jobs: new Jobs(),
     signingKey: () => (signingKey ??= loadOrCreateKey(keyStore)),
   };
+  // Events a newer peer sent, of types this version did not know, are folded once it knows them.
+  foldHeldEvents(store, domain);
   return {
     services,
     backup,
     call: (token, route, input) => dispatch(services, token, route, input),
+    authorize: (token, route) => authorize(services, token, route),
     close: () => closeStore(store),
   };
 }

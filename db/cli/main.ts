@@ -1,4 +1,6 @@
-// `daftari`: the contract from a shell. Same routes, same checks as the app: there is no back door.
+// `daftari`: the contract from a shell. Every command that reads or changes records signs in as
+// `--user` and is allowed exactly what the route table allows that user's roles in the app; only
+// `init` and `demo`, with an explicit `--operator`, create a new file before anyone can sign in.
 // Exit codes: 0 done, 1 refused or invalid (the error printed), 2 usage error.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
@@ -6,15 +8,14 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { catalogues, DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../contract/catalogues/index.ts';
 import { describeEvent } from '../contract/describe.ts';
-import { routes } from '../contract/routes.ts';
-import type { Result } from '../contract/route.ts';
+import { fieldsOf } from '../contract/dispatch.ts';
+import { routes, type RouteName, type Routes } from '../contract/routes.ts';
 import { openCore, type Core } from '../core.ts';
+import { actorOf, signedIn, type CallContext } from '../core/context.ts';
 import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { DEMO_ADMIN, runDemo } from '../demo/demo.ts';
 import { passwordRules, Username } from '../contract/schemas.ts';
-import type { HistoryEntry } from '../history/queries.ts';
 import type { VerifyResult } from '../journal/verify.ts';
-import type { RegisterExportInput } from '../contract/register-export-schemas.ts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -43,6 +44,15 @@ class UsageError extends Error {
   }
 }
 
+/** A refusal from the core, as the dispatcher returned it: its sentence (and fields), exit 1. */
+class Refused extends Error {
+  readonly value: ErrorValue;
+  constructor(value: ErrorValue) {
+    super(value.code);
+    this.value = value;
+  }
+}
+
 /** A plain failure the user can act on (no such file, a file in the way): its sentences, exit 1. */
 class CliFailure extends Error {
   readonly key: string;
@@ -58,17 +68,17 @@ class CliFailure extends Error {
 }
 
 // The command syntax is the same in both languages; the notes under it come from the catalogues.
-const SYNOPSIS = `  daftari init --db FILE --institution NAME --code CODE --admin USERNAME [--admin-name NAME]
+const SYNOPSIS = `  daftari init --operator --db FILE --institution NAME --code CODE --admin USERNAME [--admin-name NAME]
                [--address TEXT] [--accounting-officer-title TEXT] [--head-title TEXT]
+  daftari demo --operator --db FILE [--scale small|large] [--seed N] [--admin USERNAME] [--password PASSWORD]
   daftari call ROUTE --db FILE --user USERNAME [--input JSON | --input -]
   daftari routes [--json]
-  daftari verify --db FILE
-  daftari history --db FILE ENTITY_ID
-  daftari demo --db FILE [--scale small|large] [--seed N] [--admin USERNAME] [--password PASSWORD]
-  daftari export --db FILE --out BUNDLE [--peer ORIGIN] [--force]
-  daftari import --db FILE BUNDLE [--accept-new-peer] [--preview]
-  daftari peers --db FILE
-  daftari register --db FILE --register devices|log-book|people --out FILE [--format xlsx|csv]
+  daftari verify --db FILE --user USERNAME
+  daftari history --db FILE --user USERNAME ENTITY_ID
+  daftari export --db FILE --user USERNAME --out BUNDLE [--peer ORIGIN] [--force]
+  daftari import --db FILE --user USERNAME BUNDLE [--accept-new-peer] [--preview]
+  daftari peers --db FILE --user USERNAME [--json]
+  daftari register --db FILE --user USERNAME --register devices|log-book|people --out FILE [--format xlsx|csv]
                    [--from YYYY-MM-DD --to YYYY-MM-DD]
   daftari COMMAND … [--lang sw|en] [--help]`;
 
@@ -80,6 +90,8 @@ function usage(t: Translate): string {
     '',
     t('cli.help.key-file'),
     t('cli.help.databases'),
+    t('cli.help.users'),
+    t('cli.help.operator'),
     t('cli.help.passwords'),
     t('cli.help.languages'),
     t('cli.help.demo-sign-in', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password }),
@@ -170,11 +182,67 @@ async function withCore<T>(path: string, work: (core: Core) => Promise<T>): Prom
   }
 }
 
-async function signIn(core: Core, cx: Cx, username: string): Promise<{ token: string | null; failure: Result<unknown> | null }> {
+/**
+ * Signs `username` in through `auth.sign-in` (password from DAFTARI_PASSWORD or a prompt), runs `work`
+ * with the session, and signs out. A wrong password, a locked or deactivated account is refused here,
+ * as at the window's sign-in.
+ */
+async function asUser<T>(core: Core, cx: Cx, username: string, work: (token: string) => Promise<T>): Promise<T> {
   const secret = await password(cx.io, cx.t('cli.password-prompt', { username }));
   const outcome = await core.call(null, 'auth.sign-in', { username, password: secret });
-  if (!outcome.result.ok) return { token: null, failure: outcome.result };
-  return { token: outcome.session ?? null, failure: null };
+  if (!outcome.result.ok) throw new Refused(outcome.result.error);
+  const token = outcome.session;
+  if (!token) throw new Error('auth.sign-in answered without a session');
+  try {
+    return await work(token);
+  } finally {
+    await core.call(token, 'auth.sign-out', {});
+  }
+}
+
+/** A call through the dispatcher; a refusal becomes the command's exit 1 with its sentence. */
+async function callRoute<K extends RouteName>(core: Core, token: string, route: K, input: unknown): Promise<Awaited<ReturnType<Routes[K]['handler']>>> {
+  const outcome = await core.call(token, route, input);
+  if (!outcome.result.ok) throw new Refused(outcome.result.error);
+  // The dispatcher ran this route's handler: its value is that handler's result.
+  return outcome.result.value as Awaited<ReturnType<Routes[K]['handler']>>;
+}
+
+/**
+ * For work on a path the window may never name (a bundle streamed to or from a file, a register
+ * written to one): the same checks as a call to `route`, then the work runs with that context, so
+ * whatever it writes is the signed-in user's.
+ */
+function authorized(core: Core, token: string, route: RouteName): CallContext {
+  const verdict = core.authorize(token, route);
+  if (!verdict.ok) throw new Refused(verdict.error);
+  return verdict.ctx;
+}
+
+/** The command line's input checked by the route's own schema, refused field by field as a call would be. */
+function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new Refusal('invalid-input', undefined, fieldsOf(parsed.error));
+  return parsed.data;
+}
+
+/** The options of every command that works as a signed-in user. */
+const USER = { user: { type: 'string' } } as const;
+
+function requireUser(values: { user?: string | undefined }): string {
+  if (!values.user) throw new UsageError('cli.usage.user-required');
+  return values.user;
+}
+
+/**
+ * `init` and `demo` create the file, so no account exists to sign in with: they say so with an explicit
+ * `--operator`, and refuse a file that already exists, so that the mode can never act on kept records.
+ */
+function requireFreshFile(values: { db?: string | undefined; operator?: boolean | undefined }, command: string): string {
+  const path = requireDb(values, true);
+  if (!values.operator) throw new UsageError('cli.usage.operator-required', { command });
+  if (existsSync(path)) throw new CliFailure('cli.operator-fresh-file', { file: path });
+  return path;
 }
 
 async function init(args: string[], cx: Cx): Promise<number> {
@@ -187,8 +255,9 @@ async function init(args: string[], cx: Cx): Promise<number> {
     address: { type: 'string' },
     'accounting-officer-title': { type: 'string' },
     'head-title': { type: 'string' },
+    operator: { type: 'boolean' },
   });
-  const path = requireDb(values, true);
+  const path = requireFreshFile(values, 'init');
   if (!values.institution || !values.code || !values.admin) throw new UsageError('cli.usage.init-required');
   const secret = await password(io, t('cli.admin-password-prompt'));
   return withCore(path, async (core) => {
@@ -213,12 +282,12 @@ async function init(args: string[], cx: Cx): Promise<number> {
 
 async function call(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values, positionals } = parse(args, { user: { type: 'string' }, input: { type: 'string' } });
+  const { values, positionals } = parse(args, { ...USER, input: { type: 'string' } });
   const route = positionals[0];
   if (!route) throw new UsageError('cli.usage.route-required');
   if (!Object.hasOwn(routes, route)) throw new UsageError('cli.usage.unknown-route', { route });
   const path = requireDb(values);
-  if (!values.user) throw new UsageError('cli.usage.user-required');
+  const user = requireUser(values);
   let input: unknown = {};
   if (values.input !== undefined) {
     const text = values.input === '-' ? await readAll(io.stdin) : values.input;
@@ -229,19 +298,22 @@ async function call(args: string[], cx: Cx): Promise<number> {
     }
   }
   return withCore(path, async (core) => {
-    const { token, failure } = await signIn(core, cx, values.user as string);
-    if (failure && !failure.ok) {
-      printError(io, t, failure.error);
+    try {
+      return await asUser(core, cx, user, async (token) => {
+        const outcome = await core.call(token, route, input);
+        if (!outcome.result.ok) {
+          printError(io, t, outcome.result.error);
+          return 1;
+        }
+        printJson(io.stdout, outcome.result);
+        return 0;
+      });
+    } catch (error) {
+      // `call` is for scripts: a refused sign-in is printed as JSON too, like any refused call.
+      if (!(error instanceof Refused)) throw error;
+      printError(io, t, error.value);
       return 1;
     }
-    const outcome = await core.call(token, route, input);
-    if (token) await core.call(token, 'auth.sign-out', {});
-    if (!outcome.result.ok) {
-      printError(io, t, outcome.result.error);
-      return 1;
-    }
-    printJson(io.stdout, outcome.result);
-    return 0;
   });
 }
 
@@ -273,30 +345,34 @@ export function verifyMessage(result: VerifyResult, t: Translate): string {
 
 async function verify(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values } = parse(args, {});
+  const { values } = parse(args, USER);
   const path = requireDb(values);
-  const { verifyStore } = await import('../journal/verify.ts');
-  return withCore(path, async (core) => {
-    const result = await verifyStore(core.services.store, core.services.domain);
-    (result.ok ? io.stdout : io.stderr).write(`${verifyMessage(result, t)}\n`);
-    return result.ok ? 0 : 1;
-  });
+  const user = requireUser(values);
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      const result = await callRoute(core, token, 'journal.verify', {});
+      (result.ok ? io.stdout : io.stderr).write(`${verifyMessage(result, t)}\n`);
+      return result.ok ? 0 : 1;
+    }),
+  );
 }
 
 async function history(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, USER);
   const path = requireDb(values);
   const entity = positionals[0];
   if (!entity) throw new UsageError('cli.usage.entity-required');
-  const { entityHistory } = await import('../history/queries.ts');
+  const user = requireUser(values);
   const { formatDateTime } = await import('../core/dates.ts');
-  return withCore(path, async (core) => {
-    // The file's owner reads it from a shell: the whole history, accounts included.
-    const entries: HistoryEntry[] = entityHistory(core.services.store, core.services.domain, entity, { includeLocal: true });
-    for (const entry of entries) io.stdout.write(`${formatDateTime(entry.at)}  ${describeEvent(entry, t)}\n`);
-    return 0;
-  });
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      // What the window's history shows this user: accounts' events only to those who may see accounts.
+      const entries = await callRoute(core, token, 'history.entity', { entity });
+      for (const entry of entries) io.stdout.write(`${formatDateTime(entry.at)}  ${describeEvent(entry, t)}\n`);
+      return 0;
+    }),
+  );
 }
 
 /** The demo's administrator, checked here with the rules `setup.initialize` applies (3.1.8), so a weak choice is named rule by rule. */
@@ -312,8 +388,14 @@ function demoAdmin(values: { admin?: string | undefined; password?: string | und
 
 async function demo(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values } = parse(args, { scale: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' } });
-  const path = requireDb(values, true);
+  const { values } = parse(args, {
+    scale: { type: 'string' },
+    seed: { type: 'string' },
+    admin: { type: 'string' },
+    password: { type: 'string' },
+    operator: { type: 'boolean' },
+  });
+  const path = requireFreshFile(values, 'demo');
   const scale = values.scale ?? 'small';
   if (scale !== 'small' && scale !== 'large') throw new UsageError('cli.usage.scale');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
@@ -326,72 +408,92 @@ async function demo(args: string[], cx: Cx): Promise<number> {
   return 0;
 }
 
-// The command line acts as the file's owner, like `verify`: what it writes is journaled as the app's own.
-const CLI_ACTOR = { id: 'system', name: 'Daftari (mstari wa amri)' };
-
 async function exportCommand(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values } = parse(args, { out: { type: 'string' }, peer: { type: 'string' }, force: { type: 'boolean' } });
+  const { values } = parse(args, { ...USER, out: { type: 'string' }, peer: { type: 'string' }, force: { type: 'boolean' } });
   const path = requireDb(values);
+  const user = requireUser(values);
   if (!values.out) throw new UsageError('cli.usage.out-required');
   const out = resolve(values.out);
+  const input = parseInput(routes['sync.export'].input, { peer_id: values.peer ?? null });
   const { exportToFile } = await import('../sync/service.ts');
-  return withCore(path, async (core) => {
-    // A file already at --out is refused (`file-exists`, whose sentence offers --force) unless --force says replace it.
-    const summary = await exportToFile(core.services, CLI_ACTOR, values.peer ?? null, out, { overwrite: Boolean(values.force) });
-    io.stdout.write(`${t('cli.exported', { file: summary.file_name, count: summary.event_count, hash: summary.content_sha256 })}\n${t('cli.wipe-reminder')}\n`);
-    return 0;
-  });
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      const ctx = authorized(core, token, 'sync.export');
+      // A file already at --out is refused (`file-exists`, whose sentence offers --force) unless --force says replace it.
+      const summary = await exportToFile(ctx, actorOf(signedIn(ctx)), input.peer_id, out, { overwrite: Boolean(values.force) });
+      io.stdout.write(`${t('cli.exported', { file: summary.file_name, count: summary.event_count, hash: summary.content_sha256 })}\n${t('cli.wipe-reminder')}\n`);
+      return 0;
+    }),
+  );
 }
 
 async function importCommand(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values, positionals } = parse(args, { 'accept-new-peer': { type: 'boolean' }, preview: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { ...USER, 'accept-new-peer': { type: 'boolean' }, preview: { type: 'boolean' } });
   const path = requireDb(values);
   const bundle = positionals[0];
   if (!bundle) throw new UsageError('cli.usage.bundle-required');
+  const user = requireUser(values);
+  // The route's own schema for what the command line gives; the bundle itself comes from the path.
+  const input = parseInput(routes['sync.import'].input.pick({ accept_new_peer: true }), { accept_new_peer: Boolean(values['accept-new-peer']) });
   const { stageFromFile, preview, apply } = await import('../sync/service.ts');
   const { basename } = await import('node:path');
-  return withCore(path, async (core) => {
-    const shown = preview(core.services, await stageFromFile(core.services, resolve(bundle)), CLI_ACTOR);
-    io.stdout.write(
-      `${t('cli.preview', { institution: shown.institution.name, origin: shown.origin, created: shown.created_at, count: shown.event_count, fresh: shown.new_events, held: shown.held_events })}\n`,
-    );
-    if (shown.peer.status === 'new' && !values['accept-new-peer']) {
-      io.stderr.write(`${t('cli.new-peer', { fingerprint: shown.peer.fingerprint })}\n`);
-      return 1;
-    }
-    if (values.preview) return 0;
-    const result = apply(core.services, await stageFromFile(core.services, resolve(bundle)), CLI_ACTOR, Boolean(values['accept-new-peer']), basename(bundle));
-    io.stdout.write(`${t('cli.imported', { fresh: result.new_events, held: result.held_events, conflicts: result.open_conflicts })}\n${t('cli.wipe-reminder')}\n`);
-    return 0;
-  });
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      const previewing = authorized(core, token, 'sync.preview');
+      // Importing is checked before any byte is read, so a user who may only preview learns it at once.
+      const importing = values.preview ? null : authorized(core, token, 'sync.import');
+      // Accepting a new installation's key is trusting an installation: the door of `peers.trust-again`,
+      // as the `sync.import` route and the window decide it.
+      if (importing && input.accept_new_peer) authorized(core, token, 'peers.trust-again');
+      const shown = preview(previewing, await stageFromFile(previewing, resolve(bundle)), actorOf(signedIn(previewing)));
+      io.stdout.write(
+        `${t('cli.preview', { institution: shown.institution.name, origin: shown.origin, created: shown.created_at, count: shown.event_count, fresh: shown.new_events, held: shown.held_events })}\n`,
+      );
+      if (shown.peer.status === 'new' && !input.accept_new_peer) {
+        io.stderr.write(`${t('cli.new-peer', { fingerprint: shown.peer.fingerprint })}\n`);
+        return 1;
+      }
+      if (!importing) return 0;
+      const result = apply(importing, await stageFromFile(importing, resolve(bundle)), actorOf(signedIn(importing)), input.accept_new_peer, basename(bundle));
+      io.stdout.write(`${t('cli.imported', { fresh: result.new_events, held: result.held_events, conflicts: result.open_conflicts })}\n${t('cli.wipe-reminder')}\n`);
+      return 0;
+    }),
+  );
 }
 
 async function peersCommand(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values } = parse(args, { json: { type: 'boolean' } });
+  const { values } = parse(args, { ...USER, json: { type: 'boolean' } });
   const path = requireDb(values);
-  const { listPeers } = await import('../sync/service.ts');
-  return withCore(path, async (core) => {
-    const peers = listPeers(core.services);
-    if (values.json) {
-      printJson(io.stdout, peers);
+  const user = requireUser(values);
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      const peers = await callRoute(core, token, 'peers.list', {});
+      if (values.json) {
+        printJson(io.stdout, peers);
+        return 0;
+      }
+      // This installation's own key is shown to those whose roles may read it (`sync.identity`), as in the window.
+      const mayReadKey = core.authorize(token, 'sync.identity').ok;
+      if (mayReadKey) {
+        const { origin, fingerprint } = await callRoute(core, token, 'sync.identity', {});
+        io.stdout.write(`${t('cli.identity', { origin, fingerprint })}\n`);
+      }
+      if (peers.length === 0) io.stdout.write(`${t('cli.no-peers')}\n`);
+      for (const peer of peers) {
+        io.stdout.write(`${peer.id}  ${peer.status.padEnd(8)} ${peer.fingerprint}  ${peer.name} (${peer.institution_name})\n`);
+      }
       return 0;
-    }
-    const key = core.services.signingKey();
-    io.stdout.write(`${t('cli.identity', { origin: core.services.identity.shared, fingerprint: key.fingerprint })}\n`);
-    if (peers.length === 0) io.stdout.write(`${t('cli.no-peers')}\n`);
-    for (const peer of peers) {
-      io.stdout.write(`${peer.id}  ${peer.status.padEnd(8)} ${peer.fingerprint}  ${peer.name} (${peer.institution_name})\n`);
-    }
-    return 0;
-  });
+    }),
+  );
 }
 
 async function registerCommand(args: string[], cx: Cx): Promise<number> {
   const { io, t, lang } = cx;
   const { values } = parse(args, {
+    ...USER,
     register: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
@@ -399,21 +501,28 @@ async function registerCommand(args: string[], cx: Cx): Promise<number> {
     to: { type: 'string' },
   });
   const path = requireDb(values);
+  const user = requireUser(values);
   if (!values.register) throw new UsageError('cli.usage.register-required');
   if (!values.out) throw new UsageError('cli.usage.out-required');
-  const { exportRegisterToFile } = await import('../registers/export.ts');
-  const filters = values.register === 'log-book' ? { from: values.from ?? '', to: values.to ?? '' } : {};
-  return withCore(path, async (core) => {
-    const written = await exportRegisterToFile(
-      core.services,
-      { register: values.register, format: values.format ?? 'xlsx', language: lang, filters } as RegisterExportInput,
-      resolve(values.out as string),
-      { onProgress: (rows) => io.stderr.write(`\r${t('registers.progress', { rows })}`) },
-    );
-    io.stderr.write('\n');
-    io.stdout.write(`${t('registers.written', { file: written.path, rows: written.rows })}\n`);
-    return 0;
+  const out = resolve(values.out);
+  // Only the options given are passed, so --from on a register without a period is named, not dropped.
+  const filters = { ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) };
+  const input = parseInput(routes['registers.export'].input, {
+    register: values.register,
+    ...(values.format !== undefined ? { format: values.format } : {}),
+    language: lang,
+    filters,
   });
+  const { exportRegisterToFile } = await import('../registers/export.ts');
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      const ctx = authorized(core, token, 'registers.export');
+      const written = await exportRegisterToFile(ctx, input, out, { onProgress: (rows) => io.stderr.write(`\r${t('registers.progress', { rows })}`) });
+      io.stderr.write('\n');
+      io.stdout.write(`${t('registers.written', { file: written.path, rows: written.rows })}\n`);
+      return 0;
+    }),
+  );
 }
 
 const guardedStreams = new WeakSet<object>();
@@ -436,7 +545,14 @@ function firstLine(error: unknown): string {
   return text.split('\n')[0]?.trim() ?? '';
 }
 
+/** Every command but `init` and `demo`: each works as a signed-in user, or (`routes`) reads no records at all. */
+const NO_OPERATOR: ReadonlySet<string> = new Set(['call', 'routes', 'verify', 'history', 'export', 'import', 'peers', 'register']);
+
 async function dispatch(command: string | undefined, rest: string[], cx: Cx): Promise<number> {
+  // Named before the generic "unknown option": a user who tries --operator elsewhere learns why not.
+  if (command !== undefined && NO_OPERATOR.has(command) && rest.some((arg) => arg === '--operator' || arg.startsWith('--operator='))) {
+    throw new UsageError('cli.usage.operator-only', { command });
+  }
   switch (command) {
     case 'init':
       return init(rest, cx);
@@ -492,7 +608,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       for (const key of error.details) io.stderr.write(`  ${t(key)}\n`);
       return 1;
     }
-    if (error instanceof Refusal) {
+    if (error instanceof Refusal || error instanceof Refused) {
       io.stderr.write(`${t(error.value.message, error.value.params)}\n`);
       for (const [field, key] of Object.entries(error.value.fields ?? {})) io.stderr.write(`  ${field}: ${t(key)}\n`);
       return 1;

@@ -5,7 +5,7 @@ import type { CallContext, Services, SessionUser } from '../core/context.ts';
 import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { sessionUserOf } from '../users/commands.ts';
 import { findUserById, passwordChangeDue, passwordMaxAgeDays } from '../users/queries.ts';
-import type { Result, RouteDefinition } from './route.ts';
+import { mayCall, type Result, type RouteDefinition } from './route.ts';
 import { routes } from './routes.ts';
 
 export interface CallOutcome {
@@ -14,8 +14,12 @@ export interface CallOutcome {
   session?: string | null;
 }
 
+function refusal(code: string, fields?: Record<string, string>): ErrorValue {
+  return { code, message: `errors.${code}`, ...(fields ? { fields } : {}) };
+}
+
 function failure(code: string, fields?: Record<string, string>): Result<never> {
-  return { ok: false, error: { code, message: `errors.${code}`, ...(fields ? { fields } : {}) } };
+  return { ok: false, error: refusal(code, fields) };
 }
 
 /** zod issues → one catalogue key per field path (the first issue wins). */
@@ -58,23 +62,28 @@ export function isRouteName(name: string): name is keyof typeof routes {
   return Object.hasOwn(routes, name);
 }
 
-export async function dispatch(services: Services, token: string | null, name: string, input: unknown): Promise<CallOutcome> {
-  if (!isRouteName(name)) return { result: failure('unknown-route') };
-  const definition = routes[name] as RouteDefinition;
+/** What the checks before a handler decided: the context to run it with, or the refusal. */
+type Admission =
+  | { ok: true; ctx: CallContext; session: () => string | null | undefined }
+  | { ok: false; error: ErrorValue; endsSession: boolean };
+
+/**
+ * The checks every call passes before its handler: the session re-read from the database (3.1.2), a
+ * password change that is due (3.1.7), and the route's roles. One function, so that `dispatch` and
+ * `authorize` cannot drift apart.
+ */
+function admit(services: Services, token: string | null, definition: RouteDefinition): Admission {
   const resolved = resolveSession(services, token);
   let session: string | null | undefined;
   if (resolved.ended) session = null;
 
   if (definition.access !== 'anyone') {
-    if (!resolved.user) return { result: failure(resolved.ended ? 'session-ended' : 'not-signed-in'), session: null };
-    if (resolved.passwordDue && !definition.whilePasswordDue) return { result: failure('password-change-required') };
-    if (definition.access !== 'signed-in' && !resolved.user.roles.some((role) => definition.access.includes(role))) {
-      return { result: failure('forbidden') };
+    if (!resolved.user) return { ok: false, error: refusal(resolved.ended ? 'session-ended' : 'not-signed-in'), endsSession: true };
+    if (resolved.passwordDue && !definition.whilePasswordDue) return { ok: false, error: refusal('password-change-required'), endsSession: false };
+    if (!mayCall(definition.access, resolved.user.roles)) {
+      return { ok: false, error: refusal('forbidden'), endsSession: false };
     }
   }
-
-  const parsed = definition.input.safeParse(input ?? {});
-  if (!parsed.success) return { result: failure('invalid-input', fieldsOf(parsed.error)), ...(session !== undefined ? { session } : {}) };
 
   const ctx: CallContext = {
     ...services,
@@ -84,15 +93,46 @@ export async function dispatch(services: Services, token: string | null, name: s
       session = next;
     },
   };
+  return { ok: true, ctx, session: () => session };
+}
+
+export async function dispatch(services: Services, token: string | null, name: string, input: unknown): Promise<CallOutcome> {
+  if (!isRouteName(name)) return { result: failure('unknown-route') };
+  const definition = routes[name] as RouteDefinition;
+  const admission = admit(services, token, definition);
+  if (!admission.ok) return { result: { ok: false, error: admission.error }, ...(admission.endsSession ? { session: null } : {}) };
+  const { ctx, session } = admission;
+  const withSession = (outcome: CallOutcome): CallOutcome => {
+    const current = session();
+    return current !== undefined ? { ...outcome, session: current } : outcome;
+  };
+
+  const parsed = definition.input.safeParse(input ?? {});
+  if (!parsed.success) return withSession({ result: failure('invalid-input', fieldsOf(parsed.error)) });
+
   try {
     const value = await definition.handler(ctx, parsed.data);
-    return { result: { ok: true, value }, ...(session !== undefined ? { session } : {}) };
+    return withSession({ result: { ok: true, value } });
   } catch (error) {
-    if (error instanceof Refusal) return { result: { ok: false, error: error.value }, ...(session !== undefined ? { session } : {}) };
+    if (error instanceof Refusal) return withSession({ result: { ok: false, error: error.value } });
     // Never a stack trace to the user; the operator's log has it.
     console.error(`[daftari] ${name} failed:`, error);
     return { result: failure('internal-error') };
   }
+}
+
+export type Authorization = { ok: true; ctx: CallContext } | { ok: false; error: ErrorValue };
+
+/**
+ * The context a route's handler would get, without running the handler. For work a transport does
+ * outside the route table because no window may ever ask for it, such as the command line streaming
+ * a bundle to or from a path it names: the session, deactivation, password-due and role checks are
+ * exactly those of a call to `name`, and whatever the work writes is the signed-in user's.
+ */
+export function authorize(services: Services, token: string | null, name: string): Authorization {
+  if (!isRouteName(name)) return { ok: false, error: refusal('unknown-route') };
+  const admission = admit(services, token, routes[name] as RouteDefinition);
+  return admission.ok ? { ok: true, ctx: admission.ctx } : { ok: false, error: admission.error };
 }
 
 export type { ErrorValue };

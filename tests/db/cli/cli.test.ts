@@ -35,7 +35,7 @@ describe('daftari CLI', () => {
 
   beforeAll(async () => {
     db = join(mkdtempSync(join(tmpdir(), 'daftari-cli-')), 'daftari.sqlite');
-    const init = await daftari(['init', '--db', db, '--institution', 'Wizara ya Fedha', '--code', 'wf', '--admin', 'asha', '--admin-name', 'Asha Mrisho']);
+    const init = await daftari(['init', '--operator', '--db', db, '--institution', 'Wizara ya Fedha', '--code', 'wf', '--admin', 'asha', '--admin-name', 'Asha Mrisho']);
     expect(init.code, init.stderr).toBe(0);
   });
 
@@ -113,7 +113,7 @@ describe('daftari CLI', () => {
   });
 
   it('shows an entity history in plain words, newest first', async () => {
-    const history = await daftari(['history', '--db', db, jumaId]);
+    const history = await daftari(['history', '--db', db, '--user', 'asha', jumaId]);
     expect(history.code).toBe(0);
     const lines = history.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} {2}Asha Mrisho alisitisha akaunti hii: Amehamishwa \(Amehamia TAMISEMI\)\.$/);
@@ -121,7 +121,7 @@ describe('daftari CLI', () => {
   });
 
   it('verifies an intact database with exit 0', async () => {
-    const verified = await daftari(['verify', '--db', db]);
+    const verified = await daftari(['verify', '--db', db, '--user', 'asha']);
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toContain('Kumbukumbu ziko salama');
   });
@@ -138,7 +138,7 @@ describe('daftari CLI', () => {
     }
     expect(copies).toBeGreaterThan(0);
     writeFileSync(copy, bytes);
-    const verified = await daftari(['verify', '--db', copy, '--lang', 'en']);
+    const verified = await daftari(['verify', '--db', copy, '--user', 'asha', '--lang', 'en']);
     expect(verified.code).toBe(1);
     expect(verified.stderr).toMatch(/^Event \d+ \(origin [0-9a-f-]+, number \d+\) is faulty: its hash does not match its content/);
   });

@@ -34,7 +34,7 @@ describe('the demo sign-in', () => {
 
   it('is set by --admin and --password, printed plainly, and works for signing in', async () => {
     const db = join(scratch, 'chosen.sqlite');
-    const demo = await daftari(['demo', '--db', db, '--admin', 'mkuu.tehama', '--password', 'Jua#Kali2026x', '--lang', 'en']);
+    const demo = await daftari(['demo', '--operator', '--db', db, '--admin', 'mkuu.tehama', '--password', 'Jua#Kali2026x', '--lang', 'en']);
     expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stderr.trim().split('\n').at(-1)).toBe(en('cli.demo-sign-in', { username: 'mkuu.tehama', password: 'Jua#Kali2026x' }));
     // stdout stays JSON for scripts, and carries the same sign-in.
@@ -46,7 +46,7 @@ describe('the demo sign-in', () => {
 
   it('refuses a password that breaks the strong-password rules, naming each, before creating anything', async () => {
     const db = join(scratch, 'weak.sqlite');
-    const refused = await daftari(['demo', '--db', db, '--admin', 'mkuu', '--password', 'mkuu#Tehama2026']);
+    const refused = await daftari(['demo', '--operator', '--db', db, '--admin', 'mkuu', '--password', 'mkuu#Tehama2026']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(sw('errors.weak-password'));
     expect(refused.stderr).toContain(sw('password.rule-username'));
@@ -56,7 +56,7 @@ describe('the demo sign-in', () => {
 
   it('refuses a username the accounts rule does not allow', async () => {
     const db = join(scratch, 'bad-name.sqlite');
-    const refused = await daftari(['demo', '--db', db, '--admin', 'A', '--lang', 'en']);
+    const refused = await daftari(['demo', '--operator', '--db', db, '--admin', 'A', '--lang', 'en']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(en('cli.demo-bad-username', { username: 'A' }));
     expect(existsSync(db)).toBe(false);

@@ -61,19 +61,19 @@ describe('daftari messages', () => {
 
   beforeAll(async () => {
     db = join(scratch, 'daftari.sqlite');
-    const init = await daftari(['init', '--db', db, '--institution', 'Wizara ya Fedha', '--code', 'wf', '--admin', 'asha']);
+    const init = await daftari(['init', '--operator', '--db', db, '--institution', 'Wizara ya Fedha', '--code', 'wf', '--admin', 'asha']);
     expect(init.code, init.stderr).toBe(0);
   });
 
   describe('a database file that does not exist', () => {
     it.each([
-      ['verify', ['verify']],
+      ['verify', ['verify', '--user', 'asha']],
       ['call', ['call', 'auth.me', '--user', 'asha']],
-      ['history', ['history', 'some-id']],
-      ['export', ['export', '--out', 'x.daftari']],
-      ['import', ['import', 'x.daftari']],
-      ['peers', ['peers']],
-      ['register', ['register', '--register', 'devices', '--out', 'x.xlsx']],
+      ['history', ['history', '--user', 'asha', 'some-id']],
+      ['export', ['export', '--user', 'asha', '--out', 'x.daftari']],
+      ['import', ['import', '--user', 'asha', 'x.daftari']],
+      ['peers', ['peers', '--user', 'asha']],
+      ['register', ['register', '--user', 'asha', '--register', 'devices', '--out', 'x.xlsx']],
     ])('%s refuses it plainly, exits 1 and creates no file', async (_, args) => {
       const before = readdirSync(scratch).sort();
       const missing = join(scratch, 'missing.db');
@@ -85,7 +85,7 @@ describe('daftari messages', () => {
     });
 
     it('is refused in Swahili by default', async () => {
-      const refused = await daftari(['verify', '--db', join(scratch, 'missing.db')]);
+      const refused = await daftari(['verify', '--db', join(scratch, 'missing.db'), '--user', 'asha']);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('Hakuna faili la kumbukumbu');
     });
@@ -93,7 +93,7 @@ describe('daftari messages', () => {
 
   describe('--lang en is obeyed by every command', () => {
     it('init: the refusal of a second setup', async () => {
-      const outcome = await daftari(['init', '--db', db, '--institution', 'X', '--code', 'xx', '--admin', 'asha', '--lang', 'en']);
+      const outcome = await daftari(['init', '--operator', '--db', db, '--institution', 'X', '--code', 'xx', '--admin', 'asha', '--lang', 'en']);
       expect(outcome.code).toBe(1);
       expectEnglish(outcome.stderr);
     });
@@ -111,19 +111,19 @@ describe('daftari messages', () => {
     });
 
     it('verify: the verdict', async () => {
-      const outcome = await daftari(['verify', '--db', db, '--lang=en']);
+      const outcome = await daftari(['verify', '--db', db, '--user', 'asha', '--lang=en']);
       expect(outcome.code).toBe(0);
       expectEnglish(outcome.stdout);
     });
 
     it('history: a missing entity id', async () => {
-      const outcome = await daftari(['history', '--db', db, '--lang', 'en']);
+      const outcome = await daftari(['history', '--db', db, '--user', 'asha', '--lang', 'en']);
       expect(outcome.code).toBe(2);
       expect(outcome.stderr).toContain(en('cli.usage.entity-required'));
     });
 
     it('demo: a weak password, named rule by rule', async () => {
-      const outcome = await daftari(['demo', '--db', join(scratch, 'weak-demo.sqlite'), '--password', 'short', '--lang', 'en']);
+      const outcome = await daftari(['demo', '--operator', '--db', join(scratch, 'weak-demo.sqlite'), '--password', 'short', '--lang', 'en']);
       expect(outcome.code).toBe(1);
       expect(outcome.stderr).toContain(en('errors.weak-password'));
       expect(outcome.stderr).toContain(en('password.rule-length'));
@@ -133,7 +133,7 @@ describe('daftari messages', () => {
     it('export: a file in the way', async () => {
       const out = join(scratch, 'in-the-way.daftari');
       writeFileSync(out, 'keep me');
-      const outcome = await daftari(['export', '--db', db, '--out', out, '--lang', 'en']);
+      const outcome = await daftari(['export', '--db', db, '--user', 'asha', '--out', out, '--lang', 'en']);
       expect(outcome.code).toBe(1);
       expectEnglish(outcome.stderr);
     });
@@ -141,8 +141,8 @@ describe('daftari messages', () => {
     it('import: the refusal of a file that is not a bundle, which used to come in Swahili', async () => {
       const junk = join(scratch, 'junk.daftari');
       writeFileSync(junk, 'not a bundle at all');
-      const english = await daftari(['import', '--db', db, junk, '--lang', 'en']);
-      const swahili = await daftari(['import', '--db', db, junk]);
+      const english = await daftari(['import', '--db', db, '--user', 'asha', junk, '--lang', 'en']);
+      const swahili = await daftari(['import', '--db', db, '--user', 'asha', junk]);
       expect(english.code).toBe(1);
       expectEnglish(english.stderr);
       expect(english.stderr).not.toBe(swahili.stderr);
@@ -150,13 +150,13 @@ describe('daftari messages', () => {
     });
 
     it('peers: the installation line', async () => {
-      const outcome = await daftari(['peers', '--db', db, '--lang', 'en']);
+      const outcome = await daftari(['peers', '--db', db, '--user', 'asha', '--lang', 'en']);
       expect(outcome.code).toBe(0);
       expect(outcome.stdout).toMatch(/^This installation: /);
     });
 
     it('register: a usage error', async () => {
-      const outcome = await daftari(['register', '--db', db, '--out', 'x.xlsx', '--lang', 'en']);
+      const outcome = await daftari(['register', '--db', db, '--user', 'asha', '--out', 'x.xlsx', '--lang', 'en']);
       expect(outcome.code).toBe(2);
       expect(outcome.stderr).toContain(en('cli.usage.register-required'));
     });
@@ -173,7 +173,7 @@ describe('daftari messages', () => {
     it('says the file exists, offers --force, writes nothing and prints no stack', async () => {
       const out = join(scratch, 'ofisi.daftari');
       writeFileSync(out, 'an older bundle');
-      const refused = await daftari(['export', '--db', db, '--out', out]);
+      const refused = await daftari(['export', '--db', db, '--user', 'asha', '--out', out]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(out);
       expect(refused.stderr).toContain('--force');
@@ -183,7 +183,7 @@ describe('daftari messages', () => {
 
     it('replaces it with --force', async () => {
       const out = join(scratch, 'ofisi.daftari');
-      const replaced = await daftari(['export', '--db', db, '--out', out, '--force']);
+      const replaced = await daftari(['export', '--db', db, '--user', 'asha', '--out', out, '--force']);
       expect(replaced.code, replaced.stderr).toBe(0);
       expect(readFileSync(out, 'utf8')).not.toBe('an older bundle');
     });
@@ -192,7 +192,7 @@ describe('daftari messages', () => {
   describe('a closed pipe (daftari routes | head)', () => {
     function withReaderGone(args: string[]): Promise<Outcome> {
       return new Promise((done) => {
-        const child = spawn(process.execPath, [BIN, ...args], { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAFTARI_LANG: '' } });
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DAFTARI_PASSWORD: ADMIN_PASSWORD, DAFTARI_LANG: '' } });
         // The reader leaves before the command writes its first line, as `head` does after its first lines.
         child.stdout.destroy();
         let stderr = '';
@@ -205,7 +205,7 @@ describe('daftari messages', () => {
       ['routes', ['routes']],
       ['routes --json', ['routes', '--json']],
       ['help', ['help']],
-      ['verify', ['verify', '--db', 'daftari.sqlite']],
+      ['verify', ['verify', '--db', 'daftari.sqlite', '--user', 'asha']],
     ])('%s ends quietly, with no stack trace', async (_, args) => {
       const outcome = await withReaderGone(args);
       expect(outcome.stderr).toBe('');
