@@ -36,6 +36,16 @@ describe('importing a CSV register', () => {
   });
   afterAll(() => w.core.close());
 
+  it('names a purchase date in the future as an error of that row, in the cell where it was typed', async () => {
+    // The test clock stands in 2025: a purchase "made" in 2031 was mistyped.
+    const text = csv([HEADERS, row('WF/ICT/101', 'PF-101'), row('WF/ICT/102', 'PF-102', { 'Tarehe ya Kununua': '12/03/2031' })]);
+    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
+    expect(preview.rows).toMatchObject({ total: 2, valid: 1, invalid: 1 });
+    expect(preview.invalid_rows).toEqual([
+      { row: 3, errors: [expect.objectContaining({ field: 'purchase_date', cell: 'F3', message: 'errors.date-in-future' })] },
+    ]);
+  });
+
   it('reads a `;` file with a BOM, costs with thousands separators and dates day first', async () => {
     const text = '\uFEFF' + csv([HEADERS, row('WF/ICT/001', 'PF-1'), row('WF/ICT/002', 'PF-2', { 'Tarehe ya Kununua': '03/12/2023', Bei: '1.850.000' })], ';');
     const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('rejista.csv', text) }));
