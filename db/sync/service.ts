@@ -113,6 +113,8 @@ export interface PreviewSummary {
   event_count: number;
   new_events: number;
   held_events: number;
+  /** Attached files (procedure PDFs, job cards) the bundle brings that this installation lacks. */
+  new_files: number;
   open_conflicts: number;
 }
 
@@ -128,6 +130,7 @@ export function preview(services: Services, staged: StagedBundle, actor: Actor, 
     event_count: manifest.event_count,
     new_events: result.new_events,
     held_events: result.held_events,
+    new_files: staged.new_files,
     open_conflicts: result.open_conflicts,
   };
 }

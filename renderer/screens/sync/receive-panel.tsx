@@ -316,6 +316,7 @@ function PreviewView({
           </Title>
           <Text size="sm" c="dimmed" data-testid="preview-summary">
             {t('syncUi.receive.summary', { total: preview.event_count, fresh: preview.new_events, held: preview.held_events })}
+            {preview.new_files > 0 ? ` ${t('syncUi.receive.files', { count: preview.new_files })}` : ''}
           </Text>
         </Group>
         <CountsTable counts={preview.counts} />

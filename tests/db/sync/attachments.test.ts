@@ -52,6 +52,8 @@ describe('attachments travel in bundles', () => {
     expect(header.manifest.attachments).toEqual([{ sha256, name: 'kadi-ya-kazi.pdf', mime: 'application/pdf', size: JOB_CARD.length }]);
 
     const b = await replica('B', 32);
+    const previewed = await ok<{ new_files: number }>(b, 'sync.preview', { file: { name: 'a.daftari', base64: bytes.toString('base64') } });
+    expect(previewed.new_files).toBe(1);
     const result = await ok<{ new_files: number }>(b, 'sync.import', { file: { name: 'a.daftari', base64: bytes.toString('base64') }, accept_new_peer: true });
     expect(result.new_files).toBe(1);
     const file = await ok<{ name: string; mime: string; base64: string }>(b, 'attachments.get', { sha256 });
