@@ -6,6 +6,7 @@ import { BUILTIN_CATEGORIES, RECORD_HOLDING_CATEGORIES, type AssetListInput } fr
 
 export { formatTag } from '../contract/register-schemas.ts';
 import { decodeCursor, encodeCursor, ftsQuery, type Page } from '../core/paging.ts';
+import type { Language, Translate } from '../contract/catalogues/index.ts';
 import { all, first, statement, type Store } from '../store/open.ts';
 import type { AssetRow, CategoryRow, Database, StorageMediumRow } from '../store/schema.ts';
 import { ASSET_SETTINGS_ID } from './events.ts';
@@ -183,3 +184,15 @@ export function findAsset(store: Store, id: string): AssetView | undefined {
 }
 
 export { describeMedium } from '../contract/describe.ts';
+
+/** Names categories as a form prints them: built-in ones by the catalogue, an institution's own by
+ * the name it gave in that language. */
+export function categoryNamer(store: Store, t: Translate, language: Language): (id: string) => string {
+  const byId = new Map(listCategories(store).map((c) => [c.id, c]));
+  return (id) => {
+    const category = byId.get(id);
+    if (!category) return id;
+    if (category.builtin) return t(`categories.${id}`);
+    return (language === 'sw' ? category.name_sw : category.name_en) || category.name_sw || category.name_en;
+  };
+}

@@ -17,8 +17,12 @@ import { refuse } from '../core/refusal.ts';
 import { z } from 'zod';
 import { addMedium, createCategory, proposeTag, registerAsset, reinstallMedium, removeMedium, setTagFormat, updateAsset } from './commands.ts';
 import { findAsset, listAssets, listCategories, tagFormat } from './queries.ts';
+import { LabelsInput } from '../contract/document-schemas.ts';
+import { assetLabels } from './labels-form.ts';
 
 export const assetRoutes = {
+  // Everyone signed in may print, auditors included: printing reads and changes nothing.
+  'documents.labels': route({ access: 'signed-in', input: LabelsInput, handler: (ctx, input) => assetLabels(ctx, input) }),
   'assets.list': route({ access: 'signed-in', input: AssetListInput, handler: (ctx, input) => listAssets(ctx.store, input) }),
   'assets.get': route({
     access: 'signed-in',

@@ -2,7 +2,6 @@
 // browser test host and the renderer's client type are all derived from it.
 import type { z } from 'zod';
 import { assetRoutes } from '../assets/routes.ts';
-import { documentRoutes } from '../documents/routes.ts';
 import { importRoutes } from '../import/routes.ts';
 import { maintenanceRoutes } from '../maintenance/routes.ts';
 import { registerRoutes } from '../registers/routes.ts';
@@ -161,7 +160,6 @@ export const routes = {
 
   ...assetRoutes,
   ...maintenanceRoutes,
-  ...documentRoutes,
   ...importRoutes,
   ...registerRoutes,
   ...syncRoutes,

@@ -178,3 +178,26 @@ export function readAttachment(store: Store, sha256: string): { name: string; mi
     | { name: string; mime: string; size: number; data: Buffer }
     | undefined;
 }
+
+export interface PeriodEntry extends EntryView {
+  asset_category: string;
+}
+
+/** Every entry reported from `from` to `to` (both included), oldest first, whatever its device. */
+export function entriesReportedBetween(store: Store, from: string, to: string): PeriodEntry[] {
+  const rows = all(
+    store,
+    store.q
+      .selectFrom('maintenance_entries')
+      .leftJoin('assets', 'assets.id', 'maintenance_entries.asset_id')
+      .selectAll('maintenance_entries')
+      .select(['assets.tag as asset_tag', 'assets.make as asset_make', 'assets.model as asset_model', 'assets.category as asset_category'])
+      .where('maintenance_entries.reported_on', '>=', from)
+      .where('maintenance_entries.reported_on', '<=', to)
+      .orderBy('maintenance_entries.reported_on')
+      .orderBy('assets.tag')
+      .orderBy('maintenance_entries.created_at'),
+  );
+  return rows.map(({ asset_category, ...row }) => ({ ...toEntryView(row), asset_category: asset_category ?? '' }));
+}
+

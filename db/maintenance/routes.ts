@@ -22,6 +22,8 @@ import {
   UpdateProviderInput,
 } from '../contract/register-schemas.ts';
 import { EmptyInput } from '../contract/schemas.ts';
+import { LogBookPageInput, LogBookPeriodInput } from '../contract/document-schemas.ts';
+import { logBookPage, logBookPeriod } from './log-book-form.ts';
 import { refuse } from '../core/refusal.ts';
 import { z } from 'zod';
 import {
@@ -54,6 +56,9 @@ import {
 } from './queries.ts';
 
 export const maintenanceRoutes = {
+  // The log book as people print and sign it; everyone signed in may print, auditors included.
+  'documents.log-book-page': route({ access: 'signed-in', input: LogBookPageInput, handler: (ctx, input) => logBookPage(ctx, input) }),
+  'documents.log-book-period': route({ access: 'signed-in', input: LogBookPeriodInput, handler: (ctx, input) => logBookPeriod(ctx, input) }),
   'maintenance.list': route({ access: 'signed-in', input: EntryListInput, handler: (ctx, input) => listEntries(ctx.store, input) }),
   'maintenance.get': route({
     access: 'signed-in',

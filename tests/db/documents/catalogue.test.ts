@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogues, leafKeys } from '../../../db/contract/catalogues/index.ts';
 import { LABEL_PRESET_NAMES } from '../../../db/contract/document-schemas.ts';
-import { documentRoutes } from '../../../db/documents/routes.ts';
+import { routes } from '../../../db/contract/routes.ts';
 import enDocuments from '../../../db/contract/catalogues/en/documents.json' with { type: 'json' };
 import swDocuments from '../../../db/contract/catalogues/sw/documents.json' with { type: 'json' };
 
 const DB = join(import.meta.dirname, '../../../db');
 const sources = [
   ...readdirSync(join(DB, 'documents')).map((name) => join(DB, 'documents', name)),
+  join(DB, 'assets/labels-form.ts'),
+  join(DB, 'maintenance/log-book-form.ts'),
   join(DB, 'contract/document-schemas.ts'),
 ].map((path) => readFileSync(path, 'utf8'));
 
@@ -22,10 +24,10 @@ describe("the printed forms' words", () => {
 
     const named = new Set<string>();
     for (const text of sources) {
-      for (const m of text.matchAll(/'(documents\.[a-z0-9.-]+)'/g)) if (!Object.hasOwn(documentRoutes, m[1] as string)) named.add(m[1] as string);
+      for (const m of text.matchAll(/'(documents\.[a-z0-9.-]+)'/g)) if (!Object.hasOwn(routes, m[1] as string)) named.add(m[1] as string);
     }
     // Keys made from a column's or a preset's name.
-    for (const m of readFileSync(join(DB, 'documents/log-book.ts'), 'utf8').matchAll(/h\('([a-z-]+)'\)/g)) named.add(`documents.columns.${m[1]}`);
+    for (const m of readFileSync(join(DB, 'maintenance/log-book-form.ts'), 'utf8').matchAll(/h\('([a-z-]+)'\)/g)) named.add(`documents.columns.${m[1]}`);
     for (const preset of LABEL_PRESET_NAMES) named.add(`documents.labels.presets.${preset}`);
     expect(named.size).toBeGreaterThan(60);
 

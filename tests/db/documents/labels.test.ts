@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL_PRESETS, LABEL_PRESET_NAMES, type LabelPreset } from '../../../db/contract/document-schemas.ts';
-import { labelBox, QUIET_MODULES, qrRuns } from '../../../db/documents/labels.ts';
+import { labelBox, QUIET_MODULES, qrRuns } from '../../../db/assets/labels-form.ts';
 import type { PrintedDocument } from '../../../db/documents/pdf.ts';
 import { expectRefused, okValue } from '../../helpers/core.ts';
 import { buildFixture, DESKTOP_TAG, greyPixels, LAPTOP_TAG, readBack, type Fixture } from './fixture.ts';

@@ -6,7 +6,7 @@ import type { PeopleFilters } from '../contract/register-export-schemas.ts';
 import { ftsQuery } from '../core/paging.ts';
 import { all, type Store } from '../store/open.ts';
 import type { PersonRow } from '../store/schema.ts';
-import { dayOf, defineRegister, keysetPages, PAGE_SIZE, type Column } from './register.ts';
+import { dayOf, defineRegister, keysetPages, PAGE_SIZE, type Column } from '../registers/register.ts';
 
 type Filters = z.output<typeof PeopleFilters>;
 

@@ -6,7 +6,7 @@ import type { LogBookFilters } from '../contract/register-export-schemas.ts';
 import { toEntryView, type EntryView } from '../maintenance/queries.ts';
 import { daysBetween } from '../maintenance/reducer.ts';
 import { all } from '../store/open.ts';
-import { categoryName, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type RegisterSource, type Words } from './register.ts';
+import { categoryName, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type RegisterSource, type Words } from '../registers/register.ts';
 
 type Filters = z.output<typeof LogBookFilters>;
 

@@ -12,10 +12,11 @@ import { getInstitution } from '../institution/queries.ts';
 import { today } from '../maintenance/commands.ts';
 import { logBookOf, type EntryView } from '../maintenance/queries.ts';
 import { daysBetween } from '../maintenance/reducer.ts';
-import { drawCertification, drawFooters, drawFormHead, frameOf, type Form } from './form.ts';
-import { drawBlock, formatPrintDay, formatTzs, GREY, newDocument, printed, safeFilename, type PrintedDocument, type Run } from './pdf.ts';
-import { categoryNamer, entriesReportedBetween } from './queries.ts';
-import { drawTable, type Cell, type Column, type Row } from './table.ts';
+import { drawCertification, drawFooters, drawFormHead, frameOf, type Form } from '../documents/form.ts';
+import { drawBlock, formatPrintDay, formatTzs, GREY, newDocument, printed, safeFilename, type PrintedDocument, type Run } from '../documents/pdf.ts';
+import { categoryNamer } from '../assets/queries.ts';
+import { entriesReportedBetween } from './queries.ts';
+import { drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
 
 const CELL = 8;
 const SMALL = 7;

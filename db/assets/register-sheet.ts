@@ -7,7 +7,7 @@ import { describeMedium } from '../contract/describe.ts';
 import { ftsQuery } from '../core/paging.ts';
 import { all, statement, type Store } from '../store/open.ts';
 import type { AssetRow } from '../store/schema.ts';
-import { categoryName, dayOf, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type Words } from './register.ts';
+import { categoryName, dayOf, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type Words } from '../registers/register.ts';
 
 type Filters = z.output<typeof DeviceFilters>;
 

@@ -9,7 +9,7 @@ import type { CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import type { AssetRow } from '../store/schema.ts';
-import { drawLines, linesHeight, MM, newDocument, printed, safeFilename, wrap, type Line, type Pdf, type PrintedDocument } from './pdf.ts';
+import { drawLines, linesHeight, MM, newDocument, printed, safeFilename, wrap, type Line, type Pdf, type PrintedDocument } from '../documents/pdf.ts';
 import { categoryNamer } from './queries.ts';
 
 /** ISO/IEC 18004 asks for four blank modules around the symbol. */
