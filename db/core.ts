@@ -4,7 +4,9 @@ import { randomIds, systemClock, type Clock, type Ids } from './core/clock.ts';
 import type { Services } from './core/context.ts';
 import { Jobs } from './core/jobs.ts';
 import { authorize, dispatch, type Authorization, type CallOutcome } from './contract/dispatch.ts';
-import { domain } from './domain.ts';
+import type { Area } from './area.ts';
+import { createRegistry } from './area.ts';
+import { AREAS, registry as productRegistry } from './areas.ts';
 import { ensureIdentity, foldHeldEvents } from './journal/append.ts';
 import { closeStore, openStore, type OpenOptions } from './store/open.ts';
 import { scryptHasher, type PasswordHasher } from './users/passwords.ts';
@@ -19,6 +21,8 @@ export interface CoreOptions extends OpenOptions {
   idleLimitMs?: number;
   /** Where the bundle-signing key lives; by default a 0600 file beside the database (`<db>.key`). */
   keyStore?: KeyStore;
+  /** The areas this core serves; the product's list (db/areas.ts) unless a test adds one of its own. */
+  areas?: readonly Area[];
 }
 
 export interface Core {
@@ -34,11 +38,14 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const { store, backup } = await openStore(options.path, { ...options, now: () => clock.now() });
+  const registry = options.areas && options.areas !== AREAS ? createRegistry(options.areas) : productRegistry;
+  const { store, backup } = await openStore(options.path, { ...options, now: () => clock.now(), migrations: registry.migrations });
   const keyStore = options.keyStore ?? (options.path === ':memory:' ? memoryKeyStore() : fileKeyStore(`${options.path}.key`));
   let signingKey: SigningKey | null = null;
+  const domain = registry.domain;
   const services: Services = {
     store,
+    registry,
     domain,
     clock,
     ids,

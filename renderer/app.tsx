@@ -100,7 +100,7 @@ function Gate() {
       .finally(() => signedOut(null));
   }, [client, signedOut]);
   const sessionValue = useMemo<SessionValue | null>(
-    () => (session ? { user: session.user, can: canFrom(session.may_call), signOut } : null),
+    () => (session ? { user: session.user, can: canFrom(session.may_call), screens: session.screens, signOut } : null),
     [session, signOut],
   );
 

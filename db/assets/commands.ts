@@ -1,16 +1,17 @@
 // Registering and changing devices and their storage media. Each checks its rules, then records events.
 import type { z } from 'zod';
-import type {
-  AddMediumInput,
-  CategoryInput,
-  RegisterAssetInput,
-  ReinstallMediumInput,
-  RemoveMediumInput,
-  TagFormatInput,
-  UpdateAssetInput,
-} from '../contract/register-schemas.ts';
+import {
+  formatTag,
+  type AddMediumInput,
+  type CategoryInput,
+  type RegisterAssetInput,
+  type ReinstallMediumInput,
+  type RemoveMediumInput,
+  type TagFormatInput,
+  type UpdateAssetInput,
+} from './contract.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
-import { workingDay } from '../core/dates.ts';
+import { workingDay } from '../contract/days.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { findPerson } from '../people/queries.ts';
@@ -35,7 +36,6 @@ import {
   findAssetRow,
   findCategory,
   findMedium,
-  formatTag,
   nextTagSeq,
   tagFormat,
   type AssetView,

@@ -1,6 +1,6 @@
 // Events of the equipment register and of storage media (3.6.3, 3.6.12: media are followed on their own).
 import { z } from 'zod';
-import { CLASSIFICATIONS, MEDIA_KINDS } from '../contract/register-schemas.ts';
+import { CLASSIFICATIONS, MEDIA_KINDS } from './contract.ts';
 import { defineEvent } from '../journal/types.ts';
 
 export const ASSET_SETTINGS_ID = 'asset-settings';
@@ -23,6 +23,9 @@ const Particulars = z.object({
   can_hold_records: z.boolean(),
   notes: z.string(),
 });
+
+/** The columns of a device's row its registration and updates fill, one for each particular. */
+export const PARTICULAR_COLUMNS = Particulars.keyof().options;
 
 const Medium = z.object({ id: z.string(), kind: z.enum(MEDIA_KINDS), capacity_gb: z.number().int().nullable(), serial: z.string() });
 

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { findAssetRow } from '../assets/queries.ts';
 import { translator } from '../contract/catalogues/index.ts';
-import { LABEL_PRESETS, type LabelPreset, type LabelsInput } from '../contract/document-schemas.ts';
+import { LABEL_PRESETS, type LabelPreset, type LabelsInput } from './contract.ts';
 import type { CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';

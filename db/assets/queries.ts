@@ -2,9 +2,8 @@
 // 50,000 devices), one device with its media, categories and the tag format.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
-import { BUILTIN_CATEGORIES, RECORD_HOLDING_CATEGORIES, type AssetListInput } from '../contract/register-schemas.ts';
+import { type AssetListInput, BUILTIN_CATEGORIES, RECORD_HOLDING_CATEGORIES } from './contract.ts';
 
-export { formatTag } from '../contract/register-schemas.ts';
 import { decodeCursor, encodeCursor, ftsQuery, type Page } from '../core/paging.ts';
 import type { Language, Translate } from '../contract/catalogues/index.ts';
 import { all, first, statement, type Store } from '../store/open.ts';
@@ -183,7 +182,6 @@ export function findAsset(store: Store, id: string): AssetView | undefined {
   return { ...row, can_hold_records: row.can_hold_records === 1, disposal_candidate: row.disposal_candidate === 1, media: mediaOf(store, id) };
 }
 
-export { describeMedium } from '../contract/describe.ts';
 
 /** Names categories as a form prints them: built-in ones by the catalogue, an institution's own by
  * the name it gave in that language. */

@@ -1,5 +1,6 @@
 // Folds into the register's rows. Pure: the device's status is derived here from what happened to it,
 // never typed by hand.
+import { onExisting, onOwn, pick, stamps, standing } from '../journal/fold.ts';
 import { hlcInstant } from '../journal/hlc.ts';
 import type { z } from 'zod';
 import { defineProjection, on, type EventDefinition, type Fold, type FoldEvent, type PayloadOf } from '../journal/types.ts';
@@ -14,6 +15,7 @@ import {
   mediumAdded,
   mediumReinstalled,
   mediumRemoved,
+  PARTICULAR_COLUMNS,
   tagFormatSet,
 } from './events.ts';
 
@@ -34,33 +36,15 @@ type Particulars = PayloadOf<typeof assetUpdated>;
 
 /** The device's row from its registration or an update; `tagSeq` is the registration's, an update keeps the row's. */
 function particulars(row: AssetRow | undefined, p: Particulars, event: FoldEvent, tagSeq: number | null): AssetRow {
-  const at = hlcInstant(event.hlc);
-  // Columns named one by one: a payload never chooses the row's id or adds columns of its own.
   return withStatus({
-    id: event.entity,
-    tag: p.tag,
-    category: p.category,
-    make: p.make,
-    model: p.model,
-    serial: p.serial,
-    purchase_date: p.purchase_date,
-    supplier: p.supplier,
-    cost_tzs: p.cost_tzs,
-    funding_source: p.funding_source,
-    warranty_end: p.warranty_end,
-    location_id: p.location_id,
-    department_id: p.department_id,
-    custodian_id: p.custodian_id,
-    classification: p.classification,
-    notes: p.notes,
+    ...stamps(row, event),
+    ...pick(p, PARTICULAR_COLUMNS),
     can_hold_records: p.can_hold_records ? 1 : 0,
     tag_seq: tagSeq,
     repair_state: row?.repair_state ?? 'none',
     open_entry_id: row?.open_entry_id ?? null,
     disposal_candidate: row?.disposal_candidate ?? 0,
     status: '',
-    created_at: row?.created_at ?? at,
-    updated_at: at,
   });
 }
 
@@ -78,35 +62,10 @@ function onDevice<S extends z.ZodType>(
 
 export const assetsProjection = defineProjection<AssetRow>({
   table: 'assets',
-  columns: [
-    'id',
-    'tag',
-    'tag_seq',
-    'category',
-    'make',
-    'model',
-    'serial',
-    'purchase_date',
-    'supplier',
-    'cost_tzs',
-    'funding_source',
-    'warranty_end',
-    'location_id',
-    'department_id',
-    'custodian_id',
-    'classification',
-    'can_hold_records',
-    'notes',
-    'repair_state',
-    'open_entry_id',
-    'disposal_candidate',
-    'status',
-    'created_at',
-    'updated_at',
-  ],
+  columns: ['id', ...PARTICULAR_COLUMNS, 'tag_seq', 'repair_state', 'open_entry_id', 'disposal_candidate', 'status', 'created_at', 'updated_at'],
   on: [
-    on(assetRegistered, (row, p, event, entity) => (entity === event.entity ? particulars(row, p, event, p.tag_seq ?? null) : row)),
-    on(assetUpdated, (row, p, event, entity) => (entity === event.entity ? particulars(row, p, event, row?.tag_seq ?? null) : row)),
+    onOwn(assetRegistered, (row: AssetRow | undefined, p, event) => particulars(row, p, event, p.tag_seq ?? null)),
+    onOwn(assetUpdated, (row: AssetRow | undefined, p, event) => particulars(row, p, event, row?.tag_seq ?? null)),
     onDevice(faultReported, (row, p, event, at) => (p.asset_id === row.id ? { ...row, repair_state: 'in_house', open_entry_id: event.entity, updated_at: at } : row)),
     onDevice(sentOffsite, (row, _p, _event, at) => ({ ...row, repair_state: 'off_site', updated_at: at })),
     onDevice(returned, (row, _p, _event, at) => ({ ...row, repair_state: 'in_house', updated_at: at })),
@@ -126,6 +85,10 @@ export const assetsProjection = defineProjection<AssetRow>({
 
 export const reduceAsset = assetsProjection.reduce;
 
+/** A medium in its device: no removal recorded (3.6.3). */
+const INSTALLED = { state: 'installed', kept_at: '', removed_by: '', witnessed_by: '', removed_on: '', entry_id: null } as const;
+const MEDIUM_FIELDS = ['kind', 'capacity_gb', 'serial'] as const;
+
 export const storageMediaProjection = defineProjection<StorageMediumRow>({
   table: 'storage_media',
   columns: ['id', 'asset_id', 'kind', 'capacity_gb', 'serial', 'state', 'kept_at', 'removed_by', 'witnessed_by', 'removed_on', 'entry_id', 'created_at', 'updated_at'],
@@ -134,92 +97,36 @@ export const storageMediaProjection = defineProjection<StorageMediumRow>({
       const medium = p.media.find((m) => m.id === entity);
       if (!medium) return row;
       const at = hlcInstant(event.hlc);
-      return {
-        id: medium.id,
-        asset_id: event.entity,
-        kind: medium.kind,
-        capacity_gb: medium.capacity_gb,
-        serial: medium.serial,
-        state: 'installed',
-        kept_at: '',
-        removed_by: '',
-        witnessed_by: '',
-        removed_on: '',
-        entry_id: null,
-        created_at: at,
-        updated_at: at,
-      };
+      return { id: medium.id, asset_id: event.entity, ...pick(medium, MEDIUM_FIELDS), ...INSTALLED, created_at: at, updated_at: at };
     }),
-    on(mediumAdded, (row, p, event, entity) => {
-      if (entity !== event.entity) return row;
-      const at = hlcInstant(event.hlc);
-      return {
-        id: event.entity,
-        asset_id: p.asset_id,
-        kind: p.kind,
-        capacity_gb: p.capacity_gb,
-        serial: p.serial,
-        state: row?.state ?? 'installed',
-        kept_at: row?.kept_at ?? '',
-        removed_by: row?.removed_by ?? '',
-        witnessed_by: row?.witnessed_by ?? '',
-        removed_on: row?.removed_on ?? '',
-        entry_id: row?.entry_id ?? null,
-        created_at: row?.created_at ?? at,
-        updated_at: at,
-      };
-    }),
-    on(mediumRemoved, (row, p, event, entity) => {
-      if (!row || entity !== event.entity) return row;
-      return {
-        ...row,
-        state: 'removed',
-        kept_at: p.kept_at,
-        removed_by: p.removed_by,
-        witnessed_by: p.witnessed_by,
-        removed_on: p.removed_on,
-        entry_id: p.entry_id,
-        updated_at: hlcInstant(event.hlc),
-      };
-    }),
-    on(mediumReinstalled, (row, p, event, entity) => {
-      if (!row || entity !== event.entity) return row;
-      return {
-        ...row,
-        asset_id: p.asset_id,
-        state: 'installed',
-        kept_at: '',
-        removed_by: '',
-        witnessed_by: '',
-        removed_on: '',
-        entry_id: null,
-        updated_at: hlcInstant(event.hlc),
-      };
-    }),
+    // A removal folded before the medium was added (after a merge) is kept.
+    onOwn(mediumAdded, (row: StorageMediumRow | undefined, p, event) => ({
+      ...stamps(row, event),
+      ...pick(p, ['asset_id', ...MEDIUM_FIELDS]),
+      ...(row ? pick(row, ['state', 'kept_at', 'removed_by', 'witnessed_by', 'removed_on', 'entry_id']) : INSTALLED),
+    })),
+    onExisting(mediumRemoved, (row: StorageMediumRow, p, at) => ({
+      ...row,
+      state: 'removed',
+      ...pick(p, ['kept_at', 'removed_by', 'witnessed_by', 'removed_on', 'entry_id']),
+      updated_at: at,
+    })),
+    onExisting(mediumReinstalled, (row: StorageMediumRow, p, at) => ({ ...row, asset_id: p.asset_id, ...INSTALLED, updated_at: at })),
   ],
 });
 
 export const reduceMedium = storageMediaProjection.reduce;
 
-function category(row: CategoryRow | undefined, p: PayloadOf<typeof categoryCreated>, event: FoldEvent, active: number): CategoryRow {
-  const at = hlcInstant(event.hlc);
-  return {
-    id: event.entity,
-    name_sw: p.name_sw,
-    name_en: p.name_en,
-    can_hold_records: p.can_hold_records ? 1 : 0,
-    active,
-    created_at: row?.created_at ?? at,
-    updated_at: at,
-  };
+function category(p: PayloadOf<typeof categoryCreated>) {
+  return { ...pick(p, ['name_sw', 'name_en']), can_hold_records: p.can_hold_records ? 1 : 0 };
 }
 
 export const categoriesProjection = defineProjection<CategoryRow>({
   table: 'categories',
   columns: ['id', 'name_sw', 'name_en', 'can_hold_records', 'active', 'created_at', 'updated_at'],
   on: [
-    on(categoryCreated, (row, p, event) => category(row, p, event, row?.active ?? 1)),
-    on(categoryUpdated, (row, p, event) => category(row, p, event, p.active ? 1 : 0)),
+    on(categoryCreated, (row, p, event) => ({ ...standing(row, event), ...category(p) })),
+    on(categoryUpdated, (row, p, event) => ({ ...standing(row, event, p.active), ...category(p) })),
   ],
 });
 

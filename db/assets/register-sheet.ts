@@ -2,8 +2,7 @@
 // custodian, place, purchase particulars and storage media, filtered and sorted as the list on screen.
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { DeviceFilters } from '../contract/register-export-schemas.ts';
-import { describeMedium } from '../contract/describe.ts';
+import { describeMedium, type DeviceFilters } from './contract.ts';
 import { ftsQuery } from '../core/paging.ts';
 import { all, statement, type Store } from '../store/open.ts';
 import type { AssetRow } from '../store/schema.ts';

@@ -5,19 +5,19 @@ import {
   AssetIdInput,
   AssetListInput,
   CategoryInput,
+  LabelsInput,
   RegisterAssetInput,
   ReinstallMediumInput,
   RemoveMediumInput,
   TagFormatInput,
   UpdateAssetInput,
-} from '../contract/register-schemas.ts';
+} from './contract.ts';
 import { ADMIN, ICT } from '../contract/roles.ts';
-import { EmptyInput, text } from '../contract/schemas.ts';
+import { EmptyInput, text } from '../contract/inputs.ts';
 import { refuse } from '../core/refusal.ts';
 import { z } from 'zod';
 import { addMedium, createCategory, proposeTag, registerAsset, reinstallMedium, removeMedium, setTagFormat, updateAsset } from './commands.ts';
 import { findAsset, listAssets, listCategories, tagFormat } from './queries.ts';
-import { LabelsInput } from '../contract/document-schemas.ts';
 import { assetLabels } from './labels-form.ts';
 
 export const assetRoutes = {
@@ -39,7 +39,7 @@ export const assetRoutes = {
   'assets.set-tag-format': route({ access: ADMIN, input: TagFormatInput, handler: (ctx, input) => setTagFormat(ctx, input) }),
   'categories.list': route({ access: 'signed-in', input: EmptyInput, handler: (ctx) => listCategories(ctx.store) }),
   'categories.create': route({ access: ADMIN, input: CategoryInput, handler: (ctx, input) => createCategory(ctx, input) }),
-  'storage.add': route({ access: ICT, input: AddMediumInput, handler: (ctx, input) => addMedium(ctx, input) }),
-  'storage.remove': route({ access: ICT, input: RemoveMediumInput, handler: (ctx, input) => removeMedium(ctx, input) }),
-  'storage.reinstall': route({ access: ICT, input: ReinstallMediumInput, handler: (ctx, input) => reinstallMedium(ctx, input) }),
+  'drives.add': route({ access: ICT, input: AddMediumInput, handler: (ctx, input) => addMedium(ctx, input) }),
+  'drives.remove': route({ access: ICT, input: RemoveMediumInput, handler: (ctx, input) => removeMedium(ctx, input) }),
+  'drives.reinstall': route({ access: ICT, input: ReinstallMediumInput, handler: (ctx, input) => reinstallMedium(ctx, input) }),
 };

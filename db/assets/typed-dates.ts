@@ -1,7 +1,8 @@
 // The checks every date a person types goes through (issue 7): never later than today plus a small
 // margin, and never before the fact it must follow. A refusal names the field, so the form marks it.
 import type { CallContext } from '../core/context.ts';
-import { workingDay } from '../core/dates.ts';
+import { addDays, workingDay } from '../contract/days.ts';
+import { deviceSince } from './contract.ts';
 import { refuse } from '../core/refusal.ts';
 import type { AssetRow } from '../store/schema.ts';
 
@@ -10,10 +11,6 @@ import type { AssetRow } from '../store/schema.ts';
  * must still take today's date from a colleague's paper form; a year ahead is a typing mistake.
  */
 export const DATE_MARGIN_DAYS = 1;
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The working day in Dar es Salaam on this computer's clock. */
 export function today(ctx: Pick<CallContext, 'clock'>): string {
@@ -33,15 +30,6 @@ export function refuseFutureDate(ctx: Pick<CallContext, 'clock'>, day: string, f
 /** Refuses `day` when it lies before `earliest`; `code` names what it must follow. */
 export function refuseBefore(day: string, earliest: string, code: string, field: string, params?: Record<string, string>): void {
   if (day && earliest && day < earliest) refuse(code, params, { [field]: `errors.${code}` });
-}
-
-/**
- * The first day the register can say anything about a device: its purchase when known, else the day it
- * was registered. A register taken over from paper carries purchases older than the registration, and
- * the facts between the two (a fault, a removed disk) are real; nothing comes before the purchase.
- */
-export function deviceSince(asset: Pick<AssetRow, 'purchase_date' | 'created_at'>): string {
-  return asset.purchase_date || workingDay(new Date(asset.created_at));
 }
 
 /** Refuses a fact about `asset` dated before the device was bought (or, unknown, registered). */

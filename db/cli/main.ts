@@ -7,14 +7,14 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { catalogues, DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../contract/catalogues/index.ts';
-import { describeEvent } from '../contract/describe.ts';
+import { registry } from '../areas.ts';
 import { fieldsOf } from '../contract/dispatch.ts';
 import { routes, type RouteName, type Routes } from '../contract/routes.ts';
 import { openCore, type Core } from '../core.ts';
 import { actorOf, signedIn, type CallContext } from '../core/context.ts';
 import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { DEMO_ADMIN, runDemo } from '../demo/demo.ts';
-import { passwordRules, Username } from '../contract/schemas.ts';
+import { passwordRules, Username } from '../users/contract.ts';
 import type { VerifyResult } from '../journal/verify.ts';
 
 export interface CliIo {
@@ -320,11 +320,15 @@ async function call(args: string[], cx: Cx): Promise<number> {
 function routesCommand(args: string[], cx: Cx): number {
   const { io } = cx;
   const { values } = parse(args, { json: { type: 'boolean' } });
-  const table = Object.entries(routes).map(([name, definition]) => ({
-    name,
-    access: definition.access,
-    input: z.toJSONSchema(definition.input, { io: 'input', unrepresentable: 'any' }),
-  }));
+  // Area by area, in the order of the one list (db/areas.ts), as the table itself is built.
+  const table = registry.areas.flatMap((area) =>
+    Object.entries(area.routes).map(([name, definition]) => ({
+      name,
+      area: area.name,
+      access: definition.access,
+      input: z.toJSONSchema(definition.input, { io: 'input', unrepresentable: 'any' }),
+    })),
+  );
   if (values.json) {
     printJson(io.stdout, table);
   } else {
@@ -358,18 +362,18 @@ async function verify(args: string[], cx: Cx): Promise<number> {
 }
 
 async function history(args: string[], cx: Cx): Promise<number> {
-  const { io, t } = cx;
+  const { io } = cx;
   const { values, positionals } = parse(args, USER);
   const path = requireDb(values);
   const entity = positionals[0];
   if (!entity) throw new UsageError('cli.usage.entity-required');
   const user = requireUser(values);
-  const { formatDateTime } = await import('../core/dates.ts');
+  const { formatDateTime } = await import('../contract/days.ts');
   return withCore(path, (core) =>
     asUser(core, cx, user, async (token) => {
       // What the window's history shows this user: accounts' events only to those who may see accounts.
       const entries = await callRoute(core, token, 'history.entity', { entity });
-      for (const entry of entries) io.stdout.write(`${formatDateTime(entry.at)}  ${describeEvent(entry, t)}\n`);
+      for (const entry of entries) io.stdout.write(`${formatDateTime(entry.at)}  ${entry.sentence[cx.lang]}\n`);
       return 0;
     }),
   );

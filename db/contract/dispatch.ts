@@ -6,7 +6,6 @@ import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { sessionUserOf } from '../users/commands.ts';
 import { findUserById, passwordChangeDue, passwordMaxAgeDays } from '../users/queries.ts';
 import { mayCall, type Result, type RouteDefinition } from './route.ts';
-import { routes } from './routes.ts';
 
 export interface CallOutcome {
   result: Result<unknown>;
@@ -58,8 +57,9 @@ function resolveSession(services: Services, token: string | null): Resolved {
   return { user: sessionUserOf(row), ended: false, passwordDue: due };
 }
 
-export function isRouteName(name: string): name is keyof typeof routes {
-  return Object.hasOwn(routes, name);
+/** The route of that name in this core's table, if there is one. */
+function routeNamed(services: Services, name: string): RouteDefinition | undefined {
+  return Object.hasOwn(services.registry.routes, name) ? services.registry.routes[name] : undefined;
 }
 
 /** What the checks before a handler decided: the context to run it with, or the refusal. */
@@ -97,8 +97,8 @@ function admit(services: Services, token: string | null, definition: RouteDefini
 }
 
 export async function dispatch(services: Services, token: string | null, name: string, input: unknown): Promise<CallOutcome> {
-  if (!isRouteName(name)) return { result: failure('unknown-route') };
-  const definition = routes[name] as RouteDefinition;
+  const definition = routeNamed(services, name);
+  if (!definition) return { result: failure('unknown-route') };
   const admission = admit(services, token, definition);
   if (!admission.ok) return { result: { ok: false, error: admission.error }, ...(admission.endsSession ? { session: null } : {}) };
   const { ctx, session } = admission;
@@ -130,8 +130,9 @@ export type Authorization = { ok: true; ctx: CallContext } | { ok: false; error:
  * exactly those of a call to `name`, and whatever the work writes is the signed-in user's.
  */
 export function authorize(services: Services, token: string | null, name: string): Authorization {
-  if (!isRouteName(name)) return { ok: false, error: refusal('unknown-route') };
-  const admission = admit(services, token, routes[name] as RouteDefinition);
+  const definition = routeNamed(services, name);
+  if (!definition) return { ok: false, error: refusal('unknown-route') };
+  const admission = admit(services, token, definition);
   return admission.ok ? { ok: true, ctx: admission.ctx } : { ok: false, error: admission.error };
 }
 

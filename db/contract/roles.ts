@@ -2,7 +2,7 @@
 // names one of them (db/contract/routes.ts and each area's routes.ts). Pure, so the window may read a
 // set for display (a badge colour) — never to decide what it shows: that is the route table's answer,
 // through `auth.me` (issue 8: the renderer spells no role names).
-import type { Role } from './schemas.ts';
+import type { Role } from '../users/contract.ts';
 
 export type RoleSet = readonly Role[];
 

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { CallContext } from '../core/context.ts';
 import type { ErrorValue } from '../core/refusal.ts';
-import type { Role } from './schemas.ts';
+import type { Role } from '../users/contract.ts';
 
 /** `anyone`: no session needed (sign-in, first-run). `signed-in`: every role. Else: one of these roles. */
 export type Access = 'anyone' | 'signed-in' | readonly Role[];

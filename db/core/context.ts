@@ -1,5 +1,6 @@
 // What every command and query receives: the store and the services, and who is acting.
-import type { Role } from '../contract/schemas.ts';
+import type { Registry } from '../area.ts';
+import type { Role } from '../users/contract.ts';
 import { append, type Actor, type Identity } from '../journal/append.ts';
 import type { Domain } from '../journal/domain.ts';
 import type { JournalEvent, NewEvent } from '../journal/types.ts';
@@ -12,6 +13,9 @@ import type { Jobs } from './jobs.ts';
 
 export interface Services {
   store: Store;
+  /** Every area's routes, events, sentences and rules (db/areas.ts). */
+  registry: Registry;
+  /** The registry's events and projections, for the journal. */
   domain: Domain;
   clock: Clock;
   ids: Ids;

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { seededIds, seededRandom } from '../core/clock.ts';
 import { Refusal } from '../core/refusal.ts';
 import { openCore, type Core } from '../core.ts';
-import type { Role } from '../contract/schemas.ts';
+import type { Role } from '../users/contract.ts';
 import type { RouteInput, RouteName, RouteOutput } from '../contract/routes.ts';
 import { caller, registerDemo, type RegisterDemoSummary } from './register.ts';
 import { DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';

@@ -3,8 +3,9 @@
 import PDFDocument from 'pdfkit';
 import type { Core } from '../core.ts';
 import type { RouteInput, RouteName, RouteOutput } from '../contract/routes.ts';
-import type { MediumInput } from '../contract/register-schemas.ts';
+import type { MediumInput } from '../assets/contract.ts';
 import { Refusal } from '../core/refusal.ts';
+import { addDays, daysBetween } from '../contract/days.ts';
 
 type Call = <K extends RouteName>(route: K, input: RouteInput<K>) => Promise<RouteOutput<K>>;
 
@@ -74,14 +75,6 @@ async function procedureDocument(version: string): Promise<string> {
   return Buffer.concat(chunks).toString('base64');
 }
 
-function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function day(base: string, offset: number): string {
-  return new Date(Date.parse(`${base}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
 export interface RegisterDemoOptions {
   devices: number;
   random: () => number;
@@ -137,7 +130,7 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
   const devices: { id: string; category: string; media: string[]; purchased: string }[] = [];
   for (let i = 0; i < options.devices; i += 1) {
     const model = pick(MODELS);
-    const purchased = day('2019-01-01', Math.floor(random() * 2300));
+    const purchased = addDays('2019-01-01', Math.floor(random() * 2300));
     const issued = random() < 0.8;
     const serialPrefix = model.make.slice(0, 2).toUpperCase();
     const asset = await call('assets.register', {
@@ -149,7 +142,7 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
       supplier: pick(['Dodoma Computer Services Ltd', 'Tanzania Office Solutions', 'GPSA — Wakala wa Huduma ya Ununuzi Serikalini']),
       cost_tzs: model.cost,
       funding_source: pick(['Bajeti ya Maendeleo', 'Matumizi ya Kawaida (OC)', 'Mradi wa Maji Vijijini (RUWASA)']),
-      warranty_end: day(purchased, 365 * (random() < 0.5 ? 1 : 3)),
+      warranty_end: addDays(purchased, 365 * (random() < 0.5 ? 1 : 3)),
       location_id: pick(options.locationIds),
       department_id: pick(options.departmentIds),
       custodian_id: issued && model.category !== 'server' && model.category !== 'network' ? pick(options.peopleIds) : null,
@@ -169,8 +162,8 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
     const count = 1 + Math.floor(random() * 4);
     // Issue 7: no fault is reported before the device was bought.
     const start = device.purchased > BOOK_START ? device.purchased : BOOK_START;
-    const span = Math.max(1, BOOK_DAYS - daysFrom(BOOK_START, start));
-    const dates = Array.from({ length: count }, () => day(start, Math.floor(random() * span))).sort();
+    const span = Math.max(1, BOOK_DAYS - daysBetween(BOOK_START, start));
+    const dates = Array.from({ length: count }, () => addDays(start, Math.floor(random() * span))).sort();
     for (const [j, reported] of dates.entries()) {
       const last = j === count - 1;
       const stillOpen = last && n % 11 === 5;
@@ -223,7 +216,7 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
         });
         // 3.6.3: every medium out before the device leaves.
         for (const medium of device.media) {
-          await call('storage.remove', {
+          await call('drives.remove', {
             medium_id: medium,
             removed_by: 'Juma Ally',
             witnessed_by: 'Neema Kweka',
@@ -232,12 +225,12 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
             entry_id: entry.id,
           });
         }
-        await call('maintenance.send-offsite', { entry_id: entry.id, sent_on: day(reported, 1) });
+        await call('maintenance.send-offsite', { entry_id: entry.id, sent_on: addDays(reported, 1) });
         offsite += 1;
         if (stillOpen) break;
-        await call('maintenance.return', { entry_id: entry.id, returned_on: day(reported, 6) });
+        await call('maintenance.return', { entry_id: entry.id, returned_on: addDays(reported, 6) });
         for (const medium of device.media) {
-          await call('storage.reinstall', { medium_id: medium, reinstalled_by: 'Juma Ally', reinstalled_on: day(reported, 6), entry_id: entry.id });
+          await call('drives.reinstall', { medium_id: medium, reinstalled_by: 'Juma Ally', reinstalled_on: addDays(reported, 6), entry_id: entry.id });
         }
       } else {
         await call('maintenance.assign', { entry_id: entry.id, technician: { type: 'internal', name: pick(['Juma Ally', 'Neema Kweka', 'Hamisi Said']) } });
@@ -248,7 +241,7 @@ export async function registerDemo(call: Call, options: RegisterDemoOptions): Pr
       const hours = random() < 0.15 ? null : 1 + Math.floor(random() * 6);
       await call('maintenance.record-work', { entry_id: entry.id, actions: fault.actions, parts, labour_cost_tzs: goesOut ? 60_000 : 0, hours });
       const outcome = fault.symptoms.startsWith('Ubao mama') ? 'beyond_repair' : fault.diagnosis.startsWith('Hakuna hitilafu') ? 'no_fault' : fault.part ? 'part_replaced' : 'repaired';
-      const closedOn = goesOut ? day(reported, 7) : day(reported, 1 + Math.floor(random() * 3));
+      const closedOn = goesOut ? addDays(reported, 7) : addDays(reported, 1 + Math.floor(random() * 3));
       // The next fault cannot be reported before this one closed.
       if (!last && (dates[j + 1] as string) < closedOn) dates[j + 1] = closedOn;
       // Issue 7: "no fault found" says why; the other outcomes rest on the work recorded above.

@@ -2,6 +2,7 @@
 // "TSh" print alike on every machine and viewer), text wrapped by our own measure so a table knows its
 // row heights before drawing, and the formats a form shows.
 import type { Language } from '../contract/catalogues/index.ts';
+import { formatDay, workingDay } from '../contract/days.ts';
 import { fontBytes } from './fonts.ts';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -216,12 +217,9 @@ export function drawBlock(doc: Pdf, runs: Run[], x: number, y: number, width: nu
   return drawLines(doc, runs.flatMap((run) => wrap(doc, run, width, size)), x, y, width, align);
 }
 
-const printDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Dar_es_Salaam', day: '2-digit', month: '2-digit', year: 'numeric' });
-
 /** The day a form is printed, as people in Dar es Salaam read it: dd/MM/yyyy. */
 export function formatPrintDay(now: Date): string {
-  const parts = Object.fromEntries(printDay.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year}`;
+  return formatDay(workingDay(now));
 }
 
 /** Shillings with thousands separated by commas, as on Tanzanian government forms: 1,250,000. */

@@ -2,9 +2,11 @@
 // room, a department or a person not yet known). Each distinct one is listed once with its close
 // matches; the user maps it to an entry or has the entry made, in the same commit as the devices.
 // None of this makes a row invalid: a fresh installation takes its first register in one go.
-import { BUILTIN_CATEGORIES, CategoryInput } from '../contract/register-schemas.ts';
-import { CONTROL_CHARACTERS_KEY, DepartmentInput, hasControlCharacters, ListInput, LocationInput, PersonInput } from '../contract/schemas.ts';
-import { VALUE_FIELDS, type ImportMapping, type ValueChoice, type ValueField } from '../contract/import-schemas.ts';
+import { BUILTIN_CATEGORIES, CategoryInput } from '../assets/contract.ts';
+import { CONTROL_CHARACTERS_KEY, hasControlCharacters, ListInput } from '../contract/inputs.ts';
+import { PersonInput } from '../people/contract.ts';
+import { DepartmentInput, LocationInput } from '../places/contract.ts';
+import { type ImportMapping, VALUE_FIELDS, type ValueChoice, type ValueField } from './contract.ts';
 import { catalogues } from '../contract/catalogues/index.ts';
 import { createCategory } from '../assets/commands.ts';
 import { listCategories } from '../assets/queries.ts';

@@ -9,21 +9,21 @@ import { registerAsset } from '../assets/commands.ts';
 import { findAssetBySerial, findAssetByTag } from '../assets/queries.ts';
 import { translator } from '../contract/catalogues/index.ts';
 import {
-  REQUIRED_IMPORT_FIELDS,
   type ImportCommitInput,
   type ImportField,
   type ImportMapping,
   type ImportPreviewInput,
   type ImportRejectsInput,
+  REQUIRED_IMPORT_FIELDS,
   type ValueChoice,
   type ValueField,
-} from '../contract/import-schemas.ts';
+} from './contract.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
 import { canonicalJson } from '../journal/hash.ts';
 import { emit } from '../journal/types.ts';
 import { mappingRemembered } from './events.ts';
-import { transaction, type Store } from '../store/open.ts';
+import { dryRun, transaction, type Store } from '../store/open.ts';
 import { applyChoices, loadDirectory, resolverOf, unmatchedValues, type UnmatchedValue } from './choices.ts';
 import { fieldOfHeading, headerSetKey, suggestMapping, unknownColumns, unmappedLookalikes } from './mapping.ts';
 import { remembered as rememberedFor, type Remembered } from './queries.ts';
@@ -151,26 +151,6 @@ function flagRegistered(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, 
   }
 }
 
-class RolledBack extends Error {
-  constructor() {
-    super('preview rolled back');
-  }
-}
-
-/** Runs `work` in a write transaction and always rolls it back: the preview writes nothing. */
-function rolledBack<T>(store: Store, work: () => T): T {
-  let outcome: { value: T } | undefined;
-  try {
-    transaction(store, () => {
-      outcome = { value: work() };
-      throw new RolledBack();
-    });
-  } catch (error) {
-    if (!(error instanceof RolledBack)) throw error;
-  }
-  return (outcome as { value: T }).value;
-}
-
 interface Examined {
   sheet: Sheet;
   mapping: ImportMapping;
@@ -220,7 +200,7 @@ export async function previewImport(ctx: CallContext, input: z.output<typeof Imp
   const source: MappingSource = input.mapping ? 'given' : remembered ? 'remembered' : 'suggested';
   refuseUnknownColumns(mapping, sheet.headers);
 
-  const result = rolledBack(ctx.store, () => examine(ctx, sheet, mapping, input.values ?? [], kept, true));
+  const result = dryRun(ctx.store, () => examine(ctx, sheet, mapping, input.values ?? [], kept, true));
   const directory = loadDirectory(ctx.store);
   const invalid = result.prepared.filter((row) => row.errors.length > 0);
   const pick = (field: Exclude<ValueField, 'custodian'>) => directory.entries[field].map(({ id, label }) => ({ id, label }));
@@ -320,7 +300,7 @@ export async function rejectedRows(ctx: CallContext, input: z.output<typeof Impo
   const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   refuseUnknownColumns(input.mapping, sheet.headers);
   const language = languageOf(input);
-  const result = rolledBack(ctx.store, () => examine(ctx, sheet, input.mapping, input.values, kept, true, language));
+  const result = dryRun(ctx.store, () => examine(ctx, sheet, input.mapping, input.values, kept, true, language));
   const t = translator(language);
   const book = new ExcelJS.Workbook();
   const out = book.addWorksheet(t('import.rejects.sheet').slice(0, 31));

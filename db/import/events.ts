@@ -2,7 +2,7 @@
 // heading row the user chose and the answers given for values that matched nothing. `local`: it
 // describes how this office's spreadsheets are laid out, which no other installation needs.
 import { z } from 'zod';
-import { IMPORT_FIELDS, ValueChoice } from '../contract/import-schemas.ts';
+import { IMPORT_FIELDS, ValueChoice } from './contract.ts';
 import { defineEvent } from '../journal/types.ts';
 
 export const mappingRemembered = defineEvent(

@@ -1,7 +1,7 @@
 // Which column feeds which field: a suggestion from the headings (Swahili, English, and Snipe-IT's
 // export, which must import untouched), and the key under which a committed mapping is remembered.
 import { createHash } from 'node:crypto';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../contract/import-schemas.ts';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping } from './contract.ts';
 
 /** A heading or a value as compared: lower case, no accents, punctuation and spacing folded. */
 export function fold(text: string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportMapping, ValueChoice } from '../contract/import-schemas.ts';
+import { ImportMapping, ValueChoice } from './contract.ts';
 import { first, type Store } from '../store/open.ts';
 
 /** What a commit remembers for a set of headings: the mapping, the heading row if the user chose it, the answers for values. */

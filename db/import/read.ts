@@ -2,7 +2,7 @@
 // into a header row and data rows numbered as the spreadsheet shows them.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../contract/import-schemas.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './contract.ts';
 import { refuse } from '../core/refusal.ts';
 
 /** A cell's value; Excel dates arrive already as `YYYY-MM-DD`. */

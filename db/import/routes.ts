@@ -1,5 +1,5 @@
 // Routes of the register import; merged into the one table in db/contract/routes.ts.
-import { ImportCommitInput, ImportPreviewInput, ImportRejectsInput } from '../contract/import-schemas.ts';
+import { ImportCommitInput, ImportPreviewInput, ImportRejectsInput } from './contract.ts';
 import { ICT } from '../contract/roles.ts';
 import { route } from '../contract/route.ts';
 import { commitImport, previewImport, rejectedRows } from './commands.ts';

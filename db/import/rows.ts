@@ -1,8 +1,8 @@
 // From spreadsheet rows to registration inputs: each mapped cell converted, places and people found
 // by name, the form's own schema applied, and repeats inside the file caught. Reads, never writes.
 import type { z } from 'zod';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ValueField } from '../contract/import-schemas.ts';
-import { RegisterAssetInput } from '../contract/register-schemas.ts';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ValueField } from './contract.ts';
+import { RegisterAssetInput } from '../assets/contract.ts';
 import { valueOf } from './choices.ts';
 import { columnLetter, type Cell, type Sheet, type SheetRow } from './read.ts';
 import { cellText, digitsLost, fieldValue, isExcelError, monthFirstSeen, toCapacity, toClassification, toDate, toMediumKind, toShillings, toYesNo, type Converted } from './values.ts';

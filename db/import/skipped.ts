@@ -1,7 +1,7 @@
 // Lines of a register that are not devices: blank lines, and what offices write below the table (who
 // prepared it, signatures, dates, a total). They are listed as skipped, never as rows in error: a
 // signature line must not stop a file whose commit is all-or-nothing.
-import type { ImportField, ImportMapping } from '../contract/import-schemas.ts';
+import type { ImportField, ImportMapping } from './contract.ts';
 import { fold } from './mapping.ts';
 import { isBlank, type Sheet, type SheetRow } from './read.ts';
 

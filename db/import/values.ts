@@ -1,7 +1,8 @@
 // Cell values as registers write them, turned into the register's values: "TSh 2,450,000/=" into
 // 2450000, "12/03/2023" into 2023-03-12 (day first, as Tanzania writes it), "Printa" into `printer`.
-import { CLASSIFICATIONS, MEDIA_KINDS } from '../contract/register-schemas.ts';
+import { CLASSIFICATIONS, MEDIA_KINDS } from '../assets/contract.ts';
 import { catalogues } from '../contract/catalogues/index.ts';
+import { isCalendarDay } from '../contract/days.ts';
 import { fold } from './mapping.ts';
 import type { Cell } from './read.ts';
 
@@ -43,11 +44,6 @@ export function fieldValue(cell: Cell): Cell {
 export function digitsLost(cell: Cell): boolean {
   if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) >= 1e15;
   return typeof cell === 'string' && /^\d+([.,]\d+)?e\+\d+$/i.test(cell.trim());
-}
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function day(year: number, month: number, date: number): string {

@@ -1,6 +1,6 @@
 // First run: the institution's particulars and its first administrator, in one transaction.
 import type { z } from 'zod';
-import type { SetupInput } from '../contract/schemas.ts';
+import type { SetupInput } from './contract.ts';
 import { command, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { emit } from '../journal/types.ts';

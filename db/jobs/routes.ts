@@ -1,7 +1,7 @@
 // Long jobs as the window follows them: how far one is, and stopping it. Only the job's owner sees
 // or stops it; a job another user started is, to everyone else, no job at all.
 import { route } from '../contract/route.ts';
-import { JobInput } from '../contract/sync-schemas.ts';
+import { JobInput } from './contract.ts';
 import { signedIn } from '../core/context.ts';
 
 export const jobRoutes = {

@@ -1,19 +1,12 @@
 // The journal's hash rule (docs/journal.md): SHA-256 over the RFC 8785 canonical JSON of the event.
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { JournalRow } from '../store/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface HashedFields {
-  origin: string;
-  origin_seq: number;
-  hlc: string;
-  actor: string;
-  type: string;
-  entity: string;
-  payload: unknown;
-  prev_hash: string;
-}
+/** Every column of the event but its arrival number and its own hash; `payload` as the parsed JSON value. */
+export type HashedFields = Omit<JournalRow, 'seq' | 'hash' | 'payload'> & { payload: unknown };
 
 export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);

@@ -1,6 +1,6 @@
 // What an event is, how an area declares its event types, and what a projection is.
 import type { z } from 'zod';
-import type { Database } from '../store/schema.ts';
+import type { Database, JournalRow } from '../store/schema.ts';
 
 /** Payload key every event carries: the acting person's display name, since accounts never travel. */
 export const ACTOR_NAME = 'actor_name';
@@ -27,19 +27,8 @@ export function defineEvent<S extends z.ZodType>(
 
 export type PayloadOf<D> = D extends EventDefinition<infer S> ? z.output<S> : never;
 
-/** An event as stored, with its payload parsed. */
-export interface JournalEvent {
-  seq: number;
-  origin: string;
-  origin_seq: number;
-  hlc: string;
-  actor: string;
-  type: string;
-  entity: string;
-  payload: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
+/** An event as stored (the `journal` row), with its payload parsed. */
+export type JournalEvent = Omit<JournalRow, 'payload'> & { payload: Record<string, unknown> };
 
 /** What a reducer sees: no seq (arrival order must not matter). */
 export type FoldEvent = Omit<JournalEvent, 'seq' | 'prev_hash' | 'hash'>;

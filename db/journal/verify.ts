@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, openStore, statement, type Store } from '../store/open.ts';
+import { closeStore, openStore, statement, type OpenOptions, type Store } from '../store/open.ts';
 import type { JournalRow } from '../store/schema.ts';
 import type { Domain } from './domain.ts';
 import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
@@ -156,7 +156,7 @@ export function foldAll(source: Store, target: Store, domain: Domain): number {
   return count;
 }
 
-export async function verifyStore(store: Store, domain: Domain): Promise<VerifyResult> {
+export async function verifyStore(store: Store, domain: Domain, options: Pick<OpenOptions, 'migrations'> = {}): Promise<VerifyResult> {
   const refsOf = statement(store, 'SELECT entity FROM journal_refs WHERE seq = ?');
   const isHeld = statement(store, 'SELECT 1 FROM journal_held WHERE seq = ?');
   const lastByOrigin = new Map<string, { origin_seq: number; hash: string; hlc: string }>();
@@ -189,7 +189,7 @@ export async function verifyStore(store: Store, domain: Domain): Promise<VerifyR
   // The scratch copy lives in a temporary file, not in memory: a large register would otherwise need
   // its whole size in RAM again.
   const scratchDir = mkdtempSync(join(tmpdir(), 'daftari-verify-'));
-  const { store: scratch } = await openStore(join(scratchDir, 'rebuild.sqlite'));
+  const { store: scratch } = await openStore(join(scratchDir, 'rebuild.sqlite'), options);
   try {
     foldAll(store, scratch, domain);
     let rowCount = 0;

@@ -2,61 +2,24 @@
 // providers. Each checks the rules against the current state, then records events.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  AssignInput,
-  AttachInput,
-  CloseInput,
-  DiagnoseInput,
-  FileInput,
-  PlanInput,
-  ProcedureInput,
-  ProviderInput,
-  RecordWorkInput,
-  ReportInput,
-  ReturnInput,
-  SendOffsiteInput,
-  UpdatePlanInput,
-  UpdateProviderInput,
-} from '../contract/register-schemas.ts';
-import { REASON_OUTCOMES, WORK_OUTCOMES } from '../contract/register-schemas.ts';
-import { describeMedium, findAssetRow, findCategory, mediaOf } from '../assets/queries.ts';
+import { type AssignInput, type AttachInput, type CloseInput, type DiagnoseInput, type FileInput, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type PlanInput, type ProcedureInput, type ProviderInput, REASON_OUTCOMES, type RecordWorkInput, type ReportInput, type ReturnInput, type SendOffsiteInput, type UpdatePlanInput, type UpdateProviderInput, WORK_OUTCOMES } from './contract.ts';
+import { describeMedium } from '../assets/contract.ts';
+import { findAssetRow, findCategory, mediaOf } from '../assets/queries.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuseBefore, refuseBeforePurchase, refuseFutureDate, today } from '../assets/typed-dates.ts';
 import { refuse } from '../core/refusal.ts';
 import { statement, type Store } from '../store/open.ts';
 import { emit, type PayloadOf } from '../journal/types.ts';
 import type { MaintenanceEntryRow } from '../store/schema.ts';
-import {
-  assigned,
-  attachmentAdded,
-  closed,
-  diagnosed,
-  faultReported,
-  planCreated,
-  planUpdated,
-  procedureApproved,
-  providerRegistered,
-  providerUpdated,
-  returned,
-  sentOffsite,
-  workRecorded,
-} from './events.ts';
-import {
-  findEntry,
-  findPlan,
-  findProcedure,
-  findProvider,
-  procedureInForce,
-  type EntryView,
-} from './queries.ts';
+import { assigned, attachmentAdded, closed, diagnosed, faultReported, planCreated, planUpdated, procedureApproved, providerRegistered, providerUpdated, returned, sentOffsite, workRecorded } from './events.ts';
+import { findEntry, findPlan, findProcedure, findProvider, procedureInForce, type EntryView } from './queries.ts';
 
-const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
 /** Stores a file once, by its SHA-256; the journal cites the hash. */
 export function storeFile(store: Store, file: z.output<typeof FileInput>, now: string): { sha256: string; name: string; mime: string; size: number } {
   const data = Buffer.from(file.base64, 'base64');
   if (data.length === 0) refuse('file-empty', undefined, { base64: 'errors.file-empty' });
-  if (data.length > MAX_FILE_BYTES) refuse('file-too-large', { megabytes: 15 });
+  if (data.length > MAX_FILE_BYTES) refuse('file-too-large', { megabytes: MAX_FILE_MEGABYTES });
   const sha256 = createHash('sha256').update(data).digest('hex');
   statement(store, 'INSERT OR IGNORE INTO attachments (sha256, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     sha256,

@@ -1,7 +1,7 @@
 // Events of the Service Maintenance Log Book (3.6.4), the procedure (3.6.1) and providers (3.6.2).
 // Every log-book event names its device, so the device's history finds it (journal_refs).
 import { z } from 'zod';
-import { MAINTENANCE_KINDS, OUTCOMES } from '../contract/register-schemas.ts';
+import { MAINTENANCE_KINDS, OUTCOMES } from './contract.ts';
 import { defineEvent } from '../journal/types.ts';
 
 const onAsset = <S extends z.ZodRawShape>(shape: S) => z.object({ asset_id: z.string(), ...shape });

@@ -1,17 +1,16 @@
 // The Service Maintenance Log Book on paper (3.6.4): one device's page laid out like the book kept in
 // the ICT office, and the institution's book for a period, with totals and a summary.
 import type { z } from 'zod';
-import { describeMedium, findAsset, type AssetView } from '../assets/queries.ts';
+import { describeMedium, OFFLINE_CLASSIFICATIONS } from '../assets/contract.ts';
+import { type AssetView, findAsset } from '../assets/queries.ts';
 import { translator, type Language, type Translate } from '../contract/catalogues/index.ts';
-import { formatDay } from '../contract/describe.ts';
-import type { LogBookPageInput, LogBookPeriodInput } from '../contract/document-schemas.ts';
-import { OFFLINE_CLASSIFICATIONS, OUTCOMES } from '../contract/register-schemas.ts';
+import { formatDay } from '../contract/days.ts';
+import { entryDowntime, type LogBookPageInput, type LogBookPeriodInput, OUTCOMES, partCost } from './contract.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { today } from '../maintenance/commands.ts';
 import { logBookOf, type EntryView } from '../maintenance/queries.ts';
-import { daysBetween } from '../maintenance/reducer.ts';
 import { drawCertification, drawFooters, drawFormHead, frameOf, type Form } from '../documents/form.ts';
 import { drawBlock, formatPrintDay, formatTzs, GREY, newDocument, printed, safeFilename, type PrintedDocument, type Run } from '../documents/pdf.ts';
 import { categoryNamer } from '../assets/queries.ts';
@@ -43,7 +42,7 @@ class EntryCells {
 
   /** Days out of service: to the close, or for a repair still open, to the day of printing. */
   downtime(entry: EntryView): number {
-    return entry.downtime_days ?? daysBetween(entry.reported_on, this.printDay);
+    return entryDowntime(entry, this.printDay);
   }
 
   reported(entry: EntryView): Cell {
@@ -68,7 +67,7 @@ class EntryCells {
     if (entry.parts.length === 0) return { runs: [{ text: DASH }] };
     return {
       runs: entry.parts.map((part) => ({
-        text: this.t('documents.log-book.part', { quantity: part.quantity, name: part.name, cost: formatTzs(part.quantity * part.unit_cost_tzs) }),
+        text: this.t('documents.log-book.part', { quantity: part.quantity, name: part.name, cost: formatTzs(partCost(part)) }),
       })),
     };
   }

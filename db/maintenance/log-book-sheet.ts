@@ -2,16 +2,14 @@
 // was written, with costs as numbers a spreadsheet can add up.
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { LogBookFilters } from '../contract/register-export-schemas.ts';
-import { toEntryView, type EntryView } from '../maintenance/queries.ts';
-import { daysBetween } from '../maintenance/reducer.ts';
+import { entryDowntime, type LogBookFilters } from './contract.ts';
+import { entriesWithAsset, toEntryView, type EntryView } from '../maintenance/queries.ts';
 import { all } from '../store/open.ts';
 import { categoryName, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type RegisterSource, type Words } from '../registers/register.ts';
 
 type Filters = z.output<typeof LogBookFilters>;
 
 export interface LogBookRow extends EntryView {
-  asset_category: string;
   category_sw: string | null;
   category_en: string | null;
   /** To the close; for a repair still open, to the day of export, as the printed book counts to the day of printing. */
@@ -21,19 +19,9 @@ export interface LogBookRow extends EntryView {
 type Key = [string, string, string];
 
 function page({ store, today }: RegisterSource, filters: Filters, after: Key | null): LogBookRow[] {
-  let query = store.q
-    .selectFrom('maintenance_entries')
-    .leftJoin('assets', 'assets.id', 'maintenance_entries.asset_id')
+  let query = entriesWithAsset(store)
     .leftJoin('categories', 'categories.id', 'assets.category')
-    .selectAll('maintenance_entries')
-    .select([
-      'assets.tag as asset_tag',
-      'assets.make as asset_make',
-      'assets.model as asset_model',
-      'assets.category as asset_category',
-      'categories.name_sw as category_sw',
-      'categories.name_en as category_en',
-    ]);
+    .select(['categories.name_sw as category_sw', 'categories.name_en as category_en']);
   if (filters.from) query = query.where('maintenance_entries.reported_on', '>=', filters.from);
   if (filters.to) query = query.where('maintenance_entries.reported_on', '<=', filters.to);
   if (after) {
@@ -45,12 +33,11 @@ function page({ store, today }: RegisterSource, filters: Filters, after: Key | n
     store,
     query.orderBy('maintenance_entries.reported_on').orderBy('maintenance_entries.created_at').orderBy('maintenance_entries.id').limit(PAGE_SIZE),
   );
-  return rows.map(({ asset_category, category_sw, category_en, ...row }) => ({
+  return rows.map(({ category_sw, category_en, ...row }) => ({
     ...toEntryView(row),
-    asset_category: asset_category ?? '',
     category_sw,
     category_en,
-    days_out: row.downtime_days ?? daysBetween(row.reported_on, today),
+    days_out: entryDowntime(row, today),
   }));
 }
 

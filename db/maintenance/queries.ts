@@ -2,11 +2,12 @@
 // with what is due or overdue, providers.
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { EntryListInput } from '../contract/register-schemas.ts';
+import { entryDowntime, planAppliesTo, preventiveDueOn, type EntryListInput } from './contract.ts';
 import { decodeCursor, encodeCursor, type Page } from '../core/paging.ts';
 import { all, first, statement, type Store } from '../store/open.ts';
-import type { MaintenanceEntryRow, MaintenancePlanRow, ProcedureRow, ProviderRow } from '../store/schema.ts';
-import { daysBetween } from './reducer.ts';
+import type { AssetRow, MaintenanceEntryRow, MaintenancePlanRow, ProcedureRow, ProviderRow } from '../store/schema.ts';
+import { deviceSince } from '../assets/contract.ts';
+import { addDays } from '../contract/days.ts';
 
 export interface Part {
   name: string;
@@ -21,9 +22,15 @@ export interface EntryView extends Omit<MaintenanceEntryRow, 'parts' | 'attachme
   total_cost_tzs: number;
   asset_tag: string;
   asset_label: string;
+  asset_category: string;
 }
 
-type EntryJoined = MaintenanceEntryRow & { asset_tag: string | null; asset_make: string | null; asset_model: string | null };
+type EntryJoined = MaintenanceEntryRow & {
+  asset_tag: string | null;
+  asset_make: string | null;
+  asset_model: string | null;
+  asset_category: string | null;
+};
 
 export function toEntryView(row: EntryJoined): EntryView {
   const { asset_make, asset_model, ...rest } = row;
@@ -35,25 +42,31 @@ export function toEntryView(row: EntryJoined): EntryView {
     total_cost_tzs: row.parts_cost_tzs + row.labour_cost_tzs,
     asset_tag: row.asset_tag ?? '',
     asset_label: [asset_make, asset_model].filter(Boolean).join(' '),
+    asset_category: row.asset_category ?? '',
   };
 }
 
-function entryBase(store: Store) {
+/**
+ * The one query that joins a log-book entry to its device: every list, the printed book and the
+ * spreadsheet start from it, so an entry reads the same wherever it appears. Left join: after a merge
+ * an entry may arrive before its device.
+ */
+export function entriesWithAsset(store: Store) {
   return store.q
     .selectFrom('maintenance_entries')
     .leftJoin('assets', 'assets.id', 'maintenance_entries.asset_id')
     .selectAll('maintenance_entries')
-    .select(['assets.tag as asset_tag', 'assets.make as asset_make', 'assets.model as asset_model']);
+    .select(['assets.tag as asset_tag', 'assets.make as asset_make', 'assets.model as asset_model', 'assets.category as asset_category']);
 }
 
 export function findEntry(store: Store, id: string): EntryView | undefined {
-  const row = first(store, entryBase(store).where('maintenance_entries.id', '=', id));
+  const row = first(store, entriesWithAsset(store).where('maintenance_entries.id', '=', id));
   return row ? toEntryView(row) : undefined;
 }
 
 /** Entries newest first; by device, by period (reported on or after `from`, on or before `to`), by state. */
 export function listEntries(store: Store, input: z.output<typeof EntryListInput>): Page<EntryView> {
-  let query = entryBase(store);
+  let query = entriesWithAsset(store);
   if (input.asset_id) query = query.where('maintenance_entries.asset_id', '=', input.asset_id);
   if (input.from) query = query.where('maintenance_entries.reported_on', '>=', input.from);
   if (input.to) query = query.where('maintenance_entries.reported_on', '<=', input.to);
@@ -71,7 +84,7 @@ export function listEntries(store: Store, input: z.output<typeof EntryListInput>
 
 /** Entries of one device in the order of the paper book: oldest first. */
 export function logBookOf(store: Store, assetId: string): EntryView[] {
-  return all(store, entryBase(store).where('maintenance_entries.asset_id', '=', assetId).orderBy('maintenance_entries.reported_on').orderBy('maintenance_entries.created_at')).map(
+  return all(store, entriesWithAsset(store).where('maintenance_entries.asset_id', '=', assetId).orderBy('maintenance_entries.reported_on').orderBy('maintenance_entries.created_at')).map(
     toEntryView,
   );
 }
@@ -83,7 +96,7 @@ export function openEntryOf(store: Store, assetId: string): MaintenanceEntryRow 
 }
 
 export function downtimeDays(store: Store, assetId: string, today: string): number {
-  return logBookOf(store, assetId).reduce((sum, entry) => sum + (entry.downtime_days ?? daysBetween(entry.reported_on, today)), 0);
+  return logBookOf(store, assetId).reduce((sum, entry) => sum + entryDowntime(entry, today), 0);
 }
 
 export function listProcedures(store: Store): ProcedureRow[] {
@@ -120,14 +133,6 @@ export function findPlan(store: Store, id: string): MaintenancePlanRow | undefin
   return first(store, store.q.selectFrom('maintenance_plans').selectAll().where('id', '=', id));
 }
 
-export function addMonths(day: string, months: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 export interface DueItem {
   plan_id: string;
   task: string;
@@ -140,37 +145,54 @@ export interface DueItem {
   overdue: boolean;
 }
 
-/** Preventive work due within `withinDays` of `today`, overdue first. A device never serviced under a
- * plan is due from the day it was registered (or bought). */
+/**
+ * Preventive work due within `withinDays` of `today`, overdue first. Which plans apply to a device and
+ * when each falls due are the contract's rules (planAppliesTo, preventiveDueOn), shared with the window.
+ */
 export function duePreventive(store: Store, today: string, withinDays: number): DueItem[] {
-  const limit = new Date(Date.parse(`${today}T00:00:00Z`) + withinDays * 86_400_000).toISOString().slice(0, 10);
-  const rows = statement(
+  const limit = addDays(today, withinDays);
+  const plans = statement(store, 'SELECT id, task, interval_months, asset_id, category FROM maintenance_plans WHERE active = 1').all() as Pick<
+    MaintenancePlanRow,
+    'id' | 'task' | 'interval_months' | 'asset_id' | 'category'
+  >[];
+  if (plans.length === 0) return [];
+  // Only the devices some active plan could name are read; the rule itself is planAppliesTo below.
+  const devices = statement(
     store,
-    `SELECT p.id AS plan_id, p.task, p.interval_months, a.id AS asset_id, a.tag AS asset_tag, a.make, a.model,
-            coalesce(nullif(a.purchase_date, ''), substr(datetime(a.created_at, '+3 hours'), 1, 10)) AS since,
-            (SELECT max(e.closed_on) FROM maintenance_entries e
-              WHERE e.plan_id = p.id AND e.asset_id = a.id AND e.state = 'closed') AS last_done_on
-       FROM maintenance_plans p
-       JOIN assets a ON (p.asset_id = a.id OR (p.asset_id IS NULL AND p.category = a.category))
-      WHERE p.active = 1 AND a.status NOT IN ('awaiting_disposal', 'disposed')`,
-  ).all() as { plan_id: string; task: string; interval_months: number; asset_id: string; asset_tag: string; make: string; model: string; since: string; last_done_on: string | null }[];
-  return rows
-    .map((row) => {
-      const due = row.last_done_on ? addMonths(row.last_done_on, row.interval_months) : row.since;
-      return {
-        plan_id: row.plan_id,
-        task: row.task,
-        interval_months: row.interval_months,
-        asset_id: row.asset_id,
-        asset_tag: row.asset_tag,
-        asset_label: `${row.make} ${row.model}`.trim(),
-        last_done_on: row.last_done_on,
+    `SELECT id, tag, make, model, category, purchase_date, created_at FROM assets
+      WHERE status NOT IN ('awaiting_disposal', 'disposed')
+        AND (id IN (SELECT asset_id FROM maintenance_plans WHERE active = 1)
+             OR category IN (SELECT category FROM maintenance_plans WHERE active = 1 AND asset_id IS NULL))`,
+  ).all() as Pick<AssetRow, 'id' | 'tag' | 'make' | 'model' | 'category' | 'purchase_date' | 'created_at'>[];
+  const lastDone = new Map(
+    (
+      statement(
+        store,
+        "SELECT plan_id, asset_id, max(closed_on) AS last_done_on FROM maintenance_entries WHERE state = 'closed' AND plan_id IS NOT NULL GROUP BY plan_id, asset_id",
+      ).all() as { plan_id: string; asset_id: string; last_done_on: string }[]
+    ).map((row) => [`${row.plan_id} ${row.asset_id}`, row.last_done_on]),
+  );
+  const items: DueItem[] = [];
+  for (const plan of plans) {
+    for (const device of devices) {
+      if (!planAppliesTo(plan, device)) continue;
+      const lastDoneOn = lastDone.get(`${plan.id} ${device.id}`) ?? null;
+      const due = preventiveDueOn(lastDoneOn, plan.interval_months, deviceSince(device));
+      if (due > limit) continue;
+      items.push({
+        plan_id: plan.id,
+        task: plan.task,
+        interval_months: plan.interval_months,
+        asset_id: device.id,
+        asset_tag: device.tag,
+        asset_label: `${device.make} ${device.model}`.trim(),
+        last_done_on: lastDoneOn,
         due_on: due,
         overdue: due < today,
-      };
-    })
-    .filter((item) => item.due_on <= limit)
-    .sort((a, b) => a.due_on.localeCompare(b.due_on) || a.asset_tag.localeCompare(b.asset_tag));
+      });
+    }
+  }
+  return items.sort((a, b) => a.due_on.localeCompare(b.due_on) || a.asset_tag.localeCompare(b.asset_tag));
 }
 
 export function readAttachment(store: Store, sha256: string): { name: string; mime: string; size: number; data: Buffer } | undefined {
@@ -179,25 +201,15 @@ export function readAttachment(store: Store, sha256: string): { name: string; mi
     | undefined;
 }
 
-export interface PeriodEntry extends EntryView {
-  asset_category: string;
-}
-
 /** Every entry reported from `from` to `to` (both included), oldest first, whatever its device. */
-export function entriesReportedBetween(store: Store, from: string, to: string): PeriodEntry[] {
-  const rows = all(
+export function entriesReportedBetween(store: Store, from: string, to: string): EntryView[] {
+  return all(
     store,
-    store.q
-      .selectFrom('maintenance_entries')
-      .leftJoin('assets', 'assets.id', 'maintenance_entries.asset_id')
-      .selectAll('maintenance_entries')
-      .select(['assets.tag as asset_tag', 'assets.make as asset_make', 'assets.model as asset_model', 'assets.category as asset_category'])
+    entriesWithAsset(store)
       .where('maintenance_entries.reported_on', '>=', from)
       .where('maintenance_entries.reported_on', '<=', to)
       .orderBy('maintenance_entries.reported_on')
       .orderBy('assets.tag')
       .orderBy('maintenance_entries.created_at'),
-  );
-  return rows.map(({ asset_category, ...row }) => ({ ...toEntryView(row), asset_category: asset_category ?? '' }));
+  ).map(toEntryView);
 }
-

@@ -1,8 +1,8 @@
 // The log book's routes; merged into the one table in db/contract/routes.ts.
 import { HEADS, ICT } from '../contract/roles.ts';
 import { route } from '../contract/route.ts';
+import { AssetIdInput } from '../assets/contract.ts';
 import {
-  AssetIdInput,
   AssignInput,
   AttachInput,
   AttachmentInput,
@@ -11,6 +11,8 @@ import {
   DueInput,
   EntryIdInput,
   EntryListInput,
+  LogBookPageInput,
+  LogBookPeriodInput,
   PlanInput,
   ProcedureInput,
   ProviderInput,
@@ -20,9 +22,8 @@ import {
   SendOffsiteInput,
   UpdatePlanInput,
   UpdateProviderInput,
-} from '../contract/register-schemas.ts';
-import { EmptyInput } from '../contract/schemas.ts';
-import { LogBookPageInput, LogBookPeriodInput } from '../contract/document-schemas.ts';
+} from './contract.ts';
+import { EmptyInput } from '../contract/inputs.ts';
 import { logBookPage, logBookPeriod } from './log-book-form.ts';
 import { refuse } from '../core/refusal.ts';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PersonIdInput, PersonInput, UpdatePersonInput } from '../contract/schemas.ts';
+import type { PersonIdInput, PersonInput, UpdatePersonInput } from './contract.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';

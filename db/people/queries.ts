@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { ListInput } from '../contract/schemas.ts';
+import type { ListInput } from '../contract/inputs.ts';
 import { decodeCursor, encodeCursor, ftsQuery, type Page } from '../core/paging.ts';
 import { all, first, type Store } from '../store/open.ts';
 import type { PersonRow } from '../store/schema.ts';

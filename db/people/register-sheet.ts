@@ -2,7 +2,7 @@
 // devices are in their keeping today.
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { PeopleFilters } from '../contract/register-export-schemas.ts';
+import type { PeopleFilters } from './contract.ts';
 import { ftsQuery } from '../core/paging.ts';
 import { all, type Store } from '../store/open.ts';
 import type { PersonRow } from '../store/schema.ts';

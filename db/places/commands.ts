@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DepartmentInput, LocationInput, UpdateDepartmentInput, UpdateLocationInput } from '../contract/schemas.ts';
+import type { DepartmentInput, LocationInput, UpdateDepartmentInput, UpdateLocationInput } from './contract.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { emit } from '../journal/types.ts';

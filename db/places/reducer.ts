@@ -1,24 +1,17 @@
-import { hlcInstant } from '../journal/hlc.ts';
-import { defineProjection, on, type FoldEvent } from '../journal/types.ts';
+import { pick, standing } from '../journal/fold.ts';
+import { defineProjection, on } from '../journal/types.ts';
 import type { DepartmentRow, LocationRow } from '../store/schema.ts';
 import { departmentCreated, departmentUpdated, locationCreated, locationUpdated } from './events.ts';
 
-function department(row: DepartmentRow | undefined, p: { name: string; code: string }, event: FoldEvent, active: number): DepartmentRow {
-  const at = hlcInstant(event.hlc);
-  return { id: event.entity, name: p.name, code: p.code, active, created_at: row?.created_at ?? at, updated_at: at };
-}
-
-function location(row: LocationRow | undefined, p: { name: string; building: string; region: string }, event: FoldEvent, active: number): LocationRow {
-  const at = hlcInstant(event.hlc);
-  return { id: event.entity, name: p.name, building: p.building, region: p.region, active, created_at: row?.created_at ?? at, updated_at: at };
-}
+const DEPARTMENT_FIELDS = ['name', 'code'] as const;
+const LOCATION_FIELDS = ['name', 'building', 'region'] as const;
 
 export const departmentsProjection = defineProjection<DepartmentRow>({
   table: 'departments',
   columns: ['id', 'name', 'code', 'active', 'created_at', 'updated_at'],
   on: [
-    on(departmentCreated, (row, p, event) => department(row, p, event, row?.active ?? 1)),
-    on(departmentUpdated, (row, p, event) => department(row, p, event, p.active ? 1 : 0)),
+    on(departmentCreated, (row, p, event) => ({ ...standing(row, event), ...pick(p, DEPARTMENT_FIELDS) })),
+    on(departmentUpdated, (row, p, event) => ({ ...standing(row, event, p.active), ...pick(p, DEPARTMENT_FIELDS) })),
   ],
 });
 
@@ -26,8 +19,8 @@ export const locationsProjection = defineProjection<LocationRow>({
   table: 'locations',
   columns: ['id', 'name', 'building', 'region', 'active', 'created_at', 'updated_at'],
   on: [
-    on(locationCreated, (row, p, event) => location(row, p, event, row?.active ?? 1)),
-    on(locationUpdated, (row, p, event) => location(row, p, event, p.active ? 1 : 0)),
+    on(locationCreated, (row, p, event) => ({ ...standing(row, event), ...pick(p, LOCATION_FIELDS) })),
+    on(locationUpdated, (row, p, event) => ({ ...standing(row, event, p.active), ...pick(p, LOCATION_FIELDS) })),
   ],
 });
 

@@ -1,6 +1,6 @@
 // A register's cells as spreadsheet programs read them. Text a person typed can start like a formula
 // (`=HYPERLINK(…)`, `+255…`, `@SUM(…)`); Excel and LibreOffice would run it when the file opens.
-import { formatDay } from '../contract/describe.ts';
+import { formatDay } from '../contract/days.ts';
 import { assertNever } from '../core/assert.ts';
 import type { CellValue, ColumnKind } from './register.ts';
 

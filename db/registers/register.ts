@@ -3,9 +3,9 @@
 import { translator, type Language, type Translate } from '../contract/catalogues/index.ts';
 import enRegisters from '../contract/catalogues/en/registers.json' with { type: 'json' };
 import swRegisters from '../contract/catalogues/sw/registers.json' with { type: 'json' };
-import type { RegisterKey } from '../contract/register-export-schemas.ts';
-import { BUILTIN_CATEGORIES } from '../contract/register-schemas.ts';
-import { workingDay } from '../core/dates.ts';
+import type { RegisterKey } from './contract.ts';
+import { BUILTIN_CATEGORIES } from '../assets/contract.ts';
+import { workingDay } from '../contract/days.ts';
 import type { Store } from '../store/open.ts';
 
 /**

@@ -1,6 +1,6 @@
 // The registers' routes; merged into the one table in db/contract/routes.ts. Everyone signed in may
 // export, auditors included: an export reads and changes nothing.
-import { RegisterExportInput } from '../contract/register-export-schemas.ts';
+import { RegisterExportInput } from './contract.ts';
 import { route } from '../contract/route.ts';
 import { exportRegister } from './export.ts';
 

@@ -11,9 +11,9 @@ import {
   SqliteQueryCompiler,
   type Compilable,
 } from 'kysely';
-import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { Refusal } from '../core/refusal.ts';
-import { migrationNames, migrations } from './migrations/index.ts';
+import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -30,6 +30,8 @@ export interface OpenOptions {
   /** Where to put the copy taken before migrating an existing file; defaults beside the database. */
   backupPath?: (from: string, to: string) => string;
   now?: () => Date;
+  /** Every migration, by name; the product's (the store's own and each area's, db/areas.ts) unless told. */
+  migrations?: Readonly<Record<string, Migration>>;
 }
 
 export interface OpenResult {
@@ -39,7 +41,6 @@ export interface OpenResult {
   applied: string[];
 }
 
-const staticProvider: MigrationProvider = { getMigrations: async () => migrations };
 
 export function compileOnly(): Kysely<Database> {
   return new Kysely<Database>({
@@ -87,6 +88,8 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   }
   try {
     // Read before any pragma: `journal_mode = WAL` rewrites the header, and a newer file is left untouched.
+    const known = options.migrations ?? migrations;
+    const migrationNames = Object.keys(known).sort();
     const done = appliedMigrations(sqlite);
     const unknown = done.filter((name) => !migrationNames.includes(name));
     if (unknown.length > 0) {
@@ -105,7 +108,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     }
     const migrator = new Migrator({
       db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }),
-      provider: staticProvider,
+      provider: { getMigrations: async () => ({ ...known }) } satisfies MigrationProvider,
     });
     const { error, results } = await migrator.migrateTo(target);
     if (error) throw error;
@@ -155,4 +158,27 @@ export function statement(store: Store, sql: string): Sqlite.Statement {
 /** One write transaction; BEGIN IMMEDIATE so two processes on one file never interleave a command. */
 export function transaction<T>(store: Store, work: () => T): T {
   return store.sqlite.transaction(work).immediate();
+}
+
+class DryRunOver extends Error {
+  constructor() {
+    super('dry run rolled back');
+  }
+}
+
+/**
+ * Runs `work` in a write transaction and always rolls it back: a preview (of a register import, of a
+ * bundle) runs the very code that would keep it, sees what it would do, and writes nothing.
+ */
+export function dryRun<T>(store: Store, work: () => T): T {
+  let outcome: { value: T } | undefined;
+  try {
+    transaction(store, () => {
+      outcome = { value: work() };
+      throw new DryRunOver();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunOver)) throw error;
+  }
+  return (outcome as { value: T }).value;
 }

@@ -15,7 +15,7 @@ import { isHlc } from '../journal/hlc.ts';
 import { refoldEntities } from '../journal/refold.ts';
 import { refreshSearchIndexes } from '../journal/search.ts';
 import { ACTOR_NAME, emit, type NewEvent } from '../journal/types.ts';
-import { statement, transaction } from '../store/open.ts';
+import { dryRun, statement } from '../store/open.ts';
 import type { JournalRow } from '../store/schema.ts';
 import { openConflicts } from './conflicts.ts';
 import { bundleImported, peerAccepted } from './events.ts';
@@ -338,14 +338,6 @@ export interface ApplyOptions {
   fileName: string;
 }
 
-class DryRun extends Error {
-  readonly result: ImportResult;
-  constructor(result: ImportResult) {
-    super('dry run');
-    this.result = result;
-  }
-}
-
 function apply(services: Services, staged: StagedBundle, options: ApplyOptions): ImportResult {
   const { store, domain } = services;
   if (staged.peer.status === 'new' && !options.acceptNewPeer) refuse('peer-unknown', { fingerprint: staged.peer.fingerprint });
@@ -380,7 +372,7 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
     }
     local.touched_entities = refoldEntities(store, domain, touched);
     if (touched.size > 0) refreshSearchIndexes(store);
-    local.open_conflicts = openConflicts(store).length;
+    local.open_conflicts = openConflicts(services).length;
     const events: NewEvent[] = [];
     if (staged.peer.status === 'new') {
       events.push(
@@ -420,14 +412,8 @@ export function applyBundle(services: Services, staged: StagedBundle, options: A
 /** What applying would do — the conflicts it would reveal included — without keeping any of it. */
 export function previewBundle(services: Services, staged: StagedBundle, actor: Actor, job?: JobHandle): ImportResult {
   try {
-    transaction(services.store, () => {
-      throw new DryRun(apply(services, staged, { actor, acceptNewPeer: true, fileName: '', ...(job ? { job } : {}) }));
-    });
-  } catch (error) {
-    if (error instanceof DryRun) return error.result;
-    throw error;
+    return dryRun(services.store, () => apply(services, staged, { actor, acceptNewPeer: true, fileName: '', ...(job ? { job } : {}) }));
   } finally {
     staged.staging.close();
   }
-  throw new Error('unreachable');
 }

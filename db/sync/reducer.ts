@@ -1,5 +1,6 @@
 // Folds of sync's events: the peers this installation trusts, the transfers awaiting a wipe, and the
 // conflicts people resolved. Pure.
+import { onExisting, onOwn, pick } from '../journal/fold.ts';
 import { hlcInstant } from '../journal/hlc.ts';
 import { ACTOR_NAME, defineProjection, on, type FoldEvent, type PayloadOf } from '../journal/types.ts';
 import type { Selectable } from 'kysely';
@@ -27,11 +28,7 @@ export const peersProjection = defineProjection<PeerRow>({
       const at = hlcInstant(event.hlc);
       return {
         id: event.entity,
-        name: p.name,
-        institution_name: p.institution_name,
-        institution_code: p.institution_code,
-        public_key: p.public_key,
-        fingerprint: p.fingerprint,
+        ...pick(p, ['name', 'institution_name', 'institution_code', 'public_key', 'fingerprint']),
         status: 'trusted',
         acked: row?.acked ?? '{}',
         last_import_at: row?.last_import_at ?? null,
@@ -40,10 +37,10 @@ export const peersProjection = defineProjection<PeerRow>({
         updated_at: at,
       };
     }),
-    on(peerRenamed, (row, p, event) => (row ? { ...row, name: p.name, updated_at: hlcInstant(event.hlc) } : undefined)),
-    on(peerRevoked, (row, _p, event) => (row ? { ...row, status: 'revoked', updated_at: hlcInstant(event.hlc) } : undefined)),
+    onExisting(peerRenamed, (row: PeerRow, p, at) => ({ ...row, name: p.name, updated_at: at })),
+    onExisting(peerRevoked, (row: PeerRow, _p, at) => ({ ...row, status: 'revoked', updated_at: at })),
     // The key stays the one first accepted: trusting again never takes a new key.
-    on(peerTrustedAgain, (row, _p, event) => (row ? { ...row, status: 'trusted', updated_at: hlcInstant(event.hlc) } : undefined)),
+    onExisting(peerTrustedAgain, (row: PeerRow, _p, at) => ({ ...row, status: 'trusted', updated_at: at })),
     on(bundleImported, (row, p, event, entity) => {
       if (!row || entity === event.entity) return row;
       const at = hlcInstant(event.hlc);
@@ -61,15 +58,11 @@ export const peersProjection = defineProjection<PeerRow>({
 
 export const reducePeer = peersProjection.reduce;
 
-function transfer(row: TransferRow | undefined, p: PayloadOf<typeof bundleExported>, event: FoldEvent, entity: string, direction: string): TransferRow | undefined {
-  if (entity !== event.entity) return row;
+function transfer(row: TransferRow | undefined, p: PayloadOf<typeof bundleExported>, event: FoldEvent, direction: string): TransferRow {
   return {
     id: event.entity,
     direction,
-    file_name: p.file_name,
-    content_sha256: p.content_sha256,
-    event_count: p.event_count,
-    peer_id: p.peer_id,
+    ...pick(p, ['file_name', 'content_sha256', 'event_count', 'peer_id']),
     at: hlcInstant(event.hlc),
     wiped_at: row?.wiped_at ?? null,
     wiped_by: row?.wiped_by ?? null,
@@ -80,12 +73,9 @@ export const transfersProjection = defineProjection<TransferRow>({
   table: 'bundle_transfers',
   columns: ['id', 'direction', 'file_name', 'content_sha256', 'event_count', 'peer_id', 'at', 'wiped_at', 'wiped_by'],
   on: [
-    on(bundleExported, (row, p, event, entity) => transfer(row, p, event, entity, 'export')),
-    on(bundleImported, (row, p, event, entity) => transfer(row, p, event, entity, 'import')),
-    on(bundleWiped, (row, _p, event, entity) => {
-      if (entity !== event.entity) return row;
-      return row ? { ...row, wiped_at: hlcInstant(event.hlc), wiped_by: String(event.payload[ACTOR_NAME] ?? event.actor) } : undefined;
-    }),
+    onOwn(bundleExported, (row: TransferRow | undefined, p, event) => transfer(row, p, event, 'export')),
+    onOwn(bundleImported, (row: TransferRow | undefined, p, event) => transfer(row, p, event, 'import')),
+    onExisting(bundleWiped, (row: TransferRow, _p, at, event) => ({ ...row, wiped_at: at, wiped_by: String(event.payload[ACTOR_NAME] ?? event.actor) })),
   ],
 });
 

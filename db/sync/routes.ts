@@ -1,8 +1,17 @@
 // Sync's routes; merged into the one table in db/contract/routes.ts.
 import { ADMIN, PEER_READERS, SYNC } from '../contract/roles.ts';
 import { mayCall, route } from '../contract/route.ts';
-import { EmptyInput } from '../contract/schemas.ts';
-import { ExportInput, ImportBundleInput, PeerIdInput, PreviewInput, RecordWipeInput, RenamePeerInput, ResolveConflictInput, TrustPeerAgainInput } from '../contract/sync-schemas.ts';
+import { EmptyInput } from '../contract/inputs.ts';
+import {
+  ExportInput,
+  ImportBundleInput,
+  PeerIdInput,
+  PreviewInput,
+  RecordWipeInput,
+  RenamePeerInput,
+  ResolveConflictInput,
+  TrustPeerAgainInput,
+} from './contract.ts';
 import { actorOf, signedIn } from '../core/context.ts';
 import { runJob } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';

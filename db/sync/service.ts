@@ -197,12 +197,12 @@ export function recordWipe(ctx: CallContext, transferId: string, note: string): 
 }
 
 export function listConflicts(services: Services) {
-  return openConflicts(services.store);
+  return openConflicts(services);
 }
 
 export function resolveConflict(ctx: CallContext, conflictId: string, note: string): void {
   command(ctx, actorOf(signedIn(ctx)), () => {
-    if (!openConflicts(ctx.store).some((conflict) => conflict.id === conflictId)) refuse('conflict-not-found');
+    if (!openConflicts(ctx).some((conflict) => conflict.id === conflictId)) refuse('conflict-not-found');
     return { events: [emit(conflictResolved, conflictId, { note })], result: null };
   });
 }

@@ -1,40 +1,13 @@
 // Account commands (3.1.1, 3.1.2, 3.1.6–3.1.8): each checks its rules, then records events.
 import type { z } from 'zod';
-import type {
-  ChangePasswordInput,
-  CreateUserInput,
-  DeactivateUserInput,
-  ResetPasswordInput,
-  SecuritySettingsInput,
-  SignInInput,
-  UpdateUserInput,
-  UserIdInput,
-} from '../contract/schemas.ts';
+import type { ChangePasswordInput, CreateUserInput, DeactivateUserInput, ResetPasswordInput, SecuritySettingsInput, SignInInput, UpdateUserInput, UserIdInput } from './contract.ts';
 import { actorOf, command, signedIn, type CallContext, type Services, type SessionUser } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { SYSTEM_ACTOR } from '../journal/append.ts';
 import { emit } from '../journal/types.ts';
-import {
-  passwordChanged,
-  securitySettingsChanged,
-  signInFailed,
-  userCreated,
-  userDeactivated,
-  userReactivated,
-  userSignedIn,
-  userUpdated,
-} from './events.ts';
+import { passwordChanged, securitySettingsChanged, signInFailed, userCreated, userDeactivated, userReactivated, userSignedIn, userUpdated } from './events.ts';
 import type { UserRow } from '../store/schema.ts';
-import {
-  countActiveAdmins,
-  findUserById,
-  findUserByUsername,
-  passwordChangeDue,
-  passwordMaxAgeDays,
-  toUserView,
-  type PasswordChangeDue,
-  type UserView,
-} from './queries.ts';
+import { countActiveAdmins, findUserById, findUserByUsername, passwordChangeDue, passwordMaxAgeDays, toUserView, type PasswordChangeDue, type UserView } from './queries.ts';
 import { LOCKOUT_MS, SECURITY_SETTINGS_ID } from './reducer.ts';
 
 export function sessionUserOf(row: UserRow): SessionUser {

@@ -1,6 +1,6 @@
 // Account events. All `local`: accounts belong to one installation and never travel in a bundle.
 import { z } from 'zod';
-import { DEACTIVATION_REASONS, Role } from '../contract/schemas.ts';
+import { DEACTIVATION_REASONS, Role } from './contract.ts';
 import { defineEvent } from '../journal/types.ts';
 
 const Roles = z.array(Role).min(1);

@@ -1,4 +1,4 @@
-import type { Role } from '../contract/schemas.ts';
+import type { Role } from './contract.ts';
 import { all, first, type Store } from '../store/open.ts';
 import type { UserRow } from '../store/schema.ts';
 import { DEFAULT_PASSWORD_MAX_AGE_DAYS, SECURITY_SETTINGS_ID } from './reducer.ts';

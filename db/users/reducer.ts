@@ -1,17 +1,9 @@
 // Fold of account events into the `users` and `security_settings` rows. Pure.
+import { onExisting, pick } from '../journal/fold.ts';
 import { hlcInstant } from '../journal/hlc.ts';
 import { defineProjection, on } from '../journal/types.ts';
 import type { SecuritySettings, UserRow } from '../store/schema.ts';
-import {
-  passwordChanged,
-  securitySettingsChanged,
-  signInFailed,
-  userCreated,
-  userDeactivated,
-  userReactivated,
-  userSignedIn,
-  userUpdated,
-} from './events.ts';
+import { passwordChanged, securitySettingsChanged, signInFailed, userCreated, userDeactivated, userReactivated, userSignedIn, userUpdated } from './events.ts';
 
 // 3.1.7: five wrong passwords in a row lock the account for fifteen minutes.
 export const LOCKOUT_THRESHOLD = 5;
@@ -43,10 +35,8 @@ export const usersProjection = defineProjection<UserRow>({
       const at = hlcInstant(event.hlc);
       return {
         id: event.entity,
-        username: p.username,
-        display_name: p.display_name,
+        ...pick(p, ['username', 'display_name', 'password_hash']),
         roles: JSON.stringify(p.roles),
-        password_hash: p.password_hash,
         must_change_password: p.must_change_password ? 1 : 0,
         password_changed_at: at,
         active: 1,
@@ -60,35 +50,27 @@ export const usersProjection = defineProjection<UserRow>({
       };
     }),
     // Events about an account this file never saw created have nothing to fold into.
-    on(userUpdated, (row, p, event) =>
-      row ? { ...row, display_name: p.display_name, roles: JSON.stringify(p.roles), updated_at: hlcInstant(event.hlc) } : undefined,
-    ),
-    on(passwordChanged, (row, p, event) => {
-      const at = hlcInstant(event.hlc);
-      return row
-        ? {
-            ...row,
-            password_hash: p.password_hash,
-            must_change_password: p.must_change_password ? 1 : 0,
-            password_changed_at: at,
-            failed_attempts: 0,
-            locked_until: null,
-            updated_at: at,
-          }
-        : undefined;
-    }),
-    on(userDeactivated, (row, p, event) => {
-      const at = hlcInstant(event.hlc);
-      return row ? { ...row, active: 0, deactivated_at: at, deactivation_reason: p.reason, updated_at: at } : undefined;
-    }),
-    on(userReactivated, (row, _p, event) =>
-      row
-        ? { ...row, active: 1, deactivated_at: null, deactivation_reason: null, failed_attempts: 0, locked_until: null, updated_at: hlcInstant(event.hlc) }
-        : undefined,
-    ),
-    on(signInFailed, (row, _p, event) => {
-      if (!row) return undefined;
-      const at = hlcInstant(event.hlc);
+    onExisting(userUpdated, (row: UserRow, p, at) => ({ ...row, display_name: p.display_name, roles: JSON.stringify(p.roles), updated_at: at })),
+    onExisting(passwordChanged, (row: UserRow, p, at) => ({
+      ...row,
+      password_hash: p.password_hash,
+      must_change_password: p.must_change_password ? 1 : 0,
+      password_changed_at: at,
+      failed_attempts: 0,
+      locked_until: null,
+      updated_at: at,
+    })),
+    onExisting(userDeactivated, (row: UserRow, p, at) => ({ ...row, active: 0, deactivated_at: at, deactivation_reason: p.reason, updated_at: at })),
+    onExisting(userReactivated, (row: UserRow, _p, at) => ({
+      ...row,
+      active: 1,
+      deactivated_at: null,
+      deactivation_reason: null,
+      failed_attempts: 0,
+      locked_until: null,
+      updated_at: at,
+    })),
+    onExisting(signInFailed, (row: UserRow, _p, at) => {
       const lockExpired = row.locked_until !== null && row.locked_until <= at;
       const attempts = (lockExpired ? 0 : row.failed_attempts) + 1;
       if (attempts >= LOCKOUT_THRESHOLD) {
@@ -97,10 +79,7 @@ export const usersProjection = defineProjection<UserRow>({
       }
       return { ...row, failed_attempts: attempts, locked_until: lockExpired ? null : row.locked_until, updated_at: at };
     }),
-    on(userSignedIn, (row, _p, event) => {
-      const at = hlcInstant(event.hlc);
-      return row ? { ...row, failed_attempts: 0, locked_until: null, last_sign_in_at: at, updated_at: at } : undefined;
-    }),
+    onExisting(userSignedIn, (row: UserRow, _p, at) => ({ ...row, failed_attempts: 0, locked_until: null, last_sign_in_at: at, updated_at: at })),
   ],
 });
 

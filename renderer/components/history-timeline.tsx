@@ -2,24 +2,25 @@
 import { Group, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { describeEvent, historyByline } from '../../db/contract/describe.ts';
+import { historyByline } from '../../db/contract/describe.ts';
 import { useRouteQuery } from '../client/context.tsx';
-import { formatDateTime } from '../format/dates.ts';
-import { asTranslate } from '../i18n/i18n.ts';
+import { formatDateTime } from '../../db/contract/days.ts';
+import { isLanguage } from '../i18n/language.ts';
 import { RefusalAlert } from './refusal-alert.tsx';
 import { Empty, Loading } from './states.tsx';
 
 export function HistoryTimeline({ entity }: { entity: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const history = useRouteQuery('history.entity', { entity });
   if (history.isPending) return <Loading />;
   if (history.isError) return <RefusalAlert error={history.error} />;
   if (history.data.length === 0) return <Empty title={t('historyView.empty')} />;
-  const translate = asTranslate(t as unknown as (key: string, options?: Record<string, unknown>) => string);
+  // Each line comes with its sentence in both languages, worded by its area in the core.
+  const language = isLanguage(i18n.language) ? i18n.language : 'sw';
   return (
     <Timeline bulletSize={22} lineWidth={2} data-testid="history">
       {history.data.map((entry) => {
-        const sentence = describeEvent(entry, translate);
+        const sentence = entry.sentence[language];
         const byline = historyByline(entry, sentence);
         return (
           <Timeline.Item key={entry.seq} bullet={<IconHistory size={12} />} data-testid="history-line">

@@ -2,7 +2,7 @@
 import { List, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconPointFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { passwordRules } from '../../db/contract/schemas.ts';
+import { passwordRules } from '../../db/users/contract.ts';
 
 export function PasswordChecklist({ value }: { value: string }) {
   const { t } = useTranslation();

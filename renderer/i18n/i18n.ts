@@ -1,7 +1,7 @@
 // i18next over the contract's catalogues: the core's keys (errors, roles, history) and the screens' keys.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogues, LANGUAGES, type Language, type Translate } from '../../db/contract/catalogues/index.ts';
+import { catalogues, LANGUAGES, type Language } from '../../db/contract/catalogues/index.ts';
 import { readLanguage, saveLanguage } from './language.ts';
 
 function safeLocalStorage(): Storage | null {
@@ -35,9 +35,4 @@ export async function startI18n(): Promise<I18n> {
 export function changeLanguage(instance: I18n, language: Language): void {
   saveLanguage(safeLocalStorage(), language);
   void instance.changeLanguage(language);
-}
-
-/** i18next's `t` in the contract's `Translate` shape, for describeEvent and friends. */
-export function asTranslate(t: (key: string, options?: Record<string, unknown>) => string): Translate {
-  return (key, params) => t(key, params);
 }

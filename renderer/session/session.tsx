@@ -10,6 +10,8 @@ export interface SessionValue {
   user: SessionUser;
   /** Whether this session may call a route: the route table's answer, never a list of roles (issue 8). */
   can: Can;
+  /** The work areas this session may open, in the core's order (db/areas.ts): never a list kept here. */
+  screens: readonly string[];
   signOut(): void;
 }
 

@@ -1,36 +1,18 @@
 // The work areas: header (institution, who is signed in, language, sign-out) and the navigation of the
 // areas the route table lets this user open (access.ts). Areas not built yet are absent, not dead links.
 import { AppShell, Avatar, Badge, Box, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconBook, IconBuilding, IconChevronDown, IconDevices, IconFileImport, IconKey, IconLogout, IconRefresh, IconSettings, IconTool, IconUserCog, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteQuery } from '../client/context.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
-import { EquipmentScreen } from '../screens/equipment/equipment-screen.tsx';
-import { ImportScreen } from '../screens/import/import-screen.tsx';
-import { LogBookScreen } from '../screens/logbook/logbook-screen.tsx';
-import { MaintenanceScreen } from '../screens/maintenance/maintenance-screen.tsx';
-import { PeopleScreen } from '../screens/people/people-screen.tsx';
-import { PlacesScreen } from '../screens/places/places-screen.tsx';
-import { SettingsScreen } from '../screens/settings/settings-screen.tsx';
-import { SyncScreen } from '../screens/sync/sync-screen.tsx';
 import { ChangePasswordForm } from '../screens/sign-in/change-password.tsx';
-import { UsersScreen } from '../screens/users/users-screen.tsx';
 import { useSession } from '../session/session.tsx';
-import { areaFromHash, areasFor, hashOf, type Area } from './access.ts';
+import { areaFromHash, areasFor, hashOf, screensOf, type ScreenModule } from './access.ts';
 import { useHash } from './use-hash.ts';
 
-const ICONS: Record<Area, ReactNode> = {
-  equipment: <IconDevices size={18} />,
-  logbook: <IconBook size={18} />,
-  maintenance: <IconTool size={18} />,
-  import: <IconFileImport size={18} />,
-  people: <IconUsers size={18} />,
-  places: <IconBuilding size={18} />,
-  sync: <IconRefresh size={18} />,
-  users: <IconUserCog size={18} />,
-  settings: <IconSettings size={18} />,
-};
+// Every work area's screen, found in its folder: a new area's screen is a folder, not an edit here.
+const SCREENS = screensOf(import.meta.glob<{ screen?: ScreenModule }>('../screens/*/index.tsx', { eager: true }));
 
 function initials(name: string): string {
   return name
@@ -45,11 +27,12 @@ const HEADER_HEIGHT = 60;
 
 export function Shell() {
   const { t } = useTranslation();
-  const { user, can, signOut } = useSession();
+  const { user, screens, signOut } = useSession();
   const institution = useRouteQuery('institution.get', {});
-  const allowed = areasFor(can);
+  const allowed = areasFor(screens, SCREENS);
   const [hash, setHash] = useHash();
   const area = areaFromHash(hash, allowed);
+  const Current = SCREENS[area]?.Screen;
   const [changingPassword, setChangingPassword] = useState(false);
   // Dialogs and drawers open below the header (app.css), so the language switch stays in reach (3.5.2).
   useEffect(() => {
@@ -114,7 +97,7 @@ export function Shell() {
                 key={item}
                 href={hashOf(item)}
                 label={t(`nav.${item}`)}
-                leftSection={ICONS[item]}
+                leftSection={SCREENS[item]?.icon}
                 active={item === area}
                 onClick={(event) => {
                   event.preventDefault();
@@ -138,15 +121,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Box maw={1400}>
-          {area === 'equipment' ? <EquipmentScreen /> : null}
-          {area === 'logbook' ? <LogBookScreen /> : null}
-          {area === 'maintenance' ? <MaintenanceScreen /> : null}
-          {area === 'import' ? <ImportScreen /> : null}
-          {area === 'people' ? <PeopleScreen /> : null}
-          {area === 'places' ? <PlacesScreen /> : null}
-          {area === 'sync' ? <SyncScreen /> : null}
-          {area === 'users' ? <UsersScreen /> : null}
-          {area === 'settings' ? <SettingsScreen /> : null}
+          {Current ? <Current /> : null}
         </Box>
       </AppShell.Main>
       <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title={t('shell.change-password')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>

@@ -195,9 +195,9 @@ describe('the foundation in a real browser', () => {
     await expect.poll(() => page.getByTestId('nav-people').textContent()).toBe(sw('nav.people'));
 
     // The empty register: its title centred over its hint, and a way straight to importing a register.
-    await page.getByTestId('nav-equipment').click();
+    await page.getByTestId('nav-assets').click();
     const empty = page.getByTestId('empty');
-    await expect.poll(() => empty.getByTestId('empty-title').textContent()).toBe(sw('equipment.empty-title'));
+    await expect.poll(() => empty.getByTestId('empty-title').textContent()).toBe(sw('assetsUi.empty-title'));
     expect(await empty.getByTestId('empty-title').evaluate((element) => getComputedStyle(element).textAlign)).toBe('center');
     await shot('register-empty-sw');
     await empty.getByTestId('empty-import').click();

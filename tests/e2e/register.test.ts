@@ -171,14 +171,14 @@ describe('the equipment register and the log book in a real browser', () => {
     await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(OFFICER.name);
 
     // The register: thirty devices, the total, translated statuses, and the 3.2.3 mark on secret ones.
-    await page.getByTestId('nav-equipment').click();
-    await expect.poll(() => page.getByTestId('equipment-total').textContent()).toBe(sw('equipment.count', { number: '30' }));
+    await page.getByTestId('nav-assets').click();
+    await expect.poll(() => page.getByTestId('assets-total').textContent()).toBe(sw('assetsUi.count', { number: '30' }));
     await expect.poll(() => page.getByTestId('device-row').count()).toBeGreaterThan(8);
     expect(await page.getByTestId('device-row').first().textContent()).toContain(sw('statuses.in_service'));
     expect(await page.locator('[data-testid="device-row"] [data-testid="offline-warning"]').count()).toBeGreaterThan(0);
     await shot('list-sw');
     await chooseLanguage('EN');
-    await expect.poll(() => page.getByTestId('equipment-total').textContent()).toBe(en('equipment.count', { number: '30' }));
+    await expect.poll(() => page.getByTestId('assets-total').textContent()).toBe(en('assetsUi.count', { number: '30' }));
     expect(await page.getByTestId('device-row').first().textContent()).toContain(en('statuses.in_service'));
     await shot('list-en');
     await chooseLanguage('SW');
@@ -186,19 +186,19 @@ describe('the equipment register and the log book in a real browser', () => {
     // Two devices picked for QR labels on a 2 × 7 sheet: a PDF to print.
     await page.getByTestId('device-row').nth(0).getByRole('checkbox').check();
     await page.getByTestId('device-row').nth(2).getByRole('checkbox').check();
-    await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain(sw('equipment.selected', { number: '2' }));
+    await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain(sw('assetsUi.selected', { number: '2' }));
     await page.getByTestId('print-labels').click();
-    await page.getByTestId('labels-form').getByLabel(sw('equipment.labels.presets.a4-2x7')).check();
+    await page.getByTestId('labels-form').getByLabel(sw('assetsUi.labels.presets.a4-2x7')).check();
     await shot('labels-sw');
     const [labels] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-labels').click()]);
     expect(readFileSync((await labels.path()) as string).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect.poll(() => page.getByTestId('selection-bar').count()).toBe(0);
 
     // Search as you type narrows the list to one device.
-    await page.getByTestId('equipment-search').pressSequentially('PowerEdge', { delay: 30 });
-    await expect.poll(() => page.getByTestId('equipment-total').textContent()).toBe(sw('equipment.count', { number: '3' }));
-    await page.getByTestId('equipment-search').fill('');
-    await expect.poll(() => page.getByTestId('equipment-total').textContent()).toBe(sw('equipment.count', { number: '30' }));
+    await page.getByTestId('assets-search').pressSequentially('PowerEdge', { delay: 30 });
+    await expect.poll(() => page.getByTestId('assets-total').textContent()).toBe(sw('assetsUi.count', { number: '3' }));
+    await page.getByTestId('assets-search').fill('');
+    await expect.poll(() => page.getByTestId('assets-total').textContent()).toBe(sw('assetsUi.count', { number: '30' }));
 
     // The form refuses what is missing, in Swahili and in English.
     await page.getByTestId('register-device').click();
@@ -211,40 +211,40 @@ describe('the equipment register and the log book in a real browser', () => {
     expect(await onTop(form.getByTestId('submit'))).toBe(true);
     // The language switch stays in reach while the dialog is open: the dialog itself changes language.
     await chooseLanguage('EN');
-    await expect.poll(() => page.getByRole('dialog').getByText(en('equipment.form.create-title'), { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').getByText(en('assetsUi.form.create-title'), { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => form.getByText(en('validation.required')).count()).toBeGreaterThanOrEqual(3);
     expect(await onTop(form.getByTestId('submit'))).toBe(true);
     await shot('form-errors-en');
     await chooseLanguage('SW');
-    await expect.poll(() => page.getByRole('dialog').getByText(sw('equipment.form.create-title'), { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').getByText(sw('assetsUi.form.create-title'), { exact: true }).isVisible()).toBe(true);
 
     // A laptop with an SSD, for a secret-classified office.
-    await pick(form, sw('equipment.fields.category'), sw('categories.laptop'));
-    await field(form, sw('equipment.fields.make')).fill(LAPTOP.make);
-    await field(form, sw('equipment.fields.model')).fill(LAPTOP.model);
+    await pick(form, sw('assetsUi.fields.category'), sw('categories.laptop'));
+    await field(form, sw('assetsUi.fields.make')).fill(LAPTOP.make);
+    await field(form, sw('assetsUi.fields.model')).fill(LAPTOP.model);
     // A serial already in the register is refused by the core, and the refusal lands on the field.
     const year = ((await form.getByTestId('tag-input').inputValue()).split('/')[2] ?? '').trim();
-    await field(form, sw('equipment.fields.serial')).fill('SN74310A');
+    await field(form, sw('assetsUi.fields.serial')).fill('SN74310A');
     await form.getByTestId('submit').click();
     const taken = sw('errors.serial-taken', { serial: 'SN74310A', tag: `WF/ICT/${year}/00001` });
     await expect.poll(() => form.getByTestId('refusal').textContent()).toBe(taken);
-    expect(await field(form, sw('equipment.fields.serial')).getAttribute('aria-invalid')).toBe('true');
+    expect(await field(form, sw('assetsUi.fields.serial')).getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('.mantine-InputWrapper-error', { hasText: taken }).count()).toBe(1);
-    await field(form, sw('equipment.fields.serial')).fill(LAPTOP.serial);
-    await field(form, sw('equipment.fields.cost')).fill('2450000');
-    await expect.poll(() => field(form, sw('equipment.fields.cost')).inputValue()).toBe('2,450,000');
-    await field(form, sw('equipment.fields.supplier')).fill('Soft Tech Ltd');
-    await pick(form, sw('equipment.fields.location'), /Ghorofa ya 2/);
-    await pick(form, sw('equipment.fields.department'), /DFA/);
-    await field(form, sw('equipment.fields.custodian')).pressSequentially('mwaka', { delay: 30 });
+    await field(form, sw('assetsUi.fields.serial')).fill(LAPTOP.serial);
+    await field(form, sw('assetsUi.fields.cost')).fill('2450000');
+    await expect.poll(() => field(form, sw('assetsUi.fields.cost')).inputValue()).toBe('2,450,000');
+    await field(form, sw('assetsUi.fields.supplier')).fill('Soft Tech Ltd');
+    await pick(form, sw('assetsUi.fields.location'), /Ghorofa ya 2/);
+    await pick(form, sw('assetsUi.fields.department'), /DFA/);
+    await field(form, sw('assetsUi.fields.custodian')).pressSequentially('mwaka', { delay: 30 });
     await page.getByRole('option', { name: 'Neema Joseph Mwakalinga' }).click();
-    await pick(form, sw('equipment.fields.classification'), sw('classifications.secret'));
+    await pick(form, sw('assetsUi.fields.classification'), sw('classifications.secret'));
     await expect.poll(() => form.getByTestId('classification-warning').textContent()).toBe(sw('classifications.offline-warning'));
     expect(await form.getByTestId('can-hold-records').isChecked()).toBe(true);
     await form.getByTestId('add-medium').click();
     const medium = form.getByTestId('medium-row');
-    await field(medium, sw('equipment.fields.media-capacity')).fill('512');
-    await field(medium, sw('equipment.fields.media-serial')).fill(LAPTOP.ssdSerial);
+    await field(medium, sw('assetsUi.fields.media-capacity')).fill('512');
+    await field(medium, sw('assetsUi.fields.media-serial')).fill(LAPTOP.ssdSerial);
     await form.getByTestId('submit').scrollIntoViewIfNeeded();
     await shot('form-filled-sw');
     await form.getByTestId('submit').click();
@@ -329,9 +329,9 @@ describe('the equipment register and the log book in a real browser', () => {
     await expect.poll(() => page.getByTestId('offsite-refusal-text').textContent()).toBe(sw('errors.storage-not-removed', { media: SSD }));
     await page.getByTestId('go-record-removal').click();
     const removal = page.getByTestId('removal-form');
-    expect(await field(removal, sw('equipment.removal.removed-by')).inputValue()).toBe(OFFICER.name);
-    await field(removal, sw('equipment.removal.witnessed-by')).fill('Baraka Mussa Kombo');
-    await field(removal, sw('equipment.removal.kept-at')).fill('Kabati la chuma, ofisi ya TEHAMA');
+    expect(await field(removal, sw('assetsUi.removal.removed-by')).inputValue()).toBe(OFFICER.name);
+    await field(removal, sw('assetsUi.removal.witnessed-by')).fill('Baraka Mussa Kombo');
+    await field(removal, sw('assetsUi.removal.kept-at')).fill('Kabati la chuma, ofisi ya TEHAMA');
     await removal.getByTestId('submit').click();
     await expect.poll(() => device.getByTestId('medium').getAttribute('data-state')).toBe('removed');
     expect(await device.getByTestId('medium-removal').textContent()).toContain('Kabati la chuma, ofisi ya TEHAMA');
@@ -399,7 +399,7 @@ describe('the equipment register and the log book in a real browser', () => {
 
     // The same page in English.
     await chooseLanguage('EN');
-    await expect.poll(() => device.getByText(en('equipment.device.particulars'), { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => device.getByText(en('assetsUi.device.particulars'), { exact: true }).isVisible()).toBe(true);
     expect(await device.getByTestId('status-badge').first().textContent()).toBe(en('statuses.in_service'));
     expect(await row.textContent()).toContain(en('outcomes.repaired'));
     expect(await device.getByTestId('particulars').textContent()).toContain(en('classifications.secret'));
@@ -445,11 +445,11 @@ describe('the equipment register and the log book in a real browser', () => {
     await auditor.getByLabel(sw('signIn.username')).fill(AUDITOR.username);
     await auditor.getByLabel(sw('signIn.password'), { exact: true }).fill(AUDITOR.password);
     await auditor.getByRole('button', { name: sw('signIn.submit') }).click();
-    await auditor.getByTestId('nav-equipment').click();
-    await expect.poll(() => auditor.getByTestId('equipment-total').textContent()).toBe(sw('equipment.count', { number: '31' }));
+    await auditor.getByTestId('nav-assets').click();
+    await expect.poll(() => auditor.getByTestId('assets-total').textContent()).toBe(sw('assetsUi.count', { number: '31' }));
     expect(await auditor.getByTestId('register-device').count()).toBe(0);
 
-    await auditor.getByTestId('equipment-search').fill(LAPTOP.serial);
+    await auditor.getByTestId('assets-search').fill(LAPTOP.serial);
     await expect.poll(() => auditor.getByTestId('device-row').count()).toBe(1);
     await auditor.getByTestId('device-row').click();
     const device = auditor.getByTestId('device-page');
@@ -466,15 +466,15 @@ describe('the equipment register and the log book in a real browser', () => {
     // The language switch stays in reach above an open drawer too.
     const drawerTag = (await device.getByTestId('device-tag').textContent()) ?? '';
     await switchLanguage(auditor, 'EN');
-    await expect.poll(() => auditor.getByRole('dialog').getByText(en('equipment.device.entry-title', { tag: drawerTag }), { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => auditor.getByRole('dialog').getByText(en('assetsUi.device.entry-title', { tag: drawerTag }), { exact: true }).isVisible()).toBe(true);
     await screenshot(auditor, 'register-entry-drawer-en');
     await switchLanguage(auditor, 'SW');
-    await expect.poll(() => auditor.getByRole('dialog').getByText(sw('equipment.device.entry-title', { tag: drawerTag }), { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => auditor.getByRole('dialog').getByText(sw('assetsUi.device.entry-title', { tag: drawerTag }), { exact: true }).isVisible()).toBe(true);
     await auditor.keyboard.press('Escape');
     // Back to the register, which kept its search.
     await device.getByTestId('back-to-register').click();
     await expect.poll(() => auditor.getByTestId('device-row').count()).toBe(1);
-    expect(await auditor.getByTestId('equipment-search').inputValue()).toBe(LAPTOP.serial);
+    expect(await auditor.getByTestId('assets-search').inputValue()).toBe(LAPTOP.serial);
 
     await auditor.getByTestId('nav-logbook').click();
     await expect.poll(() => auditor.getByTestId('due-row').count()).toBeGreaterThan(0);
@@ -609,9 +609,9 @@ describe('the longest real values in every list', () => {
       for (const language of ['sw', 'en'] as const) {
         await switchLanguage(view, language === 'sw' ? 'SW' : 'EN');
         // The register: every tag and serial whole, headers and badges uncut.
-        await view.getByTestId('nav-equipment').click();
+        await view.getByTestId('nav-assets').click();
         await expect.poll(() => view.getByTestId('device-row').count()).toBe(LONG.devices.length);
-        await expect.poll(() => cutOff(view, '[data-testid="equipment-table"]')).toEqual([]);
+        await expect.poll(() => cutOff(view, '[data-testid="assets-table"]')).toEqual([]);
         const tags = await view.locator('[data-testid="device-row"] [data-cell="tag"]').allTextContents();
         expect(tags).toContain('MAJI/ICT/2026/000123');
         expect(await view.locator('[data-testid="device-row"] [data-cell="serial"]').allTextContents()).toContain('CN-0X7Y2K-74261-0A3-12FB');
@@ -621,7 +621,7 @@ describe('the longest real values in every list', () => {
         await look(`register-${language}`);
         // Wider windows keep it so.
         await view.setViewportSize({ width: 1920, height: 1080 });
-        await expect.poll(() => cutOff(view, '[data-testid="equipment-table"]')).toEqual([]);
+        await expect.poll(() => cutOff(view, '[data-testid="assets-table"]')).toEqual([]);
         await view.setViewportSize({ width: 1366, height: 768 });
 
         // A device page and its log book.

@@ -4,13 +4,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../db/areas.ts';
 import { mayCall, type RouteDefinition } from '../../db/contract/route.ts';
 import { callableBy, routes, type RouteName } from '../../db/contract/routes.ts';
-import { ROLES, type Role } from '../../db/contract/schemas.ts';
+import { type Role, ROLES } from '../../db/users/contract.ts';
 import { STEP_ROUTES, stepsAllowed } from '../../renderer/screens/logbook/next-steps.ts';
 import { SYNC_TAB_ROUTES, syncTabsFor } from '../../renderer/screens/sync/sync-helpers.ts';
 import { accountStatus } from '../../renderer/screens/users/account-status.ts';
-import { AREA_ROUTES, AREAS, areaFromHash, areasFor, canFrom } from '../../renderer/shell/access.ts';
+import { areaFromHash, areasFor, canFrom, screensOf } from '../../renderer/shell/access.ts';
 import { addUser, okValue, openTestCore, setUp, signIn, OWN_PASSWORD, type TestCore } from '../helpers/core.ts';
 
 const table = routes as Record<string, RouteDefinition>;
@@ -40,41 +41,52 @@ function routesAskedInSource(): Set<string> {
   return asked;
 }
 
-describe('the navigation follows the route table', () => {
+/** The window's screen folders as the shell finds them (renderer/screens/<id>/index.tsx), not imported. */
+const FOLDERS = Object.keys(import.meta.glob('../../renderer/screens/*/index.tsx')).map((path) => /screens\/([^/]+)\//.exec(path)![1]!);
+const DRAWN = screensOf(Object.fromEntries(FOLDERS.map((id) => [`/screens/${id}/index.tsx`, { screen: { icon: null, Screen: () => null } }])));
+/** What the core tells these roles they may open (`screens`), as the window then shows it. */
+const screensFor = (roles: readonly Role[]) => {
+  const callable = new Set(callableBy(roles));
+  return registry.screens.filter((screen) => callable.has(screen.route)).map((screen) => screen.id);
+};
+const shown = (roles: readonly Role[]) => areasFor(screensFor(roles), DRAWN);
+
+describe('the navigation follows the one list of areas and the route table', () => {
   it.each(HOLDINGS.map((roles) => [named(roles), roles] as const))('shows %s exactly the areas whose main route they may call', (_, roles) => {
-    const expected = AREAS.filter((area) => allowedBy(AREA_ROUTES[area], roles));
-    expect(areasFor(canOf(roles))).toEqual(expected);
+    const expected = registry.screens.filter((screen) => allowedBy(screen.route as RouteName, roles)).map((screen) => screen.id);
+    expect(shown(roles)).toEqual(expected);
   });
 
-  it('names a main route for every area, and each is in the table', () => {
-    for (const area of AREAS) expect(Object.hasOwn(routes, AREA_ROUTES[area])).toBe(true);
+  it('has a screen folder for every area the core declares, and no folder no area declares', () => {
+    expect(FOLDERS.sort()).toEqual(registry.screens.map((screen) => screen.id).sort());
+    for (const screen of registry.screens) expect(Object.hasOwn(routes, screen.route)).toBe(true);
   });
 
   // The same answers in the user's words, so a change to the table that moves a door is seen here.
   it('shows an ICT officer the registers, the log book, import and sync, but not the accounts or settings', () => {
-    expect(areasFor(canOf(['ict_officer']))).toEqual(['equipment', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync']);
+    expect(shown(['ict_officer'])).toEqual(['assets', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync']);
   });
 
   it('shows an auditor the accounts and the installations to read, but no import and no settings', () => {
-    expect(areasFor(canOf(['auditor']))).toEqual(['equipment', 'logbook', 'maintenance', 'people', 'places', 'sync', 'users']);
+    expect(shown(['auditor'])).toEqual(['assets', 'logbook', 'maintenance', 'people', 'places', 'sync', 'users']);
   });
 
   it('shows the administrator every area', () => {
-    expect(areasFor(canOf(['admin']))).toEqual([...AREAS]);
+    expect(shown(['admin'])).toEqual(registry.screens.map((screen) => screen.id));
   });
 
   it('lets the Accounting Officer read the registers without import, sync or accounts', () => {
-    expect(areasFor(canOf(['accounting_officer']))).toEqual(['equipment', 'logbook', 'maintenance', 'people', 'places']);
+    expect(shown(['accounting_officer'])).toEqual(['assets', 'logbook', 'maintenance', 'people', 'places']);
   });
 
   it('opens the area named in the address only when the table lets the user reach it', () => {
-    const officer = areasFor(canOf(['ict_officer']));
+    const officer = shown(['ict_officer']);
     expect(areaFromHash('#/places', officer)).toBe('places');
-    expect(areaFromHash('#/users', officer)).toBe('equipment');
-    expect(areaFromHash('', officer)).toBe('equipment');
-    expect(areaFromHash('#/equipment/0192-device', officer)).toBe('equipment');
-    expect(areaFromHash('#/import', areasFor(canOf(['auditor'])))).toBe('equipment');
-    expect(areaFromHash('#/settings', areasFor(canOf(['admin'])))).toBe('settings');
+    expect(areaFromHash('#/users', officer)).toBe('assets');
+    expect(areaFromHash('', officer)).toBe('assets');
+    expect(areaFromHash('#/assets/0192-device', officer)).toBe('assets');
+    expect(areaFromHash('#/import', shown(['auditor']))).toBe('assets');
+    expect(areaFromHash('#/settings', shown(['admin']))).toBe('settings');
   });
 });
 
@@ -128,12 +140,13 @@ describe('what the core tells the window is what the dispatcher lets through', (
 
   it.each(HOLDINGS.map((roles) => [named(roles), roles] as const))('tells %s the routes the dispatcher opens to them, and no other', async (name, roles) => {
     const token = tokens.get(name)!;
-    const me = okValue<{ may_call: string[] }>(await t.call(token, 'auth.me', {}));
+    const me = okValue(await t.call(token, 'auth.me', {}))!;
     expect(new Set(me.may_call)).toEqual(new Set(callableBy(roles)));
+    expect(me.screens).toEqual(screensFor(roles));
     if (signedInAnswers.has(name)) expect(signedInAnswers.get(name)).toEqual(me.may_call);
     const can = canFrom(me.may_call);
     for (const route of Object.keys(routes) as RouteName[]) {
-      const result = await t.call(token, route, { ...BASE[route], ...PROBE });
+      const result = await t.callRaw(token, route, { ...BASE[route], ...PROBE });
       expect(result.ok).toBe(false);
       const code = result.ok ? null : result.error.code;
       expect([route, code === 'forbidden']).toEqual([route, !can(route)]);
@@ -144,7 +157,7 @@ describe('what the core tells the window is what the dispatcher lets through', (
     'lets %s accept a new installation exactly when the window offers it (peers.trust-again)',
     async (name) => {
       const token = tokens.get(name)!;
-      const can = canFrom(okValue<{ may_call: string[] }>(await t.call(token, 'auth.me', {})).may_call);
+      const can = canFrom(okValue(await t.call(token, 'auth.me', {}))!.may_call);
       // Not a bundle: whoever passes the door is stopped by the file, never by `forbidden`.
       const result = await t.call(token, 'sync.import', { file: { name: 'si-bundle.daftari', base64: 'AAAA' }, accept_new_peer: true });
       expect(result.ok).toBe(false);

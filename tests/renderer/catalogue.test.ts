@@ -1,6 +1,6 @@
 // Every sentence the window asks for exists in both languages, and the screens' catalogue never
 // shadows the core's (the two are merged at the top level).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogues, LANGUAGES, leafKeys, translator } from '../../db/contract/catalogues/index.ts';
@@ -8,8 +8,7 @@ import enCore from '../../db/contract/catalogues/en/core.json' with { type: 'jso
 import enUi from '../../db/contract/catalogues/en/ui.json' with { type: 'json' };
 import swCore from '../../db/contract/catalogues/sw/core.json' with { type: 'json' };
 import swUi from '../../db/contract/catalogues/sw/ui.json' with { type: 'json' };
-import { DEACTIVATION_REASONS, passwordRules, ROLES } from '../../db/contract/schemas.ts';
-import { AREAS } from '../../renderer/shell/access.ts';
+import { DEACTIVATION_REASONS, passwordRules, ROLES } from '../../db/users/contract.ts';
 
 const RENDERER = join(import.meta.dirname, '../../renderer');
 
@@ -33,15 +32,25 @@ function literalKeys(): Set<string> {
   return keys;
 }
 
+/** The navigation's entries: every screen folder with an index.tsx (the shell draws one entry each). */
+function navigationAreas(): string[] {
+  const screens = join(RENDERER, 'screens');
+  return readdirSync(screens).filter((name) => existsSync(join(screens, name, 'index.tsx')));
+}
+
 /** Keys the screens build from a value (`nav.${area}`), enumerated from the same lists. */
 function builtKeys(): string[] {
   return [
-    ...AREAS.map((area) => `nav.${area}`),
+    ...navigationAreas().map((area) => `nav.${area}`),
     ...ROLES.map((role) => `roles.${role}`),
     ...DEACTIVATION_REASONS.map((reason) => `reasons.${reason}`),
     ...LANGUAGES.map((language) => `app.languages.${language}`),
     ...['active', 'deactivated', 'locked'].flatMap((status) => [`users.status.${status}`, `users.status-hint.${status}`]),
     ...['departments', 'locations'].flatMap((kind) => ['active', 'inactive', 'all'].map((status) => `places.${kind}.status.${status}`)),
+    // The places panel is one component for both kinds: it builds each of these from the kind.
+    ...['departments', 'locations'].flatMap((kind) =>
+      ['create', 'empty', 'empty-search', 'empty-hint', 'in-use', 'deactivated', 'reactivated', 'search-placeholder'].map((key) => `places.${kind}.${key}`),
+    ),
     ...passwordRules.map((rule) => rule.key),
   ];
 }

@@ -1,7 +1,10 @@
 // Issue 7: a history line named the person twice, once in its sentence and again beside its time.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
-import { describeEvent, historyByline } from '../../db/contract/describe.ts';
+import { registry } from '../../db/areas.ts';
+import { historyByline } from '../../db/contract/describe.ts';
+
+const describeEvent = registry.describe;
 
 describe('a history line', () => {
   for (const language of ['sw', 'en'] as const) {

@@ -1,7 +1,7 @@
 // The import screen's own decisions: which files it sends, the mapping being edited against the one
 // checked, when the import button opens, which mapping a corrected file keeps, and the error layout.
 import { describe, expect, it } from 'vitest';
-import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportMapping } from '../../db/contract/import-schemas.ts';
+import { IMPORT_FIELDS, type ImportMapping, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS } from '../../db/import/contract.ts';
 import {
   choiceGroups,
   choiceOf,

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, leafKeys, translator } from '../../db/contract/catalogues/index.ts';
 import en from '../../db/contract/catalogues/en/maintenance-ui.json' with { type: 'json' };
 import sw from '../../db/contract/catalogues/sw/maintenance-ui.json' with { type: 'json' };
-import { IMPORT_FIELDS } from '../../db/contract/import-schemas.ts';
-import { BUILTIN_CATEGORIES } from '../../db/contract/register-schemas.ts';
-import { TAG_PLACEHOLDERS } from '../../renderer/screens/maintenance/tag-format.ts';
+import { IMPORT_FIELDS } from '../../db/import/contract.ts';
+import { BUILTIN_CATEGORIES, TAG_PLACEHOLDERS } from '../../db/assets/contract.ts';
 
 const CATALOGUES = join(import.meta.dirname, '../../db/contract/catalogues');
 const RENDERER = join(import.meta.dirname, '../../renderer');

@@ -1,7 +1,7 @@
 // Issue 7: tags were cut to `MAJI/ICT/2026/000…` in the register list, and "Reported by" offered nobody.
 import { describe, expect, it } from 'vitest';
-import { personSuggestions } from '../../renderer/components/equipment/person-name-input.tsx';
-import { CELL_PADDING, longest, registerColumns } from '../../renderer/screens/equipment/register-columns.ts';
+import { personSuggestions } from '../../renderer/components/assets/person-name-input.tsx';
+import { CELL_PADDING, longest, registerColumns } from '../../renderer/screens/assets/register-columns.ts';
 
 describe('the register list columns', () => {
   it('gives the tag and serial columns the whole width of the longest tag and serial, padding included', () => {

@@ -2,7 +2,7 @@
 // that the window spells none (tests/renderer/no-role-names.test.ts) and the check that db/ spells each
 // set of roles once (tests/db/contract/roles.test.ts).
 import ts from 'typescript';
-import { ROLES } from '../../db/contract/schemas.ts';
+import { ROLES } from '../../db/users/contract.ts';
 
 const roleNames = new Set<string>(ROLES);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../db/contract/catalogues/index.ts';
 import { callableBy, type RouteName } from '../../db/contract/routes.ts';
-import type { Role } from '../../db/contract/schemas.ts';
+import type { Role } from '../../db/users/contract.ts';
 import { canFrom } from '../../renderer/shell/access.ts';
 import {
   conflictCount,

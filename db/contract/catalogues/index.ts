@@ -1,10 +1,10 @@
 // The two catalogues, Swahili first (3.5.2). `core` holds what the core says (errors, roles, history,
-// the register's words); `ui`, `equipment-ui`, `maintenance-ui` and `sync-ui` the screens; `documents` the printed
+// the register's words); `ui`, `assets-ui`, `maintenance-ui` and `sync-ui` the screens; `documents` the printed
 // forms; `import` the register import; `registers` the CSV and Excel registers.
 // Files share no top-level keys. Both languages hold exactly the same keys (a test proves it).
 import enCore from './en/core.json' with { type: 'json' };
 import enDocuments from './en/documents.json' with { type: 'json' };
-import enEquipmentUi from './en/equipment-ui.json' with { type: 'json' };
+import enAssetsUi from './en/assets-ui.json' with { type: 'json' };
 import enImport from './en/import.json' with { type: 'json' };
 import enMaintenanceUi from './en/maintenance-ui.json' with { type: 'json' };
 import enRegisters from './en/registers.json' with { type: 'json' };
@@ -12,7 +12,7 @@ import enSyncUi from './en/sync-ui.json' with { type: 'json' };
 import enUi from './en/ui.json' with { type: 'json' };
 import swCore from './sw/core.json' with { type: 'json' };
 import swDocuments from './sw/documents.json' with { type: 'json' };
-import swEquipmentUi from './sw/equipment-ui.json' with { type: 'json' };
+import swAssetsUi from './sw/assets-ui.json' with { type: 'json' };
 import swImport from './sw/import.json' with { type: 'json' };
 import swMaintenanceUi from './sw/maintenance-ui.json' with { type: 'json' };
 import swRegisters from './sw/registers.json' with { type: 'json' };
@@ -26,8 +26,8 @@ export const DEFAULT_LANGUAGE: Language = 'sw';
 export type Catalogue = Record<string, unknown>;
 
 export const catalogues: Record<Language, Catalogue> = {
-  sw: { ...swCore, ...swUi, ...swDocuments, ...swImport, ...swEquipmentUi, ...swMaintenanceUi, ...swSyncUi, ...swRegisters },
-  en: { ...enCore, ...enUi, ...enDocuments, ...enImport, ...enEquipmentUi, ...enMaintenanceUi, ...enSyncUi, ...enRegisters },
+  sw: { ...swCore, ...swUi, ...swDocuments, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swSyncUi, ...swRegisters },
+  en: { ...enCore, ...enUi, ...enDocuments, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enSyncUi, ...enRegisters },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

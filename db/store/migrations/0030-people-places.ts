@@ -1,37 +1,18 @@
 // 0030: the register of people who hold equipment, and of departments and locations, with search.
 import { sql, type Kysely } from 'kysely';
+import { ACTIVE, createTable, dropTables, ID, STAMPS, text } from './tables.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE TABLE departments (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    code TEXT NOT NULL,
-    active INTEGER NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
-  await sql`CREATE TABLE locations (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    building TEXT NOT NULL,
-    region TEXT NOT NULL,
-    active INTEGER NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
-  await sql`CREATE TABLE people (
-    id TEXT PRIMARY KEY,
-    full_name TEXT NOT NULL,
-    check_number TEXT NOT NULL,
-    title TEXT NOT NULL,
-    department_id TEXT,
-    institution TEXT NOT NULL,
-    phone TEXT NOT NULL,
-    email TEXT NOT NULL,
-    active INTEGER NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
+  await createTable(db, 'departments', [ID, ...text('name', 'code'), ACTIVE, ...STAMPS]);
+  await createTable(db, 'locations', [ID, ...text('name', 'building', 'region'), ACTIVE, ...STAMPS]);
+  await createTable(db, 'people', [
+    ID,
+    ...text('full_name', 'check_number', 'title'),
+    'department_id TEXT',
+    ...text('institution', 'phone', 'email'),
+    ACTIVE,
+    ...STAMPS,
+  ]);
   await sql`CREATE INDEX people_name ON people (full_name COLLATE NOCASE, id)`.execute(db);
   await sql`CREATE INDEX people_department ON people (department_id)`.execute(db);
   await sql`CREATE INDEX departments_name ON departments (name COLLATE NOCASE, id)`.execute(db);
@@ -58,8 +39,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE people_search`.execute(db);
-  await sql`DROP TABLE people`.execute(db);
-  await sql`DROP TABLE locations`.execute(db);
-  await sql`DROP TABLE departments`.execute(db);
+  await dropTables(db, ['people_search', 'people', 'locations', 'departments']);
 }

@@ -1,47 +1,28 @@
 // 0040: the equipment register (3.6.4, 3.4.5): devices, their storage media, categories, search.
 import { sql, type Kysely } from 'kysely';
+import { ACTIVE, createTable, dropTables, ID, integer, STAMPS, text } from './tables.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE TABLE categories (
-    id TEXT PRIMARY KEY,
-    name_sw TEXT NOT NULL,
-    name_en TEXT NOT NULL,
-    can_hold_records INTEGER NOT NULL,
-    active INTEGER NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
-  await sql`CREATE TABLE asset_settings (
-    id TEXT PRIMARY KEY,
-    tag_format TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
-  await sql`CREATE TABLE assets (
-    id TEXT PRIMARY KEY,
-    tag TEXT NOT NULL,
-    tag_seq INTEGER,
-    category TEXT NOT NULL,
-    make TEXT NOT NULL,
-    model TEXT NOT NULL,
-    serial TEXT NOT NULL,
-    purchase_date TEXT NOT NULL,
-    supplier TEXT NOT NULL,
-    cost_tzs INTEGER,
-    funding_source TEXT NOT NULL,
-    warranty_end TEXT NOT NULL,
-    location_id TEXT,
-    department_id TEXT,
-    custodian_id TEXT,
-    classification TEXT NOT NULL,
-    can_hold_records INTEGER NOT NULL,
-    notes TEXT NOT NULL,
-    repair_state TEXT NOT NULL,
-    open_entry_id TEXT,
-    disposal_candidate INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
+  await createTable(db, 'categories', [ID, ...text('name_sw', 'name_en'), ...integer('can_hold_records'), ACTIVE, ...STAMPS]);
+  await createTable(db, 'asset_settings', [ID, ...text('tag_format', 'updated_at')]);
+  await createTable(db, 'assets', [
+    ID,
+    ...text('tag'),
+    'tag_seq INTEGER',
+    ...text('category', 'make', 'model', 'serial', 'purchase_date', 'supplier'),
+    'cost_tzs INTEGER',
+    ...text('funding_source', 'warranty_end'),
+    'location_id TEXT',
+    'department_id TEXT',
+    'custodian_id TEXT',
+    ...text('classification'),
+    ...integer('can_hold_records'),
+    ...text('notes', 'repair_state'),
+    'open_entry_id TEXT',
+    ...integer('disposal_candidate'),
+    ...text('status'),
+    ...STAMPS,
+  ]);
   // Not UNIQUE: after a merge two installations may have used one tag; that is a conflict to resolve,
   // never an event to drop. Commands refuse a duplicate on one installation.
   await sql`CREATE INDEX assets_tag ON assets (tag COLLATE NOCASE, id)`.execute(db);
@@ -55,21 +36,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX assets_classification ON assets (classification, tag COLLATE NOCASE, id)`.execute(db);
   await sql`CREATE INDEX assets_updated ON assets (updated_at, id)`.execute(db);
 
-  await sql`CREATE TABLE storage_media (
-    id TEXT PRIMARY KEY,
-    asset_id TEXT,
-    kind TEXT NOT NULL,
-    capacity_gb INTEGER,
-    serial TEXT NOT NULL,
-    state TEXT NOT NULL,
-    kept_at TEXT NOT NULL,
-    removed_by TEXT NOT NULL,
-    witnessed_by TEXT NOT NULL,
-    removed_on TEXT NOT NULL,
-    entry_id TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
+  await createTable(db, 'storage_media', [
+    ID,
+    'asset_id TEXT',
+    ...text('kind'),
+    'capacity_gb INTEGER',
+    ...text('serial', 'state', 'kept_at', 'removed_by', 'witnessed_by', 'removed_on'),
+    'entry_id TEXT',
+    ...STAMPS,
+  ]);
   await sql`CREATE INDEX storage_media_asset ON storage_media (asset_id)`.execute(db);
 
   // Search over the tag, serial, make, model, custodian and location. Contentless, fed by triggers
@@ -106,7 +81,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TRIGGER assets_search_person`.execute(db);
   await sql`DROP TRIGGER assets_search_location`.execute(db);
-  for (const name of ['assets_search', 'storage_media', 'assets', 'asset_settings', 'categories']) {
-    await sql`DROP TABLE ${sql.raw(name)}`.execute(db);
-  }
+  await dropTables(db, ['assets_search', 'storage_media', 'assets', 'asset_settings', 'categories']);
 }

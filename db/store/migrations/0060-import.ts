@@ -1,15 +1,11 @@
 // 0060: column mappings the register import remembers, one per set of headings (a local projection).
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createTable, dropTables, ID, text } from './tables.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE TABLE import_mappings (
-    id TEXT PRIMARY KEY,
-    headers TEXT NOT NULL,
-    mapping TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  ) STRICT`.execute(db);
+  await createTable(db, 'import_mappings', [ID, ...text('headers', 'mapping', 'updated_at')]);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE import_mappings`.execute(db);
+  await dropTables(db, ['import_mappings']);
 }

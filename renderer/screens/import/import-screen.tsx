@@ -6,11 +6,11 @@ import { IconCircleCheck, IconFileSpreadsheet, IconInfoCircle } from '@tabler/ic
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportMapping, ValueChoice } from '../../../db/contract/import-schemas.ts';
+import type { ImportMapping, ValueChoice } from '../../../db/import/contract.ts';
 import type { RouteInput, RouteOutput } from '../../../db/contract/routes.ts';
 import { CallError } from '../../client/call-error.ts';
 import { useClient, useRouteMutation } from '../../client/context.tsx';
-import { readAsBase64, saveFile } from '../../components/equipment/download.ts';
+import { readAsBase64, saveFile } from '../../components/assets/download.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty } from '../../components/states.tsx';
@@ -335,7 +335,7 @@ function DoneCard({ summary, onAnother }: { summary: Summary; onAnother: () => v
         <Group mt="sm">
           <Button
             onClick={() => {
-              window.location.hash = '#/equipment';
+              window.location.hash = '#/assets';
             }}
             data-testid="open-register"
           >

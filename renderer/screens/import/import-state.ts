@@ -3,13 +3,13 @@
 // of the dry run are laid out.
 import {
   IMPORT_FIELDS,
-  MAX_IMPORT_BYTES,
-  REQUIRED_IMPORT_FIELDS,
   type ImportField,
   type ImportMapping,
+  MAX_IMPORT_BYTES,
+  REQUIRED_IMPORT_FIELDS,
   type ValueChoice,
   type ValueField,
-} from '../../../db/contract/import-schemas.ts';
+} from '../../../db/import/contract.ts';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 
 export type Preview = RouteOutput<'import.preview'>;

@@ -1,9 +1,10 @@
 // Which column of the file feeds which particular of a device: the core's suggestion (or the mapping
 // remembered for these headings) as one select per particular, for the user to change and check again.
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { REQUIRED_IMPORT_FIELDS, type ImportMapping } from '../../../db/contract/import-schemas.ts';
+import { Heading } from '../../components/heading.tsx';
+import { type ImportMapping, REQUIRED_IMPORT_FIELDS } from '../../../db/import/contract.ts';
 import { FIELD_ORDER, sameMapping, sharedColumns, withColumn, type Preview } from './import-state.ts';
 
 export function MappingEditor({
@@ -35,19 +36,13 @@ export function MappingEditor({
     <Paper withBorder p="md" data-testid="mapping-editor">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div>
-            <Title order={3} size="h5">
-              {t('importUi.mapping.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('importUi.mapping.intro')}
-            </Text>
+          <Heading title={t('importUi.mapping.title')} intro={t('importUi.mapping.intro')}>
             <Text size="xs" c="dimmed" mt={2} data-testid="mapping-source" data-source={source}>
               {t(`import.sources.${source}`)}
               {' · '}
               {t('importUi.mapping.columns-label', { count: headers.length })}
             </Text>
-          </div>
+          </Heading>
           <Button
             variant={changed ? 'filled' : 'default'}
             leftSection={<IconRefresh size={16} />}

@@ -5,10 +5,11 @@ import { Alert, Badge, Button, Checkbox, Group, Pagination, Paper, SimpleGrid, S
 import { IconAlertTriangle, IconCircleCheck, IconCopy, IconDatabaseImport, IconFileDownload, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportMapping } from '../../../db/contract/import-schemas.ts';
-import { useCategories } from '../../components/equipment/categories.ts';
-import { formatTzs } from '../../components/equipment/money.ts';
-import { formatDate } from '../../format/dates.ts';
+import type { ImportMapping } from '../../../db/import/contract.ts';
+import { useCategories } from '../../components/assets/categories.ts';
+import { formatTzs } from '../../components/assets/money.ts';
+import { Heading } from '../../components/heading.tsx';
+import { formatDate } from '../../../db/contract/days.ts';
 import { errorLines, isDuplicate, pageCount, pageOf, readiness, rowsToImport, type Preview, type Readiness } from './import-state.ts';
 
 const ROWS_PER_PAGE = 25;
@@ -228,14 +229,7 @@ function SampleTable({ sample }: { sample: Preview['sample'] }) {
   return (
     <Paper withBorder p="md" data-testid="import-sample">
       <Stack gap="sm">
-        <div>
-          <Title order={3} size="h5">
-            {t('importUi.preview.sample-title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('importUi.preview.sample-hint', { count: sample.length })}
-          </Text>
-        </div>
+        <Heading title={t('importUi.preview.sample-title')} intro={t('importUi.preview.sample-hint', { count: sample.length })} />
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing={4} striped="even" layout="fixed" data-testid="import-sample-table">
             <Table.Thead>

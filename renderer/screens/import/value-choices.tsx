@@ -4,8 +4,8 @@
 import { Alert, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ValueChoice } from '../../../db/contract/import-schemas.ts';
-import { useCategories } from '../../components/equipment/categories.ts';
+import type { ValueChoice } from '../../../db/import/contract.ts';
+import { useCategories } from '../../components/assets/categories.ts';
 import { choiceGroups, choiceOf, choiceOption, CREATE, type Preview } from './import-state.ts';
 
 const SOURCE_COLOURS = { given: 'blue', remembered: 'grape', suggested: 'teal', default: 'gray' } as const;

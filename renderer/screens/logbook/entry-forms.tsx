@@ -30,20 +30,20 @@ import {
   CloseInput,
   DiagnoseInput,
   OUTCOMES,
-  REASON_OUTCOMES,
-  WORK_OUTCOMES,
   ProviderInput,
+  REASON_OUTCOMES,
   RecordWorkInput,
   ReturnInput,
   SendOffsiteInput,
-} from '../../../db/contract/register-schemas.ts';
+  WORK_OUTCOMES,
+} from '../../../db/maintenance/contract.ts';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import { errorValueOf, type ErrorValue } from '../../client/call-error.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { DateField } from '../../components/equipment/date-field.tsx';
-import { todayInDar } from '../../components/equipment/days.ts';
-import { MoneyInput } from '../../components/equipment/money-input.tsx';
-import { formatTzs } from '../../components/equipment/money.ts';
+import { DateField } from '../../components/assets/date-field.tsx';
+import { todayInDar } from '../../components/assets/days.ts';
+import { MoneyInput } from '../../components/assets/money-input.tsx';
+import { formatTzs } from '../../components/assets/money.ts';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 import { useSession } from '../../session/session.tsx';

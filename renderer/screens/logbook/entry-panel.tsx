@@ -16,20 +16,20 @@ import {
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { EntryStateBadge } from '../../components/equipment/badges.tsx';
-import { formatDay, todayInDar } from '../../components/equipment/days.ts';
-import { readAsBase64, saveFile } from '../../components/equipment/download.ts';
-import { formatTzs } from '../../components/equipment/money.ts';
+import { EntryStateBadge } from '../../components/assets/badges.tsx';
+import { formatDay } from '../../../db/contract/days.ts';
+import { todayInDar } from '../../components/assets/days.ts';
+import { readAsBase64, saveFile } from '../../components/assets/download.ts';
+import { formatTzs } from '../../components/assets/money.ts';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
 import { EntryStepModal, type EntryStep } from './entry-forms.tsx';
 import { ENTRY_REFRESH, type EntryView } from './report-fault.tsx';
-import { entryDowntime } from './totals.ts';
+import { entryDowntime, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, partCost } from '../../../db/maintenance/contract.ts';
 import { nextSteps, stepsAllowed } from './next-steps.ts';
 
 /** The core keeps files of up to 15 MB. */
-const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
 const STEP_ICONS: Record<EntryStep, ReactNode> = {
   diagnose: <IconStethoscope size={16} />,
@@ -83,7 +83,7 @@ function EntryDetails({ entry, onRecordRemoval }: { entry: EntryView; onRecordRe
     setFileError(null);
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setFileError({ code: 'file-too-large', message: 'errors.file-too-large', params: { megabytes: 15 } });
+      setFileError({ code: 'file-too-large', message: 'errors.file-too-large', params: { megabytes: MAX_FILE_MEGABYTES } });
       return;
     }
     try {
@@ -234,7 +234,7 @@ function EntryDetails({ entry, onRecordRemoval }: { entry: EntryView; onRecordRe
                   <Table.Td>{part.name}</Table.Td>
                   <Table.Td ta="right">{part.quantity}</Table.Td>
                   <Table.Td ta="right">{formatTzs(part.unit_cost_tzs)}</Table.Td>
-                  <Table.Td ta="right">{formatTzs(part.quantity * part.unit_cost_tzs)}</Table.Td>
+                  <Table.Td ta="right">{formatTzs(partCost(part))}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

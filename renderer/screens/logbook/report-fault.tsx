@@ -5,12 +5,13 @@ import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ReportInput } from '../../../db/contract/register-schemas.ts';
+import { planAppliesTo, ReportInput } from '../../../db/maintenance/contract.ts';
+import { underWarranty } from '../../../db/assets/contract.ts';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { DateField } from '../../components/equipment/date-field.tsx';
-import { PersonNameInput } from '../../components/equipment/person-name-input.tsx';
-import { todayInDar } from '../../components/equipment/days.ts';
+import { DateField } from '../../components/assets/date-field.tsx';
+import { PersonNameInput } from '../../components/assets/person-name-input.tsx';
+import { todayInDar } from '../../components/assets/days.ts';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 
@@ -74,7 +75,7 @@ function ReportFaultForm({ device, start, onClose, onReported }: { device: Fault
       reported_by: '',
       symptoms: start?.symptoms ?? '',
       // Still under the supplier's warranty: the repair may cost the institution nothing.
-      warranty: Boolean(device.warranty_end && device.warranty_end >= today),
+      warranty: underWarranty(device, today),
     },
     mode: 'onTouched',
   });
@@ -84,7 +85,7 @@ function ReportFaultForm({ device, start, onClose, onReported }: { device: Fault
   const errors = form.formState.errors;
   const kind = form.watch('kind');
   const planOptions = (plans.data ?? [])
-    .filter((plan) => (plan.active === 1 || plan.id === start?.plan_id) && (plan.asset_id === device.id || (plan.asset_id === null && plan.category === device.category)))
+    .filter((plan) => (plan.active === 1 || plan.id === start?.plan_id) && planAppliesTo(plan, device))
     .map((plan) => ({ value: plan.id, label: t('logbookUi.report.plan-option', { task: plan.task, months: plan.interval_months }) }));
 
   const submit = form.handleSubmit(async (values) => {

@@ -1,6 +1,7 @@
 // Sums the log book shows: a repair's cost as it is being typed, and a period's count, cost and
-// downtime. Pure, so they are tested without a window.
-import { daysBetween } from '../../components/equipment/days.ts';
+// downtime. The rules are the core's (db/maintenance/contract.ts); this file only feeds them what a
+// half-typed form holds. Pure, so they are tested without a window.
+import { entryDowntime, partsCost, type DowntimeOf } from '../../../db/maintenance/contract.ts';
 
 export interface PartLine {
   name?: string;
@@ -8,25 +9,18 @@ export interface PartLine {
   unit_cost_tzs?: number;
 }
 
+/** A number still being typed (blank, NaN) counts as nothing. */
+function typed(value: number | null | undefined): number {
+  return value !== null && value !== undefined && Number.isFinite(value) ? value : 0;
+}
+
 /** Parts (quantity × unit cost) plus labour; a line still being typed counts as nothing. */
 export function workTotal(parts: readonly PartLine[], labour: number | null | undefined): number {
-  const partsCost = parts.reduce((sum, part) => {
-    const quantity = Number.isFinite(part.quantity) ? (part.quantity as number) : 0;
-    const unit = Number.isFinite(part.unit_cost_tzs) ? (part.unit_cost_tzs as number) : 0;
-    return sum + quantity * unit;
-  }, 0);
-  return partsCost + (labour !== null && labour !== undefined && Number.isFinite(labour) ? labour : 0);
+  return partsCost(parts.map((part) => ({ quantity: typed(part.quantity), unit_cost_tzs: typed(part.unit_cost_tzs) }))) + typed(labour);
 }
 
-export interface EntryForTotals {
-  reported_on: string;
-  downtime_days: number | null;
+export interface EntryForTotals extends DowntimeOf {
   total_cost_tzs: number;
-}
-
-/** Days a device has been out of service for this entry: closed ones as recorded, open ones until today. */
-export function entryDowntime(entry: EntryForTotals, today: string): number {
-  return entry.downtime_days ?? daysBetween(entry.reported_on, today);
 }
 
 export function periodTotals(entries: readonly EntryForTotals[], today: string): { count: number; cost: number; downtime: number } {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useRouteQuery } from '../../client/context.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
-import { formatDate } from '../../format/dates.ts';
+import { formatDate } from '../../../db/contract/days.ts';
 
 export const DUE_WINDOWS = [30, 60, 90] as const;
 const PAGE = 50;

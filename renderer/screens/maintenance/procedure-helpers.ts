@@ -1,12 +1,11 @@
 // What the procedure tab works out for itself: which version is in force, which is still to come, and
 // whether a chosen file can be the signed document (3.6.1) before it is sent to the core.
 import type { z } from 'zod';
-import type { FileInput } from '../../../db/contract/register-schemas.ts';
-import { readAsBase64 } from '../../components/equipment/download.ts';
+import { MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type FileInput } from '../../../db/maintenance/contract.ts';
+import { readAsBase64 } from '../../components/assets/download.ts';
 
-/** The core's own limit on a stored file (db/maintenance/commands.ts: MAX_FILE_BYTES). */
-export const MAX_DOCUMENT_MEGABYTES = 15;
-const MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MEGABYTES * 1024 * 1024;
+/** The core's own limit on a stored file. */
+export const MAX_DOCUMENT_MEGABYTES = MAX_FILE_MEGABYTES;
 
 export type ProcedureStatus = 'in-force' | 'upcoming' | 'superseded';
 
@@ -36,7 +35,7 @@ export async function pdfDocument(file: Blob & { name: string }): Promise<Checke
 /** What is wrong with a chosen file, without reading more than its first bytes; null when nothing. */
 export async function documentProblem(file: Blob): Promise<{ message: string; params?: Record<string, string | number> } | null> {
   if (file.size === 0) return { message: 'errors.file-empty' };
-  if (file.size > MAX_DOCUMENT_BYTES) return { message: 'errors.file-too-large', params: { megabytes: MAX_DOCUMENT_MEGABYTES } };
+  if (file.size > MAX_FILE_BYTES) return { message: 'errors.file-too-large', params: { megabytes: MAX_DOCUMENT_MEGABYTES } };
   const head = new Uint8Array(await file.slice(0, PDF_MAGIC.length).arrayBuffer());
   return String.fromCharCode(...head) === PDF_MAGIC ? null : { message: 'errors.document-not-pdf' };
 }

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import type { CallError } from '../../client/call-error.ts';
 import { useClient, useRouteQuery } from '../../client/context.tsx';
-import { saveFile } from '../../components/equipment/download.ts';
-import { todayInDar } from '../../components/equipment/days.ts';
+import { saveFile } from '../../components/assets/download.ts';
+import { todayInDar } from '../../components/assets/days.ts';
+import { HistoryDrawer } from '../../components/record-list.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
-import { formatDate } from '../../format/dates.ts';
+import { formatDate } from '../../../db/contract/days.ts';
 import { useSession } from '../../session/session.tsx';
-import { HistoryDrawer } from './parts.tsx';
 import { procedureStatus, type ProcedureStatus } from './procedure-helpers.ts';
 import { ProcedureFormModal } from './procedure-form.tsx';
 
@@ -140,7 +140,7 @@ export function ProcedurePanel() {
       <ProcedureFormModal opened={recording} onClose={() => setRecording(false)} />
       <HistoryDrawer
         entity={viewing?.id ?? null}
-        name={viewing ? t('maintenanceUi.procedure.in-force', { version: viewing.version, title: viewing.title }) : ''}
+        title={t('maintenanceUi.history-title', { name: viewing ? t('maintenanceUi.procedure.in-force', { version: viewing.version, title: viewing.title }) : '' })}
         onClose={() => setViewing(null)}
       />
     </Stack>

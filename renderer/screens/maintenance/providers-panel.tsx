@@ -1,15 +1,13 @@
 // 3.6.2: the external service providers a repair needing special expertise can be assigned to.
 import { Alert, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { RefusalAlert } from '../../components/refusal-alert.tsx';
-import { Empty, Loading } from '../../components/states.tsx';
+import { ActiveRecordTable, HistoryDrawer, QueryRows, TextCell, useActiveToggle, useRecordDialogs } from '../../components/record-list.tsx';
+import { Empty } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
-import { Cell, HistoryDrawer, RowActions } from './parts.tsx';
 import { ProviderFormModal, type Provider } from './provider-form.tsx';
 
 export function ProvidersPanel() {
@@ -20,24 +18,11 @@ export function ProvidersPanel() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const list = useRouteQuery('providers.list', { include_inactive: includeInactive }, { placeholderData: keepPreviousData });
   const update = useRouteMutation('providers.update', ['providers.list']);
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<Provider | null>(null);
-  const [viewing, setViewing] = useState<Provider | null>(null);
-  const [toggleError, setToggleError] = useState<unknown>(null);
-
-  const toggle = async (provider: Provider) => {
-    setToggleError(null);
-    const { id, active, created_at: _created, updated_at: _updated, ...fields } = provider;
-    try {
-      await update.mutateAsync({ ...fields, provider_id: id, active: active !== 1 });
-      notifications.show({
-        color: 'flag',
-        message: t(active === 1 ? 'maintenanceUi.providers.deactivated' : 'maintenanceUi.providers.activated', { name: provider.name }),
-      });
-    } catch (error) {
-      setToggleError(error);
-    }
-  };
+  const dialogs = useRecordDialogs<Provider>();
+  const toggler = useActiveToggle<Provider>(
+    ({ id, active: _active, created_at: _created, updated_at: _updated, ...fields }, active) => update.mutateAsync({ ...fields, provider_id: id, active }),
+    (provider) => t(provider.active === 1 ? 'maintenanceUi.providers.deactivated' : 'maintenanceUi.providers.activated', { name: provider.name }),
+  );
 
   return (
     <Stack gap="md" data-testid="providers-panel">
@@ -52,68 +37,59 @@ export function ProvidersPanel() {
           data-testid="providers-include-inactive"
         />
         {keeper ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="register-provider">
+          <Button leftSection={<IconPlus size={16} />} onClick={dialogs.create} data-testid="register-provider">
             {t('maintenanceUi.providers.register')}
           </Button>
         ) : null}
       </Group>
-      {toggleError ? <RefusalAlert error={toggleError} onClose={() => setToggleError(null)} /> : null}
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <RefusalAlert error={list.error} /> : null}
-      {list.data && list.data.length === 0 ? (
-        <Empty title={t('maintenanceUi.providers.empty')} hint={keeper ? t('maintenanceUi.providers.empty-hint') : undefined} />
-      ) : null}
-      {list.data && list.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={980}>
-          <Table verticalSpacing="xs" striped="even" layout="fixed" data-testid="providers-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="20%">{t('maintenanceUi.providers.columns.name')}</Table.Th>
-                <Table.Th w="10%">{t('maintenanceUi.providers.columns.registration')}</Table.Th>
-                <Table.Th w="14%">{t('maintenanceUi.providers.columns.contact')}</Table.Th>
-                <Table.Th w={172}>{t('maintenanceUi.providers.columns.phone')}</Table.Th>
-                <Table.Th>{t('maintenanceUi.providers.columns.email')}</Table.Th>
-                <Table.Th w={120}>{t('maintenanceUi.providers.columns.active')}</Table.Th>
-                <Table.Th w={84} aria-label={t('common.actions')} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((provider) => (
-                <Table.Tr key={provider.id} data-provider={provider.name} style={{ opacity: provider.active === 1 ? 1 : 0.65 }}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} className="wrap-words" data-fit="provider">
-                      {provider.name}
+      {toggler.alert}
+      <QueryRows query={list} empty={<Empty title={t('maintenanceUi.providers.empty')} hint={keeper ? t('maintenanceUi.providers.empty-hint') : undefined} />}>
+        {(rows) => (
+          <ActiveRecordTable
+            rows={rows}
+            columns={[
+              { label: t('maintenanceUi.providers.columns.name'), w: '20%' },
+              { label: t('maintenanceUi.providers.columns.registration'), w: '10%' },
+              { label: t('maintenanceUi.providers.columns.contact'), w: '14%' },
+              { label: t('maintenanceUi.providers.columns.phone'), w: 172 },
+              { label: t('maintenanceUi.providers.columns.email') },
+            ]}
+            rowProps={(provider) => ({ 'data-provider': provider.name })}
+            cells={(provider) => (
+              <>
+                <Table.Td>
+                  <Text size="sm" fw={500} className="wrap-words" data-fit="provider">
+                    {provider.name}
+                  </Text>
+                  {provider.address ? (
+                    <Text size="xs" c="dimmed" className="wrap-words" data-fit="address">
+                      {provider.address}
                     </Text>
-                    {provider.address ? (
-                      <Text size="xs" c="dimmed" className="wrap-words" data-fit="address">
-                        {provider.address}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Cell value={provider.registration_number} mono fit="registration" />
-                  <Cell value={provider.contact_name} fit="contact" />
-                  <Cell value={provider.phone} fit="phone" />
-                  <Cell value={provider.email} fit="email" />
-                  <Table.Td>
-                    <Switch
-                      checked={provider.active === 1}
-                      disabled={!updating}
-                      onChange={() => void toggle(provider)}
-                      aria-label={t('maintenanceUi.providers.columns.active')}
-                      label={t(provider.active === 1 ? 'maintenanceUi.yes' : 'maintenanceUi.no')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <RowActions onEdit={updating ? () => setEditing(provider) : null} onHistory={() => setViewing(provider)} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <ProviderFormModal opened={creating || editing !== null} provider={editing} onClose={() => (setCreating(false), setEditing(null))} />
-      <HistoryDrawer entity={viewing?.id ?? null} name={viewing?.name ?? ''} onClose={() => setViewing(null)} />
+                  ) : null}
+                </Table.Td>
+                <TextCell value={provider.registration_number} mono fit="registration" />
+                <TextCell value={provider.contact_name} fit="contact" />
+                <TextCell value={provider.phone} fit="phone" />
+                <TextCell value={provider.email} fit="email" />
+              </>
+            )}
+            activeLabel={t('maintenanceUi.providers.columns.active')}
+            yes={t('maintenanceUi.yes')}
+            no={t('maintenanceUi.no')}
+            widths={[120, 84]}
+            updating={updating}
+            onToggle={(provider) => void toggler.toggle(provider)}
+            onEdit={dialogs.edit}
+            onHistory={dialogs.view}
+            dimInactive
+            minWidth={980}
+            testId="providers-table"
+            style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+          />
+        )}
+      </QueryRows>
+      <ProviderFormModal opened={dialogs.formOpen} provider={dialogs.editing} onClose={dialogs.closeForm} />
+      <HistoryDrawer entity={dialogs.viewing?.id ?? null} title={t('maintenanceUi.history-title', { name: dialogs.viewing?.name ?? '' })} onClose={dialogs.closeHistory} />
     </Stack>
   );
 }

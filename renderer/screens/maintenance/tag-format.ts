@@ -1,12 +1,8 @@
-// The live preview of an asset tag format, with the core's own rule (db/contract/register-schemas.ts).
-import { formatTag } from '../../../db/contract/register-schemas.ts';
+// Whether a typed asset tag format can be saved, by the core's own schema (db/assets/contract.ts): the
+// settings screen greys out "save" rather than wait for a refusal. The preview is the core's formatTag.
+import { TagFormatInput } from '../../../db/assets/contract.ts';
 
-export { TAG_PLACEHOLDERS } from '../../../db/contract/register-schemas.ts';
-
-export const previewTag = formatTag;
-
-/** A format the core would take: {SEQ} keeps every tag unique. */
+/** A format the core would take: {SEQ} keeps every tag unique, and it fits the register's column. */
 export function isUsableFormat(format: string): boolean {
-  const trimmed = format.trim();
-  return trimmed.length > 0 && trimmed.length <= 60 && trimmed.includes('{SEQ}');
+  return TagFormatInput.safeParse({ tag_format: format }).success;
 }

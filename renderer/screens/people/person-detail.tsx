@@ -8,7 +8,7 @@ import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { HistoryTimeline } from '../../components/history-timeline.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
-import { formatDate } from '../../format/dates.ts';
+import { formatDate } from '../../../db/contract/days.ts';
 import { PersonFormModal } from './person-form.tsx';
 
 export function PersonDetail({ id, editable }: { id: string; editable: boolean }) {

@@ -1,17 +1,15 @@
 // Departments and locations: the places equipment and people belong to. Both lists are short, so each
 // is one filtered list rather than pages.
-import { ActionIcon, Button, Drawer, Group, SegmentedControl, Stack, Switch, Table, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconBuilding, IconHistory, IconMapPin, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuilding, IconMapPin, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { HistoryTimeline } from '../../components/history-timeline.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RefusalAlert } from '../../components/refusal-alert.tsx';
-import { Empty, Loading } from '../../components/states.tsx';
+import { ActiveRecordTable, HistoryDrawer, QueryRows, TextCell, useActiveToggle, useRecordDialogs, type Column } from '../../components/record-list.tsx';
+import { Empty } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
 import { DepartmentFormModal, LocationFormModal, type Department, type Location } from './place-forms.tsx';
 
@@ -43,277 +41,181 @@ export function PlacesScreen() {
   );
 }
 
-function Toolbar({
-  search,
-  onSearch,
-  status,
-  onStatus,
-  placeholder,
-  kind,
-  action,
-}: {
-  search: string;
-  onSearch: (value: string) => void;
-  status: Status;
-  onStatus: (value: Status) => void;
-  placeholder: string;
-  kind: 'departments' | 'locations';
-  action: ReactNode;
-}) {
+type Kind = 'departments' | 'locations';
+
+/** The search box and the in-use filter a places list is read through. */
+function usePlaceFilter() {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const [status, setStatus] = useState<Status>('active');
+  return { search, setSearch, debounced, status, setStatus, input: { search: debounced, status, limit: 200 } };
+}
+
+type PlaceFilter = ReturnType<typeof usePlaceFilter>;
+type Dialogs<Row> = ReturnType<typeof useRecordDialogs<Row>>;
+
+function Toolbar({ filter, kind, keeper, onCreate }: { filter: PlaceFilter; kind: Kind; keeper: boolean; onCreate: () => void }) {
   const { t } = useTranslation();
   return (
     <Group gap="sm" mb="sm" wrap="nowrap">
       <TextInput
         style={{ flex: 1, maxWidth: 380 }}
         leftSection={<IconSearch size={16} />}
-        placeholder={placeholder}
+        placeholder={t(`places.${kind}.search-placeholder`)}
         aria-label={t('common.search')}
-        value={search}
-        onChange={(event) => onSearch(event.currentTarget.value)}
+        value={filter.search}
+        onChange={(event) => filter.setSearch(event.currentTarget.value)}
       />
       <SegmentedControl
-        value={status}
-        onChange={(value) => onStatus(value as Status)}
+        value={filter.status}
+        onChange={(value) => filter.setStatus(value as Status)}
         data={[
           { value: 'active', label: t(`places.${kind}.status.active`) },
           { value: 'inactive', label: t(`places.${kind}.status.inactive`) },
           { value: 'all', label: t(`places.${kind}.status.all`) },
         ]}
       />
-      <Group ml="auto">{action}</Group>
+      <Group ml="auto">
+        {keeper ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={onCreate} data-testid={kind === 'departments' ? 'create-department' : 'create-location'}>
+            {t(`places.${kind}.create`)}
+          </Button>
+        ) : null}
+      </Group>
     </Group>
   );
 }
 
-function RowActions({ onEdit, onHistory, editable }: { onEdit: () => void; onHistory: () => void; editable: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap={4} wrap="nowrap" justify="flex-end">
-      {editable ? (
-        <Tooltip label={t('common.edit')}>
-          <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={t('common.edit')}>
-            <IconPencil size={16} />
-          </ActionIcon>
-        </Tooltip>
-      ) : null}
-      <Tooltip label={t('common.history')}>
-        <ActionIcon variant="subtle" color="gray" onClick={onHistory} aria-label={t('common.history')}>
-          <IconHistory size={16} />
-        </ActionIcon>
-      </Tooltip>
-    </Group>
-  );
+interface Place {
+  id: string;
+  name: string;
+  active: number;
 }
 
-function HistoryDrawer({ entity, title, onClose }: { entity: string | null; title: string; onClose: () => void }) {
+/** One places list: toolbar, in-use switch, edit and history per row; `cells` are the kind's own columns. */
+function PlacePanel<Row extends Place>({
+  kind,
+  filter,
+  list,
+  keeper,
+  updating,
+  save,
+  dialogs,
+  columns,
+  minWidth,
+  cells,
+  form,
+}: {
+  kind: Kind;
+  filter: PlaceFilter;
+  list: { isPending: boolean; isError: boolean; error: unknown; data: readonly Row[] | undefined };
+  keeper: boolean;
+  updating: boolean;
+  save: (row: Row, active: boolean) => Promise<unknown>;
+  dialogs: Dialogs<Row>;
+  columns: readonly Column[];
+  minWidth: number;
+  cells: (row: Row) => ReactNode;
+  form: ReactNode;
+}) {
   const { t } = useTranslation();
+  const { debounced } = filter;
+  const toggler = useActiveToggle<Row>(save, (row) => t(row.active === 1 ? `places.${kind}.deactivated` : `places.${kind}.reactivated`, { name: row.name }));
   return (
-    <Drawer opened={entity !== null} onClose={onClose} position="right" size="lg" title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      {entity ? <HistoryTimeline entity={entity} /> : null}
-    </Drawer>
+    <>
+      <Toolbar filter={filter} kind={kind} keeper={keeper} onCreate={dialogs.create} />
+      {toggler.alert}
+      <QueryRows
+        query={list}
+        empty={<Empty title={t(debounced ? `places.${kind}.empty-search` : `places.${kind}.empty`, { search: debounced })} hint={keeper && !debounced ? t(`places.${kind}.empty-hint`) : undefined} />}
+      >
+        {(rows) => (
+          <ActiveRecordTable
+            rows={rows}
+            columns={columns}
+            cells={cells}
+            activeLabel={t(`places.${kind}.in-use`)}
+            yes={t('places.yes')}
+            no={t('places.no')}
+            widths={[130, 96]}
+            updating={updating}
+            onToggle={(row) => void toggler.toggle(row)}
+            onEdit={dialogs.edit}
+            onHistory={dialogs.view}
+            minWidth={minWidth}
+            testId={`${kind}-table`}
+            highlight
+          />
+        )}
+      </QueryRows>
+      {form}
+      <HistoryDrawer entity={dialogs.viewing?.id ?? null} title={dialogs.viewing ? t('places.history-title', { name: dialogs.viewing.name }) : ''} onClose={dialogs.closeHistory} />
+    </>
   );
 }
 
 function DepartmentsPanel() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const keeper = can('departments.create');
-  const updating = can('departments.update');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
-  const [status, setStatus] = useState<Status>('active');
-  const [editing, setEditing] = useState<Department | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [viewing, setViewing] = useState<Department | null>(null);
-  const [toggleError, setToggleError] = useState<unknown>(null);
-  const list = useRouteQuery('departments.list', { search: debounced, status, limit: 200 }, { placeholderData: keepPreviousData });
+  const filter = usePlaceFilter();
+  const dialogs = useRecordDialogs<Department>();
+  const list = useRouteQuery('departments.list', filter.input, { placeholderData: keepPreviousData });
   const update = useRouteMutation('departments.update', ['departments.list', 'people.list', 'people.get']);
-
-  const toggle = async (department: Department) => {
-    setToggleError(null);
-    try {
-      await update.mutateAsync({ department_id: department.id, name: department.name, code: department.code, active: department.active !== 1 });
-      notifications.show({ color: 'flag', message: t(department.active === 1 ? 'places.departments.deactivated' : 'places.departments.reactivated', { name: department.name }) });
-    } catch (error) {
-      setToggleError(error);
-    }
-  };
-
   return (
-    <>
-      <Toolbar
-        search={search}
-        onSearch={setSearch}
-        status={status}
-        onStatus={setStatus}
-        placeholder={t('places.departments.search-placeholder')}
-        kind="departments"
-        action={
-          keeper ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="create-department">
-              {t('places.departments.create')}
-            </Button>
-          ) : null
-        }
-      />
-      {toggleError ? <RefusalAlert error={toggleError} onClose={() => setToggleError(null)} /> : null}
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <RefusalAlert error={list.error} /> : null}
-      {list.data && list.data.length === 0 ? (
-        <Empty
-          title={t(debounced ? 'places.departments.empty-search' : 'places.departments.empty', { search: debounced })}
-          hint={keeper && !debounced ? t('places.departments.empty-hint') : undefined}
-        />
-      ) : null}
-      {list.data && list.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table highlightOnHover verticalSpacing="xs" striped="even" layout="fixed" data-testid="departments-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="55%">{t('places.departments.name')}</Table.Th>
-                <Table.Th w="20%">{t('places.departments.code')}</Table.Th>
-                <Table.Th w={130}>{t('places.departments.in-use')}</Table.Th>
-                <Table.Th w={96} aria-label={t('common.actions')} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((department) => (
-                <Table.Tr key={department.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} className="wrap-words" data-fit="department">
-                      {department.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace" className="wrap-words" c={department.code ? undefined : 'dimmed'} data-fit="code">
-                      {department.code || '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={department.active === 1}
-                      disabled={!updating}
-                      onChange={() => void toggle(department)}
-                      aria-label={t('places.departments.in-use')}
-                      label={t(department.active === 1 ? 'places.yes' : 'places.no')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <RowActions editable={updating} onEdit={() => setEditing(department)} onHistory={() => setViewing(department)} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <DepartmentFormModal opened={creating || editing !== null} department={editing} onClose={() => (setCreating(false), setEditing(null))} />
-      <HistoryDrawer entity={viewing?.id ?? null} title={viewing ? t('places.history-title', { name: viewing.name }) : ''} onClose={() => setViewing(null)} />
-    </>
+    <PlacePanel
+      kind="departments"
+      filter={filter}
+      list={list}
+      keeper={can('departments.create')}
+      updating={can('departments.update')}
+      save={(department, active) => update.mutateAsync({ department_id: department.id, name: department.name, code: department.code, active })}
+      dialogs={dialogs}
+      minWidth={640}
+      columns={[
+        { label: t('places.departments.name'), w: '55%' },
+        { label: t('places.departments.code'), w: '20%' },
+      ]}
+      cells={(department) => (
+        <>
+          <TextCell value={department.name} strong fit="department" />
+          <TextCell value={department.code} mono fit="code" />
+        </>
+      )}
+      form={<DepartmentFormModal opened={dialogs.formOpen} department={dialogs.editing} onClose={dialogs.closeForm} />}
+    />
   );
 }
 
 function LocationsPanel() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const keeper = can('locations.create');
-  const updating = can('locations.update');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
-  const [status, setStatus] = useState<Status>('active');
-  const [editing, setEditing] = useState<Location | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [viewing, setViewing] = useState<Location | null>(null);
-  const [toggleError, setToggleError] = useState<unknown>(null);
-  const list = useRouteQuery('locations.list', { search: debounced, status, limit: 200 }, { placeholderData: keepPreviousData });
+  const filter = usePlaceFilter();
+  const dialogs = useRecordDialogs<Location>();
+  const list = useRouteQuery('locations.list', filter.input, { placeholderData: keepPreviousData });
   const update = useRouteMutation('locations.update', ['locations.list']);
-
-  const toggle = async (location: Location) => {
-    setToggleError(null);
-    try {
-      await update.mutateAsync({ location_id: location.id, name: location.name, building: location.building, region: location.region, active: location.active !== 1 });
-      notifications.show({ color: 'flag', message: t(location.active === 1 ? 'places.locations.deactivated' : 'places.locations.reactivated', { name: location.name }) });
-    } catch (error) {
-      setToggleError(error);
-    }
-  };
-
   return (
-    <>
-      <Toolbar
-        search={search}
-        onSearch={setSearch}
-        status={status}
-        onStatus={setStatus}
-        placeholder={t('places.locations.search-placeholder')}
-        kind="locations"
-        action={
-          keeper ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="create-location">
-              {t('places.locations.create')}
-            </Button>
-          ) : null
-        }
-      />
-      {toggleError ? <RefusalAlert error={toggleError} onClose={() => setToggleError(null)} /> : null}
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <RefusalAlert error={list.error} /> : null}
-      {list.data && list.data.length === 0 ? (
-        <Empty
-          title={t(debounced ? 'places.locations.empty-search' : 'places.locations.empty', { search: debounced })}
-          hint={keeper && !debounced ? t('places.locations.empty-hint') : undefined}
-        />
-      ) : null}
-      {list.data && list.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table highlightOnHover verticalSpacing="xs" striped="even" layout="fixed" data-testid="locations-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="35%">{t('places.locations.name')}</Table.Th>
-                <Table.Th w="25%">{t('places.locations.building')}</Table.Th>
-                <Table.Th w="20%">{t('places.locations.region')}</Table.Th>
-                <Table.Th w={130}>{t('places.locations.in-use')}</Table.Th>
-                <Table.Th w={96} aria-label={t('common.actions')} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((location) => (
-                <Table.Tr key={location.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} className="wrap-words" data-fit="location">
-                      {location.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" className="wrap-words" c={location.building ? undefined : 'dimmed'} data-fit="building">
-                      {location.building || '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" className="wrap-words" c={location.region ? undefined : 'dimmed'} data-fit="region">
-                      {location.region || '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={location.active === 1}
-                      disabled={!updating}
-                      onChange={() => void toggle(location)}
-                      aria-label={t('places.locations.in-use')}
-                      label={t(location.active === 1 ? 'places.yes' : 'places.no')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <RowActions editable={updating} onEdit={() => setEditing(location)} onHistory={() => setViewing(location)} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <LocationFormModal opened={creating || editing !== null} location={editing} onClose={() => (setCreating(false), setEditing(null))} />
-      <HistoryDrawer entity={viewing?.id ?? null} title={viewing ? t('places.history-title', { name: viewing.name }) : ''} onClose={() => setViewing(null)} />
-    </>
+    <PlacePanel
+      kind="locations"
+      filter={filter}
+      list={list}
+      keeper={can('locations.create')}
+      updating={can('locations.update')}
+      save={(location, active) => update.mutateAsync({ location_id: location.id, name: location.name, building: location.building, region: location.region, active })}
+      dialogs={dialogs}
+      minWidth={720}
+      columns={[
+        { label: t('places.locations.name'), w: '35%' },
+        { label: t('places.locations.building'), w: '25%' },
+        { label: t('places.locations.region'), w: '20%' },
+      ]}
+      cells={(location) => (
+        <>
+          <TextCell value={location.name} strong fit="location" />
+          <TextCell value={location.building} fit="building" />
+          <TextCell value={location.region} fit="region" />
+        </>
+      )}
+      form={<LocationFormModal opened={dialogs.formOpen} location={dialogs.editing} onClose={dialogs.closeForm} />}
+    />
   );
 }

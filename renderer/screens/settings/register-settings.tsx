@@ -1,21 +1,22 @@
 // The register's own settings, for the administrator: how asset tags are made (with a live preview of
 // the next one) and the institution's own device categories beside the built-in ones.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Badge, Button, Checkbox, Code, Group, Modal, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Code, Group, Modal, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { CategoryInput, TagFormatInput } from '../../../db/contract/register-schemas.ts';
+import { CategoryInput, formatTag, TAG_PLACEHOLDERS, TagFormatInput } from '../../../db/assets/contract.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { useCategories } from '../../components/equipment/categories.ts';
-import { todayInDar } from '../../components/equipment/days.ts';
+import { useCategories } from '../../components/assets/categories.ts';
+import { todayInDar } from '../../components/assets/days.ts';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
-import { isUsableFormat, previewTag, TAG_PLACEHOLDERS } from '../maintenance/tag-format.ts';
+import { Heading } from '../../components/heading.tsx';
+import { isUsableFormat } from '../maintenance/tag-format.ts';
 
 export function RegisterSettings() {
   return (
@@ -82,14 +83,7 @@ function TagFormatForm({ format, seq, code }: { format: string; seq: number; cod
   return (
     <form onSubmit={submit} noValidate data-testid="tag-format-form">
       <Stack gap="sm">
-        <div>
-          <Title order={3} size="h5">
-            {t('maintenanceUi.registerSettings.tag.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('maintenanceUi.registerSettings.tag.intro')}
-          </Text>
-        </div>
+        <Heading title={t('maintenanceUi.registerSettings.tag.title')} intro={t('maintenanceUi.registerSettings.tag.intro')} />
         <RefusalAlert error={refusal.refusal} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Stack gap="sm">
@@ -118,7 +112,7 @@ function TagFormatForm({ format, seq, code }: { format: string; seq: number; cod
               </Text>
               {usable ? (
                 <Text fw={700} ff="monospace" size="lg" style={{ overflowWrap: 'anywhere' }} data-testid="tag-preview">
-                  {previewTag(typed.trim(), { code, category, year, seq })}
+                  {formatTag(typed.trim(), { code, category, year, seq })}
                 </Text>
               ) : (
                 <Text size="sm" c="yellow.9">
@@ -166,14 +160,7 @@ function CategoriesSection() {
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={3} size="h5">
-            {t('maintenanceUi.registerSettings.categories.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('maintenanceUi.registerSettings.categories.intro')}
-          </Text>
-        </div>
+        <Heading title={t('maintenanceUi.registerSettings.categories.title')} intro={t('maintenanceUi.registerSettings.categories.intro')} />
         <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => setCreating(true)} data-testid="create-category">
           {t('maintenanceUi.registerSettings.categories.create')}
         </Button>

@@ -1,19 +1,21 @@
 // The institution's particulars (printed on forms and permits) and the password age (3.1.7).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Grid, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Grid, Group, NumberInput, Paper, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
-import { InstitutionInput, SecuritySettingsInput } from '../../../db/contract/schemas.ts';
+import { InstitutionInput } from '../../../db/institution/contract.ts';
+import { SecuritySettingsInput } from '../../../db/users/contract.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { HistoryTimeline } from '../../components/history-timeline.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
-import { formatDate } from '../../format/dates.ts';
+import { Heading } from '../../components/heading.tsx';
+import { formatDate } from '../../../db/contract/days.ts';
 import { RegisterSettings } from './register-settings.tsx';
 
 type Institution = RouteOutput<'institution.get'>;
@@ -84,14 +86,7 @@ function InstitutionForm({ institution }: { institution: Institution }) {
   return (
     <form onSubmit={submit} noValidate data-testid="institution-form">
       <Stack gap="sm">
-        <div>
-          <Title order={3} size="h5">
-            {t('settings.institution.title')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {t('settings.institution.since', { date: formatDate(institution.configured_at) })}
-          </Text>
-        </div>
+        <Heading title={t('settings.institution.title')} intro={t('settings.institution.since', { date: formatDate(institution.configured_at) })} introSize="xs" />
         <RefusalAlert error={refusal.refusal} />
         <TextInput label={t('setup.institution.name')} {...form.register('name')} error={fieldError(errors.name)} />
         <SimpleGrid cols={2} spacing="md">

@@ -1,15 +1,16 @@
 // First run: the institution's particulars, its first administrator, then one confirmation that
 // records both (setup.initialize) and signs the administrator in.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, PasswordInput, SimpleGrid, Stack, Stepper, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, SimpleGrid, Stack, Stepper, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconBuildingCommunity, IconCircleCheck, IconInfoCircle, IconUserShield } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { SetupInput } from '../../../db/contract/schemas.ts';
+import { SetupInput } from '../../../db/institution/contract.ts';
 import { useRouteMutation } from '../../client/context.tsx';
 import { AuthFrame } from '../../components/auth-frame.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { PasswordChecklist } from '../../components/password-checklist.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
@@ -98,14 +99,7 @@ export function SetupWizard({ onDone }: { onDone: (result: SignedIn) => void }) 
         }}
       >
         <Stack gap="md">
-          <div>
-            <Title order={2} size="h3">
-              {t('setup.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('setup.intro')}
-            </Text>
-          </div>
+          <Heading title={t('setup.title')} intro={t('setup.intro')} page />
           <Stepper active={step} size="sm" onStepClick={(index) => index < step && setStep(index)}>
             <Stepper.Step label={t('setup.steps.institution')} icon={<IconBuildingCommunity size={18} />}>
               <Stack gap="sm" mt="sm">

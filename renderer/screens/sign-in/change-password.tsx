@@ -1,18 +1,19 @@
 // 3.1.7: a temporary password is changed at first sign-in, and every password after the set age,
 // before anything else can be done. The same form serves a change the user chooses to make.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ChangePasswordInput } from '../../../db/contract/schemas.ts';
+import { ChangePasswordInput } from '../../../db/users/contract.ts';
 import { useRouteMutation } from '../../client/context.tsx';
 import { AuthFrame } from '../../components/auth-frame.tsx';
 import { PasswordChecklist } from '../../components/password-checklist.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
+import { Heading } from '../../components/heading.tsx';
 import { useSession, type SignedIn } from '../../session/session.tsx';
 
 export function ChangePasswordForm({ onChanged, onCancel }: { onChanged: (result: SignedIn) => void; onCancel?: () => void }) {
@@ -81,14 +82,7 @@ export function ChangePasswordScreen({ reason, onChanged }: { reason: 'first' | 
   return (
     <AuthFrame width={760}>
       <Stack gap="md">
-        <div>
-          <Title order={2} size="h3">
-            {t('changePassword.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('changePassword.greeting', { name: user.display_name })}
-          </Text>
-        </div>
+        <Heading title={t('changePassword.title')} intro={t('changePassword.greeting', { name: user.display_name })} page />
         <Alert color="flag" variant="light" icon={<IconLock size={18} />} data-testid="password-change-reason">
           {t(reason === 'first' ? 'changePassword.reason-first' : 'changePassword.reason-expired')}
         </Alert>

@@ -1,17 +1,18 @@
 // Sign-in. Refusals (wrong password with attempts left, account locked for N minutes, deactivated)
 // read as sentences; a session that ended elsewhere explains itself here.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { SignInInput } from '../../../db/contract/schemas.ts';
+import { SignInInput } from '../../../db/users/contract.ts';
 import type { ErrorValue } from '../../client/call-error.ts';
 import { useRouteMutation } from '../../client/context.tsx';
 import { AuthFrame } from '../../components/auth-frame.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
+import { Heading } from '../../components/heading.tsx';
 import type { SignedIn } from '../../session/session.tsx';
 
 export function SignInScreen({ institution, notice, onSignedIn }: { institution: string | null; notice: ErrorValue | null; onSignedIn: (result: SignedIn) => void }) {
@@ -39,14 +40,7 @@ export function SignInScreen({ institution, notice, onSignedIn }: { institution:
     <AuthFrame subtitle={institution}>
       <form onSubmit={submit} noValidate data-testid="sign-in-form">
         <Stack gap="md">
-          <div>
-            <Title order={2} size="h3">
-              {t('signIn.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('signIn.intro')}
-            </Text>
-          </div>
+          <Heading title={t('signIn.title')} intro={t('signIn.intro')} page />
           {notice && !refusal.refusal ? (
             <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} data-testid="notice">
               {t(notice.message, notice.params ?? {})}

@@ -9,9 +9,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
-import { ResolveConflictInput } from '../../../db/contract/sync-schemas.ts';
+import { ResolveConflictInput } from '../../../db/sync/contract.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { StatusBadge } from '../../components/equipment/badges.tsx';
+import { StatusBadge } from '../../components/assets/badges.tsx';
 import { HistoryTimeline } from '../../components/history-timeline.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -186,7 +186,7 @@ function DeviceSummary({ id }: { id: string }) {
         <Particular label={t('syncUi.conflicts.device.custodian')}>{device.custodian_name ?? '—'}</Particular>
         <Particular label={t('syncUi.conflicts.device.location')}>{device.location_name ?? '—'}</Particular>
       </SimpleGrid>
-      <Anchor href={hashOf('equipment')} size="sm">
+      <Anchor href={hashOf('assets')} size="sm">
         {t('syncUi.conflicts.open-register')}
       </Anchor>
       <Title order={4} size="h6">

@@ -6,10 +6,10 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { saveFile } from '../../components/equipment/download.ts';
+import { saveFile } from '../../components/assets/download.ts';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
-import { formatDateTime } from '../../format/dates.ts';
+import { formatDateTime } from '../../../db/contract/days.ts';
 import { HashText, Particular, WipeReminder } from './sync-parts.tsx';
 
 type Peer = RouteOutput<'peers.list'>[number];

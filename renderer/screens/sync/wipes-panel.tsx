@@ -8,7 +8,7 @@ import type { RouteOutput } from '../../../db/contract/routes.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
-import { formatDateTime } from '../../format/dates.ts';
+import { formatDateTime } from '../../../db/contract/days.ts';
 import { HashText } from './sync-parts.tsx';
 
 type Transfer = RouteOutput<'sync.transfers'>[number];

@@ -1,313 +1,238 @@
 // The account forms (3.1.1, 3.1.2, 3.1.8): open an account, change its name and roles, set a temporary
 // password, deactivate with a reason. Each validates with the route's own schema.
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, MultiSelect, PasswordInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import {
   CreateUserInput,
-  DEACTIVATION_REASONS,
   DeactivateUserInput,
+  DEACTIVATION_REASONS,
   ResetPasswordInput,
   ROLES,
   UpdateUserInput,
-} from '../../../db/contract/schemas.ts';
+} from '../../../db/users/contract.ts';
 import { useRouteMutation } from '../../client/context.tsx';
+import { SelectController, type FieldErrorText } from '../../components/form-fields.tsx';
+import { FormButtons, FormModal, RecordForm } from '../../components/form-modal.tsx';
 import { PasswordChecklist } from '../../components/password-checklist.tsx';
-import { RefusalAlert } from '../../components/refusal-alert.tsx';
-import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
+import { useRouteForm } from '../../components/use-route-form.ts';
 
 export type UserView = RouteOutput<'users.list'>[number];
 
-function useRoleOptions() {
-  const { t } = useTranslation();
-  return ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
-}
-
-function FormButtons({ onCancel, submitLabel, busy, danger }: { onCancel: () => void; submitLabel: string; busy: boolean; danger?: boolean }) {
+/** The roles an account holds (3.1.1), named in the user's language. */
+function RolesField<T extends { roles: string[] }, O extends FieldValues>({
+  control,
+  fieldError,
+  description,
+  ...rest
+}: {
+  control: Control<T, unknown, O>;
+  fieldError: FieldErrorText;
+  description?: string;
+  'data-testid'?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <Group justify="flex-end" mt="sm">
-      <Button variant="default" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={busy} color={danger ? 'red' : undefined} data-testid="submit">
-        {submitLabel}
-      </Button>
-    </Group>
+    <Controller
+      control={control}
+      name={'roles' as FieldPath<T>}
+      render={({ field, fieldState }) => (
+        <MultiSelect
+          label={t('users.fields.roles')}
+          description={description}
+          data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          value={field.value as string[]}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          error={fieldError(fieldState.error)}
+          comboboxProps={{ withinPortal: true }}
+          data-testid={rest['data-testid']}
+        />
+      )}
+    />
   );
 }
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('users.create.title')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      {opened ? <CreateUserForm onClose={onClose} /> : null}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t('users.create.title')} size="xl">
+      <CreateUserForm onClose={onClose} />
+    </FormModal>
   );
 }
 
 function CreateUserForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const roleOptions = useRoleOptions();
-  const form = useForm<z.input<typeof CreateUserInput>, unknown, z.output<typeof CreateUserInput>>({
-    resolver: zodResolver(CreateUserInput),
+  const { form, refusal, fieldError, errors, busy, onSubmit } = useRouteForm(CreateUserInput, {
     defaultValues: { username: '', display_name: '', roles: [], temporary_password: '' },
+    fields: ['username', 'display_name', 'roles', 'temporary_password'],
     mode: 'onTouched',
   });
   const create = useRouteMutation('users.create', ['users.list']);
-  const refusal = useRefusal(form.setError, ['username', 'display_name', 'roles', 'temporary_password']);
-  const fieldError = useFieldError(refusal.refusal?.params);
-  const errors = form.formState.errors;
   const password = form.watch('temporary_password');
 
-  const submit = form.handleSubmit(async (values) => {
-    refusal.clear();
-    try {
-      const created = await create.mutateAsync(values);
-      notifications.show({ color: 'flag', message: t('users.create.done', { name: created.display_name, username: created.username }) });
-      onClose();
-    } catch (error) {
-      refusal.show(error);
-    }
-  });
+  const submit = onSubmit(async (values) => {
+    const created = await create.mutateAsync(values);
+    return t('users.create.done', { name: created.display_name, username: created.username });
+  }, onClose);
 
   return (
-    <form onSubmit={submit} noValidate data-testid="create-user-form">
-      <Stack gap="sm">
-        <RefusalAlert error={refusal.refusal} />
-        <SimpleGrid cols={2} spacing="md">
-          <TextInput label={t('users.fields.display-name')} placeholder={t('users.fields.display-name-example')} {...form.register('display_name')} error={fieldError(errors.display_name)} />
-          <TextInput
-            label={t('users.fields.username')}
-            description={t('users.fields.username-hint')}
-            placeholder={t('users.fields.username-example')}
-            autoComplete="off"
-            {...form.register('username')}
-            error={fieldError(errors.username)}
-          />
-        </SimpleGrid>
-        <Controller
-          control={form.control}
-          name="roles"
-          render={({ field, fieldState }) => (
-            <MultiSelect
-              label={t('users.fields.roles')}
-              description={t('users.fields.roles-hint')}
-              data={roleOptions}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldError(fieldState.error)}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="roles"
-            />
-          )}
+    <RecordForm testId="create-user-form" onSubmit={submit} refusal={refusal.refusal} buttons={<FormButtons onCancel={onClose} submitLabel={t('users.create.submit')} busy={busy} />}>
+      <SimpleGrid cols={2} spacing="md">
+        <TextInput label={t('users.fields.display-name')} placeholder={t('users.fields.display-name-example')} {...form.register('display_name')} error={fieldError(errors.display_name)} />
+        <TextInput
+          label={t('users.fields.username')}
+          description={t('users.fields.username-hint')}
+          placeholder={t('users.fields.username-example')}
+          autoComplete="off"
+          {...form.register('username')}
+          error={fieldError(errors.username)}
         />
-        <SimpleGrid cols={2} spacing="md">
-          <Stack gap="xs">
-            <PasswordInput
-              label={t('users.fields.temporary-password')}
-              autoComplete="new-password"
-              {...form.register('temporary_password')}
-              error={fieldError(errors.temporary_password)}
-            />
-            <Alert variant="light" color="flag" icon={<IconInfoCircle size={18} />} p="xs">
-              <Text size="sm">{t('users.create.temporary-explained')}</Text>
-            </Alert>
-          </Stack>
-          <PasswordChecklist value={password} />
-        </SimpleGrid>
-        <FormButtons onCancel={onClose} submitLabel={t('users.create.submit')} busy={form.formState.isSubmitting} />
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <RolesField control={form.control} fieldError={fieldError} description={t('users.fields.roles-hint')} data-testid="roles" />
+      <SimpleGrid cols={2} spacing="md">
+        <Stack gap="xs">
+          <PasswordInput
+            label={t('users.fields.temporary-password')}
+            autoComplete="new-password"
+            {...form.register('temporary_password')}
+            error={fieldError(errors.temporary_password)}
+          />
+          <Alert variant="light" color="flag" icon={<IconInfoCircle size={18} />} p="xs">
+            <Text size="sm">{t('users.create.temporary-explained')}</Text>
+          </Alert>
+        </Stack>
+        <PasswordChecklist value={password} />
+      </SimpleGrid>
+    </RecordForm>
   );
 }
 
 export function EditUserModal({ target, onClose }: { target: UserView | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={target !== null} onClose={onClose} title={t('users.edit.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <FormModal opened={target !== null} onClose={onClose} title={t('users.edit.title')}>
       {target ? <EditUserForm target={target} onClose={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
 function EditUserForm({ target, onClose }: { target: UserView; onClose: () => void }) {
   const { t } = useTranslation();
-  const roleOptions = useRoleOptions();
-  const form = useForm<z.input<typeof UpdateUserInput>, unknown, z.output<typeof UpdateUserInput>>({
-    resolver: zodResolver(UpdateUserInput),
+  const { form, refusal, fieldError, errors, busy, onSubmit } = useRouteForm(UpdateUserInput, {
     defaultValues: { user_id: target.id, display_name: target.display_name, roles: target.roles },
+    fields: ['display_name', 'roles'],
   });
   const update = useRouteMutation('users.update', ['users.list']);
-  const refusal = useRefusal(form.setError, ['display_name', 'roles']);
-  const fieldError = useFieldError(refusal.refusal?.params);
 
-  const submit = form.handleSubmit(async (values) => {
-    refusal.clear();
-    try {
-      await update.mutateAsync(values);
-      notifications.show({ color: 'flag', message: t('common.saved') });
-      onClose();
-    } catch (error) {
-      refusal.show(error);
-    }
-  });
+  const submit = onSubmit(async (values) => {
+    await update.mutateAsync(values);
+    return t('common.saved');
+  }, onClose);
 
   return (
-    <form onSubmit={submit} noValidate data-testid="edit-user-form">
-      <Stack gap="sm">
-        <RefusalAlert error={refusal.refusal} />
-        <TextInput label={t('users.fields.username')} value={target.username} readOnly variant="filled" />
-        <TextInput label={t('users.fields.display-name')} {...form.register('display_name')} error={fieldError(form.formState.errors.display_name)} />
-        <Controller
-          control={form.control}
-          name="roles"
-          render={({ field, fieldState }) => (
-            <MultiSelect
-              label={t('users.fields.roles')}
-              data={roleOptions}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldError(fieldState.error)}
-            />
-          )}
-        />
-        <FormButtons onCancel={onClose} submitLabel={t('common.save')} busy={form.formState.isSubmitting} />
-      </Stack>
-    </form>
+    <RecordForm testId="edit-user-form" onSubmit={submit} refusal={refusal.refusal} buttons={<FormButtons onCancel={onClose} submitLabel={t('common.save')} busy={busy} />}>
+      <TextInput label={t('users.fields.username')} value={target.username} readOnly variant="filled" />
+      <TextInput label={t('users.fields.display-name')} {...form.register('display_name')} error={fieldError(errors.display_name)} />
+      <RolesField control={form.control} fieldError={fieldError} />
+    </RecordForm>
   );
 }
 
 export function ResetPasswordModal({ target, onClose }: { target: UserView | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={target !== null} onClose={onClose} title={t('users.reset.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <FormModal opened={target !== null} onClose={onClose} title={t('users.reset.title')}>
       {target ? <ResetPasswordForm target={target} onClose={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
 function ResetPasswordForm({ target, onClose }: { target: UserView; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm<z.input<typeof ResetPasswordInput>, unknown, z.output<typeof ResetPasswordInput>>({
-    resolver: zodResolver(ResetPasswordInput),
+  const { form, refusal, fieldError, errors, busy, onSubmit } = useRouteForm(ResetPasswordInput, {
     defaultValues: { user_id: target.id, temporary_password: '' },
+    fields: ['temporary_password'],
     mode: 'onTouched',
   });
   const reset = useRouteMutation('users.reset-password', ['users.list']);
-  const refusal = useRefusal(form.setError, ['temporary_password']);
-  const fieldError = useFieldError(refusal.refusal?.params);
   const password = form.watch('temporary_password');
 
-  const submit = form.handleSubmit(async (values) => {
-    refusal.clear();
-    try {
-      await reset.mutateAsync(values);
-      notifications.show({ color: 'flag', message: t('users.reset.done', { name: target.display_name }) });
-      onClose();
-    } catch (error) {
-      refusal.show(error);
-    }
-  });
+  const submit = onSubmit(async (values) => {
+    await reset.mutateAsync(values);
+    return t('users.reset.done', { name: target.display_name });
+  }, onClose);
 
   return (
-    <form onSubmit={submit} noValidate data-testid="reset-password-form">
-      <Stack gap="sm">
-        <Text size="sm">{t('users.reset.intro', { name: target.display_name, username: target.username })}</Text>
-        <RefusalAlert error={refusal.refusal} />
-        <PasswordInput
-          label={t('users.fields.temporary-password')}
-          autoComplete="new-password"
-          {...form.register('temporary_password')}
-          error={fieldError(form.formState.errors.temporary_password)}
-        />
-        <PasswordChecklist value={password} />
-        <FormButtons onCancel={onClose} submitLabel={t('users.reset.submit')} busy={form.formState.isSubmitting} />
-      </Stack>
-    </form>
+    <RecordForm
+      testId="reset-password-form"
+      onSubmit={submit}
+      refusal={refusal.refusal}
+      lead={<Text size="sm">{t('users.reset.intro', { name: target.display_name, username: target.username })}</Text>}
+      buttons={<FormButtons onCancel={onClose} submitLabel={t('users.reset.submit')} busy={busy} />}
+    >
+      <PasswordInput label={t('users.fields.temporary-password')} autoComplete="new-password" {...form.register('temporary_password')} error={fieldError(errors.temporary_password)} />
+      <PasswordChecklist value={password} />
+    </RecordForm>
   );
 }
 
 export function DeactivateUserModal({ target, onClose }: { target: UserView | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={target ? t('users.deactivate.title', { name: target.display_name }) : ''}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal opened={target !== null} onClose={onClose} title={target ? t('users.deactivate.title', { name: target.display_name }) : ''}>
       {target ? <DeactivateUserForm target={target} onClose={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
 function DeactivateUserForm({ target, onClose }: { target: UserView; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm<z.input<typeof DeactivateUserInput>, unknown, z.output<typeof DeactivateUserInput>>({
-    resolver: zodResolver(DeactivateUserInput),
+  const { form, refusal, fieldError, errors, busy, onSubmit } = useRouteForm(DeactivateUserInput, {
     defaultValues: { user_id: target.id, note: '' },
+    fields: ['reason', 'note'],
   });
   const deactivate = useRouteMutation('users.deactivate', ['users.list']);
-  const refusal = useRefusal(form.setError, ['reason', 'note']);
-  const fieldError = useFieldError(refusal.refusal?.params);
 
-  const submit = form.handleSubmit(async (values) => {
-    refusal.clear();
-    try {
-      await deactivate.mutateAsync(values);
-      notifications.show({ color: 'flag', message: t('users.deactivate.done', { name: target.display_name }) });
-      onClose();
-    } catch (error) {
-      refusal.show(error);
-    }
-  });
+  const submit = onSubmit(async (values) => {
+    await deactivate.mutateAsync(values);
+    return t('users.deactivate.done', { name: target.display_name });
+  }, onClose);
 
   return (
-    <form onSubmit={submit} noValidate data-testid="deactivate-user-form">
-      <Stack gap="sm">
+    <RecordForm
+      testId="deactivate-user-form"
+      onSubmit={submit}
+      refusal={refusal.refusal}
+      lead={
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
           {t('users.deactivate.warning', { name: target.display_name })}
         </Alert>
-        <RefusalAlert error={refusal.refusal} />
-        <Controller
-          control={form.control}
-          name="reason"
-          render={({ field, fieldState }) => (
-            <Select
-              label={t('users.deactivate.reason')}
-              placeholder={t('users.deactivate.reason-placeholder')}
-              data={DEACTIVATION_REASONS.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) }))}
-              value={field.value ?? null}
-              onChange={(value) => field.onChange(value ?? undefined)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldError(fieldState.error)}
-              allowDeselect={false}
-            />
-          )}
-        />
-        <Textarea
-          label={t('users.deactivate.note')}
-          description={t('users.deactivate.note-hint')}
-          autosize
-          minRows={2}
-          maxRows={4}
-          {...form.register('note')}
-          error={fieldError(form.formState.errors.note)}
-        />
-        <FormButtons onCancel={onClose} submitLabel={t('users.deactivate.submit')} busy={form.formState.isSubmitting} danger />
-      </Stack>
-    </form>
+      }
+      buttons={<FormButtons onCancel={onClose} submitLabel={t('users.deactivate.submit')} busy={busy} danger />}
+    >
+      <SelectController
+        control={form.control}
+        name="reason"
+        fieldError={fieldError}
+        label={t('users.deactivate.reason')}
+        placeholder={t('users.deactivate.reason-placeholder')}
+        data={DEACTIVATION_REASONS.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) }))}
+        allowDeselect={false}
+      />
+      <Textarea
+        label={t('users.deactivate.note')}
+        description={t('users.deactivate.note-hint')}
+        autosize
+        minRows={2}
+        maxRows={4}
+        {...form.register('note')}
+        error={fieldError(errors.note)}
+      />
+    </RecordForm>
   );
 }

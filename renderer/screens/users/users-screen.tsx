@@ -9,7 +9,7 @@ import { HistoryTimeline } from '../../components/history-timeline.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
-import { formatDate } from '../../format/dates.ts';
+import { formatDate } from '../../../db/contract/days.ts';
 import { useSession } from '../../session/session.tsx';
 import { ACCOUNT_MANAGERS } from '../../../db/contract/roles.ts';
 import { accountStatus, STATUS_COLOURS } from './account-status.ts';

@@ -1,8 +1,8 @@
 // Registering devices and their storage media through the routes, and every rule that says no.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetView } from '../../../db/assets/queries.ts';
-import { okValue } from '../../helpers/core.ts';
-import { HDD, openOffice, refusedWithoutWriting, registerLaptop, reportAndAssignOutside, SSD, type Office } from './fixture.ts';
+import { okValue, refusedWithoutWriting } from '../../helpers/core.ts';
+import { HDD, openOffice, registerLaptop, reportAndAssignOutside, SSD, type Office } from '../../helpers/office.ts';
 
 describe('registering a device', () => {
   let o: Office;
@@ -94,7 +94,7 @@ describe('registering a device', () => {
 
   it('lets the officer correct a device, keeping its own tag and serial', async () => {
     const laptop = await registerLaptop(o);
-    const updated = okValue<AssetView>(
+    const updated = okValue(
       await o.call(o.officer.token, 'assets.update', {
         asset_id: laptop.id,
         tag: laptop.tag,
@@ -181,7 +181,7 @@ describe('what registering a device refuses, writing nothing', () => {
 
   it('refuses to correct or add storage to a device it does not know', async () => {
     await refusedWithoutWriting(o, o.officer.token, 'assets.update', { ...register({}), asset_id: 'no-such-device', tag: 'X-1' }, 'asset-not-found');
-    await refusedWithoutWriting(o, o.officer.token, 'storage.add', { asset_id: 'no-such-device', kind: 'ssd' }, 'asset-not-found');
+    await refusedWithoutWriting(o, o.officer.token, 'drives.add', { asset_id: 'no-such-device', kind: 'ssd' }, 'asset-not-found');
   });
 });
 
@@ -206,7 +206,7 @@ describe("a device's storage media", () => {
   const reinstall = (medium_id: string) => ({ medium_id, reinstalled_by: 'Juma Ally', reinstalled_on: '2026-11-22' });
 
   it('adds a medium to a device, installed', async () => {
-    const after = okValue<AssetView>(await o.call(o.officer.token, 'storage.add', { asset_id: laptop.id, kind: 'memory_card', capacity_gb: 64, serial: 'SD-1' }));
+    const after = okValue(await o.call(o.officer.token, 'drives.add', { asset_id: laptop.id, kind: 'memory_card', capacity_gb: 64, serial: 'SD-1' }));
     expect(after.media.map((m) => [m.kind, m.state])).toEqual([
       ['ssd', 'installed'],
       ['memory_card', 'installed'],
@@ -214,7 +214,7 @@ describe("a device's storage media", () => {
   });
 
   it('records who took a medium out, who witnessed it and where it is kept', async () => {
-    const after = okValue<AssetView>(await o.call(o.officer.token, 'storage.remove', removal(ssd)));
+    const after = okValue(await o.call(o.officer.token, 'drives.remove', removal(ssd)));
     expect(after.media[0]).toMatchObject({
       id: ssd,
       state: 'removed',
@@ -224,28 +224,28 @@ describe("a device's storage media", () => {
       removed_on: '2026-11-21',
       asset_id: laptop.id,
     });
-    const back = okValue<AssetView>(await o.call(o.officer.token, 'storage.reinstall', reinstall(ssd)));
+    const back = okValue(await o.call(o.officer.token, 'drives.reinstall', reinstall(ssd)));
     expect(back.media[0]).toMatchObject({ state: 'installed', kept_at: '', removed_by: '', witnessed_by: '', removed_on: '' });
   });
 
   it('refuses to remove a medium that is already out', async () => {
-    okValue(await o.call(o.officer.token, 'storage.remove', removal(ssd)));
-    await refusedWithoutWriting(o, o.officer.token, 'storage.remove', removal(ssd), 'medium-not-installed');
+    okValue(await o.call(o.officer.token, 'drives.remove', removal(ssd)));
+    await refusedWithoutWriting(o, o.officer.token, 'drives.remove', removal(ssd), 'medium-not-installed');
   });
 
   it('refuses to reinstall a medium that was never removed', async () => {
-    await refusedWithoutWriting(o, o.officer.token, 'storage.reinstall', reinstall(ssd), 'medium-not-removed');
+    await refusedWithoutWriting(o, o.officer.token, 'drives.reinstall', reinstall(ssd), 'medium-not-removed');
   });
 
   it('refuses a medium it does not know', async () => {
-    await refusedWithoutWriting(o, o.officer.token, 'storage.remove', removal('no-such-medium'), 'medium-not-found');
-    await refusedWithoutWriting(o, o.officer.token, 'storage.reinstall', reinstall('no-such-medium'), 'medium-not-found');
+    await refusedWithoutWriting(o, o.officer.token, 'drives.remove', removal('no-such-medium'), 'medium-not-found');
+    await refusedWithoutWriting(o, o.officer.token, 'drives.reinstall', reinstall('no-such-medium'), 'medium-not-found');
   });
 
   it('refuses to put a medium back into a device that is away for repair', async () => {
     const { entry } = await reportAndAssignOutside(o, laptop.id);
-    okValue(await o.call(o.officer.token, 'storage.remove', { ...removal(ssd), entry_id: entry.id }));
+    okValue(await o.call(o.officer.token, 'drives.remove', { ...removal(ssd), entry_id: entry.id }));
     okValue(await o.call(o.officer.token, 'maintenance.send-offsite', { entry_id: entry.id, sent_on: '2026-11-21' }));
-    await refusedWithoutWriting(o, o.officer.token, 'storage.reinstall', reinstall(ssd), 'asset-offsite');
+    await refusedWithoutWriting(o, o.officer.token, 'drives.reinstall', reinstall(ssd), 'asset-offsite');
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetListItem, AssetView } from '../../../db/assets/queries.ts';
 import { expectRefused, okValue } from '../../helpers/core.ts';
-import { openOffice, registerLaptop, type Office } from './fixture.ts';
+import { openOffice, registerLaptop, type Office } from '../../helpers/office.ts';
 
 interface Page {
   items: AssetListItem[];
@@ -11,7 +11,7 @@ interface Page {
 }
 
 async function list(o: Office, input: Record<string, unknown>): Promise<Page> {
-  return okValue<Page>(await o.call(o.officer.token, 'assets.list', input));
+  return okValue(await o.call(o.officer.token, 'assets.list', input));
 }
 const tags = (page: Page) => page.items.map((i) => i.tag);
 

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetView } from '../../../db/assets/queries.ts';
 import { DATE_MARGIN_DAYS } from '../../../db/assets/typed-dates.ts';
 import type { EntryView } from '../../../db/maintenance/queries.ts';
-import { okValue } from '../../helpers/core.ts';
-import { openOffice, refusedWithoutWriting, registerLaptop, reportAndAssignOutside, type Office } from './fixture.ts';
+import { okValue, refusedWithoutWriting } from '../../helpers/core.ts';
+import { openOffice, registerLaptop, reportAndAssignOutside, type Office } from '../../helpers/office.ts';
 
 function removal(medium_id: string, removed_on: string, entry_id: string | null = null) {
   return { medium_id, removed_by: 'Juma Ally', witnessed_by: 'Zuhura Said', kept_at: 'Kabati la chuma, Stoo ya TEHAMA', removed_on, entry_id };
@@ -20,22 +20,22 @@ describe('adding storage to a device away for repair', () => {
     o = await openOffice();
     laptop = await registerLaptop(o);
     ({ entry } = await reportAndAssignOutside(o, laptop.id));
-    okValue(await o.call(o.officer.token, 'storage.remove', removal(laptop.media[0]?.id as string, '2026-11-21', entry.id)));
+    okValue(await o.call(o.officer.token, 'drives.remove', removal(laptop.media[0]?.id as string, '2026-11-21', entry.id)));
     okValue(await o.call(o.officer.token, 'maintenance.send-offsite', { entry_id: entry.id, sent_on: '2026-11-21' }));
   });
   afterEach(() => o.core.close());
 
-  const card = () => ({ asset_id: laptop.id, kind: 'memory_card', capacity_gb: 64, serial: 'SD-9' });
+  const card = () => ({ asset_id: laptop.id, kind: 'memory_card' as const, capacity_gb: 64, serial: 'SD-9' });
 
   it('is refused, naming the device, as the send with storage inside is refused', async () => {
-    const error = await refusedWithoutWriting(o, o.officer.token, 'storage.add', card(), 'storage-device-away');
+    const error = await refusedWithoutWriting(o, o.officer.token, 'drives.add', card(), 'storage-device-away');
     expect(error.params).toEqual({ tag: laptop.tag });
     expect(error.fields).toEqual({ asset_id: 'errors.storage-device-away' });
   });
 
   it('is accepted again once the return is recorded', async () => {
     okValue(await o.call(o.officer.token, 'maintenance.return', { entry_id: entry.id, returned_on: '2026-11-22' }));
-    const after = okValue<AssetView>(await o.call(o.officer.token, 'storage.add', card()));
+    const after = okValue(await o.call(o.officer.token, 'drives.add', card()));
     expect(after.media.map((m) => m.serial)).toContain('SD-9');
   });
 });
@@ -85,37 +85,37 @@ describe('dates typed in the register', () => {
     });
 
     it('refuses a removal dated far in the future', async () => {
-      const error = await refusedWithoutWriting(o, o.officer.token, 'storage.remove', removal(medium, '2027-11-21'), 'date-in-future');
+      const error = await refusedWithoutWriting(o, o.officer.token, 'drives.remove', removal(medium, '2027-11-21'), 'date-in-future');
       expect(error.fields).toEqual({ removed_on: 'errors.date-in-future' });
     });
 
     it('refuses a removal dated before the device was bought, naming it', async () => {
-      const error = await refusedWithoutWriting(o, o.officer.token, 'storage.remove', removal(medium, '2025-07-13'), 'date-before-purchase');
+      const error = await refusedWithoutWriting(o, o.officer.token, 'drives.remove', removal(medium, '2025-07-13'), 'date-before-purchase');
       expect(error.fields).toEqual({ removed_on: 'errors.date-before-purchase' });
       expect(error.params).toEqual({ tag: laptop.tag });
     });
 
     it('refuses a removal dated before the device was registered when its purchase is unknown', async () => {
       const unbought = await registerLaptop(o, { serial: 'NO-DATE-1', purchase_date: '', warranty_end: '' });
-      const error = await refusedWithoutWriting(o, o.officer.token, 'storage.remove', removal(unbought.media[0]?.id as string, '2026-11-22'), 'date-before-registration');
+      const error = await refusedWithoutWriting(o, o.officer.token, 'drives.remove', removal(unbought.media[0]?.id as string, '2026-11-22'), 'date-before-registration');
       expect(error.fields).toEqual({ removed_on: 'errors.date-before-registration' });
-      expect(okValue<AssetView>(await o.call(o.officer.token, 'storage.remove', removal(unbought.media[0]?.id as string, '2026-11-23'))).media[0]?.state).toBe('removed');
+      expect(okValue(await o.call(o.officer.token, 'drives.remove', removal(unbought.media[0]?.id as string, '2026-11-23'))).media[0]?.state).toBe('removed');
     });
 
     it('refuses a removal for a repair dated before that fault was reported', async () => {
       const { entry } = await reportAndAssignOutside(o, laptop.id);
-      const error = await refusedWithoutWriting(o, o.officer.token, 'storage.remove', removal(medium, '2026-11-19', entry.id), 'date-before-report');
+      const error = await refusedWithoutWriting(o, o.officer.token, 'drives.remove', removal(medium, '2026-11-19', entry.id), 'date-before-report');
       expect(error.fields).toEqual({ removed_on: 'errors.date-before-report' });
     });
 
     it('refuses a reinstallation dated before the removal, or far in the future', async () => {
-      okValue(await o.call(o.officer.token, 'storage.remove', removal(medium, '2026-11-21')));
+      okValue(await o.call(o.officer.token, 'drives.remove', removal(medium, '2026-11-21')));
       const reinstall = (reinstalled_on: string) => ({ medium_id: medium, reinstalled_by: 'Juma Ally', reinstalled_on, entry_id: null });
-      const before = await refusedWithoutWriting(o, o.officer.token, 'storage.reinstall', reinstall('2026-11-20'), 'date-before-removal');
+      const before = await refusedWithoutWriting(o, o.officer.token, 'drives.reinstall', reinstall('2026-11-20'), 'date-before-removal');
       expect(before.fields).toEqual({ reinstalled_on: 'errors.date-before-removal' });
-      const future = await refusedWithoutWriting(o, o.officer.token, 'storage.reinstall', reinstall('2026-12-30'), 'date-in-future');
+      const future = await refusedWithoutWriting(o, o.officer.token, 'drives.reinstall', reinstall('2026-12-30'), 'date-in-future');
       expect(future.fields).toEqual({ reinstalled_on: 'errors.date-in-future' });
-      expect(okValue<AssetView>(await o.call(o.officer.token, 'storage.reinstall', reinstall('2026-11-21'))).media[0]?.state).toBe('installed');
+      expect(okValue(await o.call(o.officer.token, 'drives.reinstall', reinstall('2026-11-21'))).media[0]?.state).toBe('installed');
     });
   });
 });

@@ -1,4 +1,5 @@
 // The `daftari` command from a shell, as an administrator would use it.
+import { registry } from '../../../db/areas.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,6 +111,14 @@ describe('daftari CLI', () => {
     expect(create?.access).toEqual(['admin']);
     expect(Object.keys(create?.input.properties ?? {})).toEqual(expect.arrayContaining(['username', 'roles', 'temporary_password']));
     expect(routes.find((r) => r.name === 'auth.sign-in')?.access).toBe('anyone');
+  });
+
+  it('lists the routes area by area, exactly the table the core dispatches (issue 8)', async () => {
+    const listed = JSON.parse((await daftari(['routes', '--json'])).stdout) as { name: string; area: string }[];
+    expect(listed.map((r) => r.name)).toEqual(Object.keys(registry.routes));
+    expect(listed.find((r) => r.name === 'maintenance.report')?.area).toBe('maintenance');
+    expect(listed.find((r) => r.name === 'documents.labels')?.area).toBe('assets');
+    expect([...new Set(listed.map((r) => r.area))]).toEqual(registry.areas.map((area) => area.name));
   });
 
   it('shows an entity history in plain words, newest first', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { catalogues, translator, type Language, type Translate } from '../../../db/contract/catalogues/index.ts';
-import { describeEvent } from '../../../db/contract/describe.ts';
-import { domain } from '../../../db/domain.ts';
+import { registry } from '../../../db/areas.ts';
+
+const { domain } = registry;
+const describeEvent = registry.describe;
 
 type JsonSchema = {
   type?: string | string[];

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as roleSets from '../../../db/contract/roles.ts';
 import { mayCall, type RouteDefinition } from '../../../db/contract/route.ts';
 import { routes } from '../../../db/contract/routes.ts';
-import { ROLES } from '../../../db/contract/schemas.ts';
+import { ROLES } from '../../../db/users/contract.ts';
 import { roleLiterals } from '../../renderer/role-literals.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -5,14 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { routes } from '../../../db/contract/routes.ts';
-import { CONTROL_CHARACTERS_KEY, multilineText, optionalText, text } from '../../../db/contract/schemas.ts';
-import type { Role } from '../../../db/contract/schemas.ts';
+import { CONTROL_CHARACTERS_KEY, multilineText, optionalText, text } from '../../../db/contract/inputs.ts';
+import type { Role } from '../../../db/users/contract.ts';
 import { addUser } from '../../helpers/core.ts';
-import { openOffice, type Office } from '../assets/fixture.ts';
+import { openOffice, type Office } from '../../helpers/office.ts';
 
 /**
- * Routes whose input schemas live in db/contract/import-schemas.ts and sync-schemas.ts (jobs take the
- * sync schemas' JobInput). Their text fields join the control-character check once those schemas use
+ * Routes whose input schemas live in db/import/contract.ts and db/sync/contract.ts (jobs take
+ * db/jobs/contract.ts's JobInput). Their text fields join the control-character check once those schemas use
  * the shared helpers; they already refuse unknown fields, so the first walk covers every route.
  */
 
@@ -38,7 +38,7 @@ describe('every route refuses an unknown field, naming it', () => {
   afterAll(() => o.core.close());
 
   it.each(everyRoute)('%s', async (name) => {
-    const result = await o.call(token, name, { ...BASE[name], mistyped_field: 'x' });
+    const result = await o.callRaw(token, name, { ...BASE[name], mistyped_field: 'x' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-input');
@@ -46,9 +46,9 @@ describe('every route refuses an unknown field, naming it', () => {
   });
 
   it('names an unknown field inside a nested object by its full path', async () => {
-    const result = await o.call(token, 'maintenance.assign', { entry_id: 'x', technician: { type: 'internal', name: 'Hamisi', provider: 'y' } });
+    const result = await o.callRaw(token, 'maintenance.assign', { entry_id: 'x', technician: { type: 'internal', name: 'Hamisi', provider: 'y' } });
     expect(result.ok ? null : result.error.fields).toEqual({ 'technician.provider': 'validation.unknown-field' });
-    const exported = await o.call(token, 'registers.export', { register: 'log-book', filters: { form: '2026-01-01' } });
+    const exported = await o.callRaw(token, 'registers.export', { register: 'log-book', filters: { form: '2026-01-01' } });
     expect(exported.ok ? null : exported.error.fields).toEqual({ 'filters.form': 'validation.unknown-field' });
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalogues, leafKeys } from '../../../db/contract/catalogues/index.ts';
 import type { RouteDefinition } from '../../../db/contract/route.ts';
 import { routes } from '../../../db/contract/routes.ts';
-import { ROLES, type Role } from '../../../db/contract/schemas.ts';
+import { type Role, ROLES } from '../../../db/users/contract.ts';
 import { addUser, expectRefused, okValue, openTestCore, refusal, setUp, type TestCore, type TestUser } from '../../helpers/core.ts';
 
 const table = Object.entries(routes as Record<string, RouteDefinition>).sort(([a], [b]) => a.localeCompare(b));
@@ -69,13 +69,13 @@ describe('the route table', () => {
       const outsiders = [...byRole.entries()].filter(([role]) => !allowed.includes(role));
       expect(outsiders.length, `${name} is open to every role: make it 'signed-in'`).toBeGreaterThan(0);
       for (const [role, user] of outsiders) {
-        expect([name, role, refusal(await t.call(user.token, name, {})).code]).toEqual([name, role, 'forbidden']);
+        expect([name, role, refusal(await t.callRaw(user.token, name, {})).code]).toEqual([name, role, 'forbidden']);
         checked += 1;
       }
       for (const role of allowed) {
         // Holding one of the roles gets past the door: only the (deliberately wrong) input stops it.
         const insider = byRole.get(role) as TestUser;
-        expect([name, role, refusal(await t.call(insider.token, name, 42)).code]).toEqual([name, role, 'invalid-input']);
+        expect([name, role, refusal(await t.callRaw(insider.token, name, 42)).code]).toEqual([name, role, 'invalid-input']);
       }
     }
     expect(checked).toBeGreaterThan(20);
@@ -84,7 +84,7 @@ describe('the route table', () => {
   it('lets every role through a route open to any signed-in user', async () => {
     for (const [name, definition] of table) {
       if (definition.access !== 'signed-in') continue;
-      for (const [role, user] of byRole) expect([name, role, refusal(await t.call(user.token, name, 42)).code]).toEqual([name, role, 'invalid-input']);
+      for (const [role, user] of byRole) expect([name, role, refusal(await t.callRaw(user.token, name, 42)).code]).toEqual([name, role, 'invalid-input']);
     }
   });
 
@@ -92,10 +92,10 @@ describe('the route table', () => {
     let checked = 0;
     const problems: string[] = [];
     for (const [name, definition] of table) {
-      const wrongType = expectRefused(await t.call(everyRole.token, name, 42), 'invalid-input');
+      const wrongType = expectRefused(await t.callRaw(everyRole.token, name, 42), 'invalid-input');
       expect([name, wrongType.fields]).toEqual([name, { _: 'validation.invalid_type' }]);
       if (definition.input.safeParse({}).success) continue;
-      const empty = expectRefused(await t.call(everyRole.token, name, {}), 'invalid-input');
+      const empty = expectRefused(await t.callRaw(everyRole.token, name, {}), 'invalid-input');
       problems.push(...fieldProblems(name, empty.fields));
       checked += 1;
     }
@@ -105,7 +105,7 @@ describe('the route table', () => {
 
   it('names each malformed field of a form with its own sentence', async () => {
     const person = expectRefused(
-      await t.call(everyRole.token, 'people.register', {
+      await t.callRaw(everyRole.token, 'people.register', {
         full_name: 'x'.repeat(161),
         check_number: 'AB 12',
         email: 'not-an-email',
@@ -122,11 +122,11 @@ describe('the route table', () => {
       department_id: 'validation.invalid_type',
     });
     expectCatalogueKeys(person.fields);
-    const list = expectRefused(await t.call(everyRole.token, 'people.list', { limit: 0, status: 'gone', search: 'x'.repeat(101) }), 'invalid-input');
+    const list = expectRefused(await t.callRaw(everyRole.token, 'people.list', { limit: 0, status: 'gone', search: 'x'.repeat(101) }), 'invalid-input');
     expect(list.fields).toEqual({ limit: 'validation.too_small', status: 'validation.invalid_value', search: 'validation.too-long' });
     expectCatalogueKeys(list.fields);
     const user = expectRefused(
-      await t.call(everyRole.token, 'users.create', { username: 'A b', display_name: '', roles: 'admin', temporary_password: 'Kilimanjaro#2025' }),
+      await t.callRaw(everyRole.token, 'users.create', { username: 'A b', display_name: '', roles: 'admin', temporary_password: 'Kilimanjaro#2025' }),
       'invalid-input',
     );
     expect(user.fields).toEqual({ username: 'validation.username', display_name: 'validation.required', roles: 'validation.invalid_type' });
@@ -134,9 +134,9 @@ describe('the route table', () => {
   });
 
   it('refuses a route that does not exist', async () => {
-    expectRefused(await t.call(everyRole.token, 'users.drop-table', {}), 'unknown-route');
-    expectRefused(await t.call(null, 'toString', {}), 'unknown-route');
-    expectRefused(await t.call(null, '__proto__', {}), 'unknown-route');
+    expectRefused(await t.callRaw(everyRole.token, 'users.drop-table', {}), 'unknown-route');
+    expectRefused(await t.callRaw(null, 'toString', {}), 'unknown-route');
+    expectRefused(await t.callRaw(null, '__proto__', {}), 'unknown-route');
   });
 
   it('answers an unexpected failure with a plain refusal, never a stack trace', async () => {

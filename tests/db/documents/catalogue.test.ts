@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogues, leafKeys } from '../../../db/contract/catalogues/index.ts';
-import { LABEL_PRESET_NAMES } from '../../../db/contract/document-schemas.ts';
+import { LABEL_PRESET_NAMES } from '../../../db/assets/contract.ts';
 import { routes } from '../../../db/contract/routes.ts';
 import enDocuments from '../../../db/contract/catalogues/en/documents.json' with { type: 'json' };
 import swDocuments from '../../../db/contract/catalogues/sw/documents.json' with { type: 'json' };
@@ -13,7 +13,8 @@ const sources = [
   ...readdirSync(join(DB, 'documents')).map((name) => join(DB, 'documents', name)),
   join(DB, 'assets/labels-form.ts'),
   join(DB, 'maintenance/log-book-form.ts'),
-  join(DB, 'contract/document-schemas.ts'),
+  join(DB, 'assets/contract.ts'),
+  join(DB, 'maintenance/contract.ts'),
 ].map((path) => readFileSync(path, 'utf8'));
 
 describe("the printed forms' words", () => {

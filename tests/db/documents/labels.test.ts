@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LABEL_PRESETS, LABEL_PRESET_NAMES, type LabelPreset } from '../../../db/contract/document-schemas.ts';
+import { LABEL_PRESET_NAMES, LABEL_PRESETS, type LabelPreset } from '../../../db/assets/contract.ts';
 import { labelBox, QUIET_MODULES, qrRuns } from '../../../db/assets/labels-form.ts';
+import type { RouteInput } from '../../../db/contract/routes.ts';
 import type { PrintedDocument } from '../../../db/documents/pdf.ts';
 import { expectRefused, okValue } from '../../helpers/core.ts';
-import { buildFixture, DESKTOP_TAG, greyPixels, LAPTOP_TAG, readBack, type Fixture } from './fixture.ts';
+import { buildFixture, DESKTOP_TAG, greyPixels, LAPTOP_TAG, readBack, type Fixture } from '../../helpers/printed-forms.ts';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -17,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => f.t.core.close());
 
-async function labels(input: Record<string, unknown>): Promise<PrintedDocument> {
-  return okValue<PrintedDocument>(await f.t.call(f.token, 'documents.labels', input));
+function labels(input: RouteInput<'documents.labels'>): Promise<PrintedDocument> {
+  return f.t.ok(f.token, 'documents.labels', input);
 }
 
 function matrixOf(tag: string): boolean[][] {

@@ -1,9 +1,10 @@
 // The log book as printed (3.6.4): the device's page and the institution's book for a period, read back
 // from the PDF the routes return.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteInput } from '../../../db/contract/routes.ts';
 import type { PrintedDocument } from '../../../db/documents/pdf.ts';
 import { expectRefused, okValue } from '../../helpers/core.ts';
-import { buildFixture, DESKTOP_TAG, LAPTOP_TAG, OPEN_FAULT, PROVIDER, readBack, type Fixture } from './fixture.ts';
+import { buildFixture, DESKTOP_TAG, LAPTOP_TAG, OPEN_FAULT, PROVIDER, readBack, type Fixture } from '../../helpers/printed-forms.ts';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -11,8 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => f.t.core.close());
 
-async function print(route: string, input: unknown, token = f.token): Promise<PrintedDocument> {
-  return okValue<PrintedDocument>(await f.t.call(token, route, input));
+function printPage(input: RouteInput<'documents.log-book-page'>, token = f.token): Promise<PrintedDocument> {
+  return f.t.ok(token, 'documents.log-book-page', input);
+}
+
+function printPeriod(input: RouteInput<'documents.log-book-period'>, token = f.token): Promise<PrintedDocument> {
+  return f.t.ok(token, 'documents.log-book-period', input);
 }
 
 function count(text: string, part: string): number {
@@ -21,7 +26,7 @@ function count(text: string, part: string): number {
 
 describe("a device's log book page", () => {
   it('prints the particulars and every repair of the device in Swahili, oldest first', async () => {
-    const document = await print('documents.log-book-page', { asset_id: f.laptop, language: 'sw' });
+    const document = await printPage({ asset_id: f.laptop, language: 'sw' });
     expect(document.mime).toBe('application/pdf');
     expect(document.filename).toBe('daftari-la-matengenezo-WF-IT-2024-0007.pdf');
     const { pages, flat } = readBack(document, 'log-book-page-sw');
@@ -72,7 +77,7 @@ describe("a device's log book page", () => {
   });
 
   it('prints the same page in English, with English headings and the words people typed left as typed', async () => {
-    const document = await print('documents.log-book-page', { asset_id: f.laptop, language: 'en' });
+    const document = await printPage({ asset_id: f.laptop, language: 'en' });
     expect(document.filename).toBe('service-log-book-WF-IT-2024-0007.pdf');
     const { flat } = readBack(document, 'log-book-page-en');
     for (const heading of ['THE UNITED REPUBLIC OF TANZANIA', 'SERVICE MAINTENANCE LOG BOOK', 'DEVICE PARTICULARS', 'MAINTENANCE RECORDS', 'Date reported', 'Fault / symptoms', 'Diagnosis and action taken', 'Signature', 'CERTIFICATION', 'ICT Officer', 'Supervisor']) {
@@ -90,7 +95,7 @@ describe("a device's log book page", () => {
   });
 
   it('runs forty repairs over several pages, the header row on each, numbered "page n of m"', async () => {
-    const document = await print('documents.log-book-page', { asset_id: f.desktop, language: 'sw' });
+    const document = await printPage({ asset_id: f.desktop, language: 'sw' });
     const { pages, flat } = readBack(document, 'log-book-page-40');
     expect(pages.length).toBeGreaterThan(2);
     pages.forEach((page, i) => {
@@ -110,16 +115,16 @@ describe("a device's log book page", () => {
   });
 
   it('warns on the page of a secret device that it must never be connected directly to the Internet (3.2.3)', async () => {
-    const secret = readBack(await print('documents.log-book-page', { asset_id: f.desktop, language: 'sw' }), 'log-book-page-40');
+    const secret = readBack(await printPage({ asset_id: f.desktop, language: 'sw' }), 'log-book-page-40');
     expect(secret.flat).toContain('Siri sana/siri kuu: kifaa hiki kisiunganishwe moja kwa moja kwenye Intaneti');
-    const english = readBack(await print('documents.log-book-page', { asset_id: f.desktop, language: 'en' }), 'log-book-page-40-en');
+    const english = readBack(await printPage({ asset_id: f.desktop, language: 'en' }), 'log-book-page-40-en');
     expect(english.flat).toContain('must never be connected directly to the Internet');
-    const confidential = readBack(await print('documents.log-book-page', { asset_id: f.laptop, language: 'sw' }), 'log-book-page-sw');
+    const confidential = readBack(await printPage({ asset_id: f.laptop, language: 'sw' }), 'log-book-page-sw');
     expect(confidential.flat).not.toContain('kisiunganishwe');
   });
 
   it('prints a page for a device never repaired, saying so, still with its certification', async () => {
-    const { pages, flat } = readBack(await print('documents.log-book-page', { asset_id: f.printer, language: 'sw' }), 'log-book-page-empty');
+    const { pages, flat } = readBack(await printPage({ asset_id: f.printer, language: 'sw' }), 'log-book-page-empty');
     expect(pages).toHaveLength(1);
     expect(flat).toContain('Hakuna matengenezo yaliyoandikwa kwa kifaa hiki.');
     expect(flat).toContain('JUMLA — matengenezo 0 0 0');
@@ -130,14 +135,14 @@ describe("a device's log book page", () => {
   it('carries a repair longer than a page over to the next, under the header row again', async () => {
     // Reported before both periods printed below, so their totals stay as they are.
     const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`).join(' ');
-    const asset = okValue<{ id: string }>(await f.t.call(f.token, 'assets.register', { tag: 'WF-SRV-0001', category: 'server', make: 'Dell', model: 'PowerEdge R740' }));
-    const entry = okValue<{ id: string }>(
+    const asset = okValue(await f.t.call(f.token, 'assets.register', { tag: 'WF-SRV-0001', category: 'server', make: 'Dell', model: 'PowerEdge R740' }));
+    const entry = okValue(
       await f.t.call(f.token, 'maintenance.report', { asset_id: asset.id, reported_on: '2024-06-03', reported_by: 'Juma Ally', symptoms: words('dalili', 250).slice(0, 2000) }),
     );
     okValue(await f.t.call(f.token, 'maintenance.diagnose', { entry_id: entry.id, diagnosis: words('uchunguzi', 180).slice(0, 2000) }));
     const actions = words('hatua', 560).slice(0, 4000);
     okValue(await f.t.call(f.token, 'maintenance.record-work', { entry_id: entry.id, actions, labour_cost_tzs: 250_000 }));
-    const { pages, flat } = readBack(await print('documents.log-book-page', { asset_id: asset.id, language: 'sw' }), 'log-book-page-long');
+    const { pages, flat } = readBack(await printPage({ asset_id: asset.id, language: 'sw' }), 'log-book-page-long');
     expect(pages.length).toBeGreaterThan(1);
     const withRow = pages.filter((page) => /hatua\d/.test(page));
     expect(withRow.length).toBeGreaterThan(1);
@@ -151,7 +156,7 @@ describe("a device's log book page", () => {
   });
 
   it('records who made it and when in the PDF itself, from the clock, with its typeface embedded', async () => {
-    const document = await print('documents.log-book-page', { asset_id: f.laptop, language: 'sw' });
+    const document = await printPage({ asset_id: f.laptop, language: 'sw' });
     const { info, fonts } = readBack(document, 'log-book-page-sw');
     expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes/);
     expect(fonts).toMatch(/NotoSans-Bold\s+CID TrueType\s+Identity-H\s+yes/);
@@ -163,22 +168,22 @@ describe("a device's log book page", () => {
   });
 
   it('prints the same bytes twice from the same records at the same time', async () => {
-    const a = await print('documents.log-book-page', { asset_id: f.laptop, language: 'en' });
-    const b = await print('documents.log-book-page', { asset_id: f.laptop, language: 'en' });
+    const a = await printPage({ asset_id: f.laptop, language: 'en' });
+    const b = await printPage({ asset_id: f.laptop, language: 'en' });
     expect(a.base64).toBe(b.base64);
   });
 
   it('lets an auditor print, and refuses a device that is not in the register', async () => {
-    const document = await print('documents.log-book-page', { asset_id: f.laptop }, f.auditorToken);
+    const document = await printPage({ asset_id: f.laptop }, f.auditorToken);
     expect(readBack(document, 'log-book-page-auditor').flat).toContain('Imechapishwa tarehe 23/11/2026 na Rashidi Mkaguzi');
     expectRefused(await f.t.call(f.token, 'documents.log-book-page', { asset_id: 'no-such-device', language: 'sw' }), 'asset-not-found');
-    expectRefused(await f.t.call(f.token, 'documents.log-book-page', { asset_id: f.laptop, language: 'fr' }), 'invalid-input');
+    expectRefused(await f.t.callRaw(f.token, 'documents.log-book-page', { asset_id: f.laptop, language: 'fr' }), 'invalid-input');
   });
 });
 
 describe("the institution's log book for a period", () => {
   it('lists every repair reported in the period across devices, with totals and a summary', async () => {
-    const document = await print('documents.log-book-period', { from: '2026-01-01', to: '2026-11-30', language: 'sw' });
+    const document = await printPeriod({ from: '2026-01-01', to: '2026-11-30', language: 'sw' });
     expect(document.filename).toBe('daftari-la-matengenezo-2026-01-01-hadi-2026-11-30.pdf');
     const { flat } = readBack(document, 'log-book-period-sw');
     expect(flat).toContain('JAMHURI YA MUUNGANO WA TANZANIA');
@@ -203,7 +208,7 @@ describe("the institution's log book for a period", () => {
   });
 
   it('includes both ends of the period and runs over pages in English', async () => {
-    const document = await print('documents.log-book-period', { from: '2025-01-06', to: '2026-02-03', language: 'en' });
+    const document = await printPeriod({ from: '2025-01-06', to: '2026-02-03', language: 'en' });
     expect(document.filename).toBe('service-log-book-2025-01-06-to-2026-02-03.pdf');
     const { pages, flat } = readBack(document, 'log-book-period-en');
     expect(pages.length).toBeGreaterThan(1);
@@ -218,7 +223,7 @@ describe("the institution's log book for a period", () => {
   });
 
   it('prints an empty period as such, and refuses a period that ends before it starts', async () => {
-    const { flat } = readBack(await print('documents.log-book-period', { from: '2020-01-01', to: '2020-12-31' }), 'log-book-period-empty');
+    const { flat } = readBack(await printPeriod({ from: '2020-01-01', to: '2020-12-31' }), 'log-book-period-empty');
     expect(flat).toContain('Hakuna matengenezo yaliyoripotiwa katika kipindi hiki.');
     expect(flat).toContain('Jumla ya matengenezo 0');
     const refused = expectRefused(await f.t.call(f.token, 'documents.log-book-period', { from: '2026-02-01', to: '2026-01-31' }), 'invalid-input');

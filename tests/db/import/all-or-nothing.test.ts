@@ -1,8 +1,8 @@
 // A commit registers every row or none, and refuses files it must not take on.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../db/contract/import-schemas.ts';
-import { expectRefused, okValue, OWN_PASSWORD, snapshotRows, TEMPORARY_PASSWORD } from '../../helpers/core.ts';
-import { csv, fileOf, openImportWorld, workbook, type ImportWorld, type PreviewValue } from './helpers.ts';
+import { MAX_IMPORT_BYTES } from '../../../db/import/contract.ts';
+import { addUser, expectRefused, okValue, snapshotRows } from '../../helpers/core.ts';
+import { csv, fileOf, openImportWorld, workbook, type ImportWorld } from '../../helpers/import-files.ts';
 
 const HEADERS = ['Asset Tag', 'Category', 'Manufacturer', 'Model', 'Serial', 'Purchase Date', 'Cost'];
 const rows = Array.from({ length: 30 }, (_, i) => [`HQ-${String(i + 1).padStart(3, '0')}`, 'Desktop', 'Dell', 'OptiPlex 7090', `OPX-${i}`, '2024-02-01', '1,850,000']);
@@ -17,7 +17,7 @@ describe('an import commit', () => {
 
   it('refuses, writing nothing, when a device registered after the preview takes a tag of the file', async () => {
     const file = fileOf('register.csv', register);
-    const preview = okValue<PreviewValue>(await w.call('import.preview', { file }));
+    const preview = okValue(await w.call('import.preview', { file }));
     expect(preview.rows.invalid).toBe(0);
     // Someone registers a device by hand with the last row's tag while the officer reads the preview.
     okValue(await w.call('assets.register', { tag: 'HQ-030', category: 'laptop', make: 'HP', model: 'ProBook' }));
@@ -30,7 +30,7 @@ describe('an import commit', () => {
   it('leaves nothing behind when the last row fails after all the others were written', async () => {
     const store = w.core.services.store;
     const file = fileOf('register.csv', register);
-    const { mapping } = okValue<PreviewValue>(await w.call('import.preview', { file }));
+    const { mapping } = okValue(await w.call('import.preview', { file }));
     // A failure no check foresees (a full disk, a crash in a trigger), on the very last row.
     store.sqlite.exec("CREATE TEMP TRIGGER fail_last BEFORE INSERT ON assets WHEN NEW.serial = 'OPX-29' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const before = snapshotRows(store);
@@ -55,11 +55,9 @@ describe('an import commit', () => {
 
   it('is open to the ICT unit only', async () => {
     const file = fileOf('register.csv', register);
-    okValue(await w.call('users.create', { username: 'mkaguzi', display_name: 'Mkaguzi', roles: ['auditor'], temporary_password: TEMPORARY_PASSWORD }));
-    const token = (await w.core.call(null, 'auth.sign-in', { username: 'mkaguzi', password: TEMPORARY_PASSWORD })).session as string;
-    okValue((await w.core.call(token, 'auth.change-password', { current: TEMPORARY_PASSWORD, next: OWN_PASSWORD, confirm: OWN_PASSWORD })).result);
-    expectRefused((await w.core.call(token, 'import.preview', { file })).result, 'forbidden');
-    expectRefused((await w.core.call(token, 'import.commit', { file, mapping: {} })).result, 'forbidden');
+    const { token } = await addUser(w.t, w.token, 'mkaguzi', ['auditor'], 'Mkaguzi');
+    expectRefused(await w.t.call(token, 'import.preview', { file }), 'forbidden');
+    expectRefused(await w.t.call(token, 'import.commit', { file, mapping: {} }), 'forbidden');
   });
 });
 
@@ -90,10 +88,10 @@ describe('an import file', () => {
 
   it('is read from the sheet the user chooses, and the sheet must exist', async () => {
     const book = await workbook([['Maelezo tu'], ['Tupu']], 'Maelezo', ['Vifaa']);
-    const first = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('kitabu.xlsx', book) }));
+    const first = okValue(await w.call('import.preview', { file: fileOf('kitabu.xlsx', book) }));
     expect(first.sheets).toEqual(['Maelezo', 'Vifaa']);
     expect(first.sheet).toBe('Maelezo');
-    const chosen = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('kitabu.xlsx', book), sheet: 'vifaa' }));
+    const chosen = okValue(await w.call('import.preview', { file: fileOf('kitabu.xlsx', book), sheet: 'vifaa' }));
     expect(chosen.sheet).toBe('Vifaa');
     expect(chosen.headers).toEqual(['Tupu']);
     const error = expectRefused(await w.call('import.preview', { file: fileOf('kitabu.xlsx', book), sheet: 'Hakuna' }), 'import-sheet-not-found');
@@ -101,7 +99,7 @@ describe('an import file', () => {
   });
 
   it('tells which required fields no column feeds', async () => {
-    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('r.csv', csv([['Serial', 'Notes'], ['A1', 'x']])) }));
+    const preview = okValue(await w.call('import.preview', { file: fileOf('r.csv', csv([['Serial', 'Notes'], ['A1', 'x']])) }));
     expect(preview.unmapped_required).toEqual(['category', 'make', 'model']);
     expect(preview.invalid_rows[0]?.errors.map((e) => [e.field, e.message])).toEqual([
       ['category', 'validation.required'],

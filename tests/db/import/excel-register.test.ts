@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../db/contract/catalogues/index.ts';
 import { verifyStore } from '../../../db/journal/verify.ts';
 import { expectRefused, okValue } from '../../helpers/core.ts';
-import { fileOf, openImportWorld, workbook, type CommitValue, type ImportWorld, type PreviewValue } from './helpers.ts';
+import { fileOf, openImportWorld, workbook, type Choices, type ImportWorld } from '../../helpers/import-files.ts';
 
 const HEADERS = ['Aina', 'Mtengenezaji', 'Modeli', 'Serial No', 'Tarehe ya Kununua', 'Bei', 'Mahali', 'Idara', 'Mtumiaji', 'Kumbukumbu za Ziada'];
 const CATEGORIES = ['Kompyuta ya Mezani', 'Laptop', 'Printa', 'UPS', 'Switch', 'Kompyuta Mpakato', 'Flash', 'External HDD'];
@@ -63,7 +63,7 @@ describe('importing an Excel register of 200 devices', () => {
 
   it('lists exactly the two bad rows, each with its reason in Swahili, asks about the unknown category, and writes nothing', async () => {
     const before = w.journalCount();
-    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: broken }));
+    const preview = okValue(await w.call('import.preview', { file: broken }));
     expect(w.journalCount()).toBe(before);
     expect(w.assetCount()).toBe(0);
 
@@ -89,7 +89,7 @@ describe('importing an Excel register of 200 devices', () => {
   });
 
   it('shows the first twenty rows as they would be registered, with the tags they would get', async () => {
-    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fixed }));
+    const preview = okValue(await w.call('import.preview', { file: fixed }));
     expect(preview.sample).toHaveLength(20);
     expect(preview.sample.map((s) => s.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + FIRST_DATA_ROW));
     expect(preview.sample[0]).toMatchObject({
@@ -125,10 +125,10 @@ describe('importing an Excel register of 200 devices', () => {
 
   it('refuses to commit a file with bad rows, saying how many, and writes nothing', async () => {
     const before = w.journalCount();
-    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: broken }));
+    const preview = okValue(await w.call('import.preview', { file: broken }));
     const unresolved = expectRefused(await w.call('import.commit', { file: broken, mapping: preview.mapping }), 'import-values-unresolved');
     expect(unresolved.params).toEqual({ count: 1, value: 'Kibaniko' });
-    const values = [{ field: 'category', value: 'Kibaniko', action: 'map', id: 'other' }];
+    const values: Choices = [{ field: 'category', value: 'Kibaniko', action: 'map', id: 'other' }];
     const error = expectRefused(await w.call('import.commit', { file: broken, mapping: preview.mapping, values }), 'import-has-errors');
     expect(error.params).toMatchObject({ count: 2 });
     expect(w.journalCount()).toBe(before);
@@ -136,12 +136,12 @@ describe('importing an Excel register of 200 devices', () => {
   });
 
   it('once fixed, registers all 200 devices with consecutive tags, and the journal verifies', async () => {
-    const suggested = okValue<PreviewValue>(await w.call('import.preview', { file: fixed }));
+    const suggested = okValue(await w.call('import.preview', { file: fixed }));
     expect(suggested.rows).toEqual({ total: 200, valid: 200, invalid: 0, skipped: 0 });
     // The officer also maps the column the suggestion did not recognise.
     const mapping = { ...suggested.mapping, notes: 'Kumbukumbu za Ziada' };
     const before = w.journalCount();
-    const result = okValue<CommitValue>(await w.call('import.commit', { file: fixed, mapping }));
+    const result = okValue(await w.call('import.commit', { file: fixed, mapping }));
     expect(result).toMatchObject({ imported: 200, first_tag: 'WF/ICT/2026/00001', last_tag: 'WF/ICT/2026/00200', left_out: 0 });
     // 200 registrations and the remembered mapping.
     expect(w.journalCount()).toBe(before + 201);
@@ -156,7 +156,7 @@ describe('importing an Excel register of 200 devices', () => {
   });
 
   it('suggests the committed mapping first when the same headings come again', async () => {
-    const again = okValue<PreviewValue>(await w.call('import.preview', { file: fixed }));
+    const again = okValue(await w.call('import.preview', { file: fixed }));
     expect(again.mapping_source).toBe('remembered');
     expect(again.mapping.notes).toBe('Kumbukumbu za Ziada');
     // Every device is now registered: each row says so rather than being merged silently.
@@ -165,7 +165,7 @@ describe('importing an Excel register of 200 devices', () => {
 
     // The same headings in another order and case are the same register.
     const shuffled = [[...HEADERS].reverse().map((h) => h.toUpperCase()), [...(device(3) as unknown[])].reverse() as Row];
-    const other = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('nakala.xlsx', await workbook(shuffled)) }));
+    const other = okValue(await w.call('import.preview', { file: fileOf('nakala.xlsx', await workbook(shuffled)) }));
     expect(other.mapping_source).toBe('remembered');
     expect(other.mapping.notes).toBe('KUMBUKUMBU ZA ZIADA');
     expect(other.mapping.category).toBe('AINA');
@@ -192,7 +192,7 @@ describe('an Excel register laid out for printing', () => {
     for (const row of rows) sheet.addRow(row);
     sheet.mergeCells('D2:D4');
     const file = fileOf('rejista.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
-    const preview = okValue<PreviewValue>(await w.call('import.preview', { file }));
+    const preview = okValue(await w.call('import.preview', { file }));
     expect(preview.sample.map((s) => s.values?.department_id)).toEqual([w.departments.Uhasibu, w.departments.Uhasibu, w.departments.Uhasibu, w.departments.TEHAMA]);
   });
 });

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused, okValue } from '../../helpers/core.ts';
-import { csv, fileOf, openImportWorld, type CommitValue, type ImportWorld, type PreviewValue } from './helpers.ts';
+import { csv, fileOf, openImportWorld, type ImportWorld, type PreviewValue } from '../../helpers/import-files.ts';
 
 const HEADERS = ['Namba ya Kifaa', 'Aina', 'Mtengenezaji', 'Modeli', 'Namba ya Utambulisho', 'Tarehe ya Kununua', 'Bei', 'Mahali', 'Mtumiaji'];
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => w.core.close());
 
 const preview = async (name: string, bytes: Uint8Array | string, extra: Record<string, unknown> = {}) =>
-  okValue<PreviewValue>(await w.call('import.preview', { file: fileOf(name, bytes), ...extra }));
+  okValue(await w.call('import.preview', { file: fileOf(name, bytes), ...extra }));
 
 function encode1252(text: string): Buffer {
   return Buffer.from([...text].map((c) => c.charCodeAt(0)));
@@ -206,7 +206,7 @@ describe('Excel workbooks as offices keep them', () => {
     const mapping = { category: 'Kitu', make: 'Kampuni', model: 'Toleo' };
     const chosen = await preview('o.xlsx', bytes, { sheet: 'Orodha', mapping });
     expect(chosen.rows).toMatchObject({ total: 1, valid: 1 });
-    okValue<CommitValue>(await w.call('import.commit', { file: fileOf('o.xlsx', bytes), sheet: 'Orodha', mapping, values: [] }));
+    okValue(await w.call('import.commit', { file: fileOf('o.xlsx', bytes), sheet: 'Orodha', mapping, values: [] }));
     const next = await preview('o.xlsx', bytes);
     expect(next.sheet).toBe('Orodha');
     expect(next.mapping_source).toBe('remembered');
@@ -391,7 +391,7 @@ describe('Excel workbooks as offices keep them', () => {
       [['location', 'H4', 'import.errors.too-long', 100_000, true]],
     ]);
     // Left out, the rest commit; the rows to correct open in Excel, whose cells hold at most 32,767 characters.
-    const rejects = okValue<{ base64: string }>(await w.call('import.rejects', { file: fileOf('r.xlsx', bytes), mapping: p.mapping, values: [] }));
+    const rejects = okValue(await w.call('import.rejects', { file: fileOf('r.xlsx', bytes), mapping: p.mapping, values: [] }));
     const out = new ExcelJS.Workbook();
     await out.xlsx.load(Buffer.from(rejects.base64, 'base64') as unknown as ArrayBuffer);
     const longest = Math.max(...(out.worksheets[0]?.getSheetValues() ?? []).flat().map((v) => (typeof v === 'string' ? v.length : 0)));
@@ -418,7 +418,7 @@ describe('values typed by hand', () => {
   it('flags a serial repeated in the file whatever its case and spacing, and one already registered', async () => {
     const first = device({ 'Namba ya Utambulisho': 'CND-7788' });
     const text = csv([HEADERS, first]);
-    okValue<CommitValue>(await w.call('import.commit', { file: fileOf('a.csv', text), mapping: (await preview('a.csv', text)).mapping, values: [] }));
+    okValue(await w.call('import.commit', { file: fileOf('a.csv', text), mapping: (await preview('a.csv', text)).mapping, values: [] }));
     const again = csv([HEADERS, device({ 'Namba ya Utambulisho': ' abc-1 ' }), device({ 'Namba ya Utambulisho': 'ABC-1\u00a0' }), device({ 'Namba ya Utambulisho': 'cnd-7788' })]);
     const p = await preview('b.csv', again);
     expect(p.invalid_rows.map((r) => [r.row, r.errors.map((e) => e.message)])).toEqual([
@@ -429,7 +429,7 @@ describe('values typed by hand', () => {
 
   it('flags a tag already in the register', async () => {
     const text = csv([HEADERS, device({ 'Namba ya Kifaa': 'TG/1' })]);
-    okValue<CommitValue>(await w.call('import.commit', { file: fileOf('a.csv', text), mapping: (await preview('a.csv', text)).mapping, values: [] }));
+    okValue(await w.call('import.commit', { file: fileOf('a.csv', text), mapping: (await preview('a.csv', text)).mapping, values: [] }));
     const p = await preview('b.csv', csv([HEADERS, device({ 'Namba ya Kifaa': 'tg/1 ' })]));
     expect(p.invalid_rows.map((r) => r.errors.map((e) => e.message))).toEqual([['errors.tag-taken']]);
   });
@@ -462,7 +462,7 @@ describe('values typed by hand', () => {
       ['', null, null, null, '2023-03-12'],
       ['', null, w.people['Zuhura Said'], 2_450_000, '2023-03-12'],
     ]);
-    okValue<CommitValue>(await w.call('import.commit', { file: fileOf('na.csv', text), mapping: p.mapping, values: [] }));
+    okValue(await w.call('import.commit', { file: fileOf('na.csv', text), mapping: p.mapping, values: [] }));
     expect(w.core.services.store.sqlite.prepare('SELECT count(*) AS n FROM people').get()).toEqual(before.people);
     // Imported again, an "N/A" serial is still no serial, so nothing clashes with the devices just registered.
     const again = await preview('na2.csv', csv([HEADERS, device({ 'Namba ya Utambulisho': 'N/A' })]));
@@ -503,7 +503,7 @@ describe('values typed by hand', () => {
       ['location', 'Ofisi ya Mkurugenzi Msaidizi', 3, 2],
       ['custodian', 'Neema Elias Mushi', 3, 2],
     ]);
-    okValue<CommitValue>(await w.call('import.commit', { file: fileOf('caps.csv', text), mapping: p.mapping, values: [] }));
+    okValue(await w.call('import.commit', { file: fileOf('caps.csv', text), mapping: p.mapping, values: [] }));
     const names = w.core.services.store.sqlite.prepare("SELECT full_name FROM people WHERE full_name LIKE '%Mushi%' COLLATE NOCASE").all();
     expect(names).toEqual([{ full_name: 'Neema Elias Mushi' }]);
   });

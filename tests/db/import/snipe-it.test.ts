@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStore } from '../../../db/journal/verify.ts';
 import { okValue } from '../../helpers/core.ts';
-import { fileOf, openImportWorld, type CommitValue, type ImportWorld, type PreviewValue } from './helpers.ts';
+import { fileOf, openImportWorld, type ImportWorld } from '../../helpers/import-files.ts';
 
 const EXPORT = readFileSync(join(import.meta.dirname, '../../fixtures/import/snipe-it-assets.csv'));
 
@@ -16,7 +16,7 @@ describe('a Snipe-IT asset export', () => {
   afterAll(() => w.core.close());
 
   it('maps every column the register needs without anyone choosing', async () => {
-    const preview = okValue<PreviewValue>(await w.call('import.preview', { file: fileOf('assets-2026-11-20.csv', EXPORT) }));
+    const preview = okValue(await w.call('import.preview', { file: fileOf('assets-2026-11-20.csv', EXPORT) }));
     expect(preview.mapping_source).toBe('suggested');
     expect(preview.mapping).toEqual({
       tag: 'Asset Tag',
@@ -38,8 +38,8 @@ describe('a Snipe-IT asset export', () => {
 
   it('registers the export, with the tags, people and places it names', async () => {
     const file = fileOf('assets-2026-11-20.csv', EXPORT);
-    const { mapping } = okValue<PreviewValue>(await w.call('import.preview', { file }));
-    expect(okValue<CommitValue>(await w.call('import.commit', { file, mapping }))).toMatchObject({ imported: 5, first_tag: 'WF-0001', last_tag: 'WF-0005', left_out: 0 });
+    const { mapping } = okValue(await w.call('import.preview', { file }));
+    expect(okValue(await w.call('import.commit', { file, mapping }))).toMatchObject({ imported: 5, first_tag: 'WF-0001', last_tag: 'WF-0005', left_out: 0 });
     const rows = w.core.services.store.sqlite
       .prepare('SELECT tag, category, make, model, serial, purchase_date, cost_tzs, warranty_end, location_id, custodian_id, supplier, notes, status FROM assets ORDER BY tag')
       .all();

@@ -1,6 +1,6 @@
 // The words and numbers registers use, as the import reads them.
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CATEGORIES } from '../../../db/contract/register-schemas.ts';
+import { BUILTIN_CATEGORIES } from '../../../db/assets/contract.ts';
 import { translator } from '../../../db/contract/catalogues/index.ts';
 import { fold, headerSetKey, suggestMapping, unmappedLookalikes } from '../../../db/import/mapping.ts';
 import { closest, confident, similarity } from '../../../db/import/matching.ts';

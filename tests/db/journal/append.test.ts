@@ -196,7 +196,7 @@ describe('the journal of a working installation', () => {
     const admin = await setUp(t);
     const officer = await addUser(t, admin.token, 'juma', ['ict_officer']);
     okValue(await t.call(admin.token, 'security.update', { password_max_age_days: 60 }));
-    const department = okValue<{ id: string }>(await t.call(officer.token, 'departments.create', { name: 'Uhasibu', code: 'UH' }));
+    const department = okValue(await t.call(officer.token, 'departments.create', { name: 'Uhasibu', code: 'UH' }));
     okValue(await t.call(officer.token, 'people.register', { full_name: 'Zuhura Said', department_id: department.id }));
     okValue(await t.call(officer.token, 'locations.create', { name: 'Ghorofa 2' }));
   }
@@ -247,7 +247,7 @@ describe('the journal of a working installation', () => {
       [null, 'setup.initialize', { institution: { name: 'X', code: 'XX', postal_address: 'x', accounting_officer_title: 'x', head_title: 'x' }, admin: { username: 'eve', display_name: 'Eve', password: 'Kilimanjaro#2025', confirm: 'Kilimanjaro#2025' } }],
     ];
     for (const [token, route, input] of attempts) {
-      refusal(await t.call(token, route, input));
+      refusal(await t.callRaw(token, route, input));
       expect(snapshotRows(t.core.services.store)).toEqual(before);
     }
   });

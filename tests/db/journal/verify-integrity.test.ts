@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { domain } from '../../../db/domain.ts';
 import { verifyStore } from '../../../db/journal/verify.ts';
 import type { Store } from '../../../db/store/open.ts';
-import { carry, ok, openReplica, registerDevice, type Replica } from '../sync/helpers.ts';
+import { carry, openReplica, registerDevice, type Replica } from '../../helpers/sync.ts';
 
 let r: Replica;
 let store: Store;
@@ -14,7 +14,7 @@ let device: string;
 beforeEach(async () => {
   r = await openReplica('A', { seed: 61 });
   store = r.store;
-  person = (await ok<{ id: string }>(r, 'people.register', { full_name: 'Zuhura Said', department_id: null })).id;
+  person = (await r.ok('people.register', { full_name: 'Zuhura Said', department_id: null })).id;
   device = (await registerDevice(r, { custodian_id: person, serial: 'SN-5CG1234' })).id;
 });
 afterEach(() => r.core.close());
@@ -73,7 +73,7 @@ describe('verify checks the full-text search indexes', () => {
   });
 
   it('keeps the device search current when its custodian is renamed (no false alarm)', async () => {
-    await ok(r, 'people.update', { person_id: person, full_name: 'Zuhura Said Omari', check_number: '', department_id: null });
+    await r.ok('people.update', { person_id: person, full_name: 'Zuhura Said Omari', check_number: '', department_id: null });
     expect(await verifyStore(store, domain)).toMatchObject({ ok: true });
   });
 });
@@ -84,7 +84,7 @@ describe('search after a bundle', () => {
     try {
       await carry(r, b);
       r.clock.advance(60_000);
-      await ok(r, 'people.update', { person_id: person, full_name: 'Zuhura Said Omari', check_number: '', department_id: null });
+      await r.ok('people.update', { person_id: person, full_name: 'Zuhura Said Omari', check_number: '', department_id: null });
       await carry(r, b);
       const found = b.store.sqlite.prepare("SELECT a.id FROM assets_search s JOIN assets a ON a.rowid = s.rowid WHERE assets_search MATCH 'custodian:Omari'").all();
       expect(found).toEqual([{ id: device }]);

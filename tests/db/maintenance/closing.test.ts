@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetView } from '../../../db/assets/queries.ts';
 import { reduceEntry } from '../../../db/maintenance/reducer.ts';
 import type { EntryView } from '../../../db/maintenance/queries.ts';
+import type { RouteInput } from '../../../db/contract/routes.ts';
 import type { FoldEvent } from '../../../db/journal/types.ts';
-import { okValue } from '../../helpers/core.ts';
-import { openOffice, recordWorkDone, refusedWithoutWriting, registerLaptop, type Office } from '../assets/fixture.ts';
+import { okValue, refusedWithoutWriting } from '../../helpers/core.ts';
+import { openOffice, recordWorkDone, registerLaptop, type Office } from '../../helpers/office.ts';
 
 describe('closing a repair', () => {
   let o: Office;
@@ -16,15 +17,16 @@ describe('closing a repair', () => {
   beforeEach(async () => {
     o = await openOffice();
     laptop = await registerLaptop(o, { media: [] });
-    entry = okValue<EntryView>(
+    entry = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-20', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' }),
     );
   });
   afterEach(() => o.core.close());
 
-  const close = (outcome: string, extra: Record<string, unknown> = {}) => ({ entry_id: entry.id, closed_on: '2026-11-22', outcome, ...extra });
+  type Close = RouteInput<'maintenance.close'>;
+  const close = (outcome: Close['outcome'], extra: Partial<Close> = {}): Close => ({ entry_id: entry.id, closed_on: '2026-11-22', outcome, ...extra });
 
-  it.each(['repaired', 'part_replaced', 'beyond_repair'])('refuses "%s" straight after the fault report: nobody did any work', async (outcome) => {
+  it.each(['repaired', 'part_replaced', 'beyond_repair'] as const)('refuses "%s" straight after the fault report: nobody did any work', async (outcome) => {
     const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.close', close(outcome), 'close-needs-technician');
     expect(error.fields).toEqual({ outcome: 'errors.close-needs-technician' });
   });
@@ -36,24 +38,24 @@ describe('closing a repair', () => {
 
   it('closes as repaired once who did it and what was done are recorded, and the book names the technician', async () => {
     await recordWorkDone(o, entry.id);
-    const closed = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.close', close('repaired')));
+    const closed = okValue(await o.call(o.officer.token, 'maintenance.close', close('repaired')));
     expect(closed).toMatchObject({ state: 'closed', outcome: 'repaired', technician_name: 'Hamisi Juma', actions: 'Betri mpya imewekwa na kupimwa', close_reason: '' });
   });
 
-  it.each(['no_fault', 'cancelled'])('refuses "%s" without a reason, naming the reason field', async (outcome) => {
+  it.each(['no_fault', 'cancelled'] as const)('refuses "%s" without a reason, naming the reason field', async (outcome) => {
     const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.close', close(outcome), 'close-needs-reason');
     expect(error.fields).toEqual({ reason: 'errors.close-needs-reason' });
     await refusedWithoutWriting(o, o.officer.token, 'maintenance.close', close(outcome, { reason: '   ' }), 'close-needs-reason');
   });
 
-  it.each(['no_fault', 'cancelled'])('closes as "%s" with its reason, which the book keeps', async (outcome) => {
-    const closed = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.close', close(outcome, { reason: 'Waya wa umeme ulikuwa umechomolewa.\nMtumiaji ameelekezwa.' })));
+  it.each(['no_fault', 'cancelled'] as const)('closes as "%s" with its reason, which the book keeps', async (outcome) => {
+    const closed = okValue(await o.call(o.officer.token, 'maintenance.close', close(outcome, { reason: 'Waya wa umeme ulikuwa umechomolewa.\nMtumiaji ameelekezwa.' })));
     expect(closed).toMatchObject({ state: 'closed', outcome, close_reason: 'Waya wa umeme ulikuwa umechomolewa.\nMtumiaji ameelekezwa.' });
-    expect(okValue<AssetView>(await o.call(o.officer.token, 'assets.get', { asset_id: laptop.id })).status).toBe('in_service');
+    expect(okValue(await o.call(o.officer.token, 'assets.get', { asset_id: laptop.id })).status).toBe('in_service');
   });
 
   it('assumes no outcome: closing without one is refused, naming the field', async () => {
-    const result = await o.call(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-22' });
+    const result = await o.callRaw(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-11-22' });
     expect(result.ok ? null : result.error).toMatchObject({ code: 'invalid-input', fields: { outcome: 'validation.required' } });
   });
 });
@@ -64,7 +66,7 @@ describe('a blank "hours worked"', () => {
   beforeEach(async () => {
     o = await openOffice();
     const laptop = await registerLaptop(o, { media: [] });
-    entry = okValue<EntryView>(
+    entry = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-20', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' }),
     );
   });
@@ -76,9 +78,9 @@ describe('a blank "hours worked"', () => {
 
   it('stays blank when work is recorded without hours, and 0 only when 0 is typed', async () => {
     expect((await recordWorkDone(o, entry.id, null)).hours).toBeNull();
-    const omitted = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.record-work', { entry_id: entry.id, actions: 'Kebo imebadilishwa' }));
+    const omitted = okValue(await o.call(o.officer.token, 'maintenance.record-work', { entry_id: entry.id, actions: 'Kebo imebadilishwa' }));
     expect(omitted.hours).toBeNull();
-    const zero = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.record-work', { entry_id: entry.id, actions: 'Kebo imebadilishwa', hours: 0 }));
+    const zero = okValue(await o.call(o.officer.token, 'maintenance.record-work', { entry_id: entry.id, actions: 'Kebo imebadilishwa', hours: 0 }));
     expect(zero.hours).toBe(0);
   });
 

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetView } from '../../../db/assets/queries.ts';
 import type { EntryView } from '../../../db/maintenance/queries.ts';
-import { okValue } from '../../helpers/core.ts';
-import { HDD, openOffice, refusedWithoutWriting, registerLaptop, reportAndAssignOutside, SSD, type Office } from '../assets/fixture.ts';
+import { okValue, present, refusedWithoutWriting } from '../../helpers/core.ts';
+import { HDD, openOffice, registerLaptop, reportAndAssignOutside, SSD, type Office } from '../../helpers/office.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n').toString('base64');
 
@@ -23,9 +23,9 @@ describe('reporting a fault', () => {
   const report = (fields: Record<string, unknown> = {}) => ({ asset_id: laptop.id, reported_on: '2026-11-20', reported_by: 'Zuhura Said', symptoms: 'Haiwaki', ...fields });
 
   it('opens an entry and puts the device under repair', async () => {
-    const entry = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report({ warranty: true })));
+    const entry = okValue(await o.call(o.officer.token, 'maintenance.report', report({ warranty: true })));
     expect(entry).toMatchObject({ asset_id: laptop.id, asset_tag: laptop.tag, asset_label: 'Dell Latitude 5440', kind: 'corrective', state: 'reported', warranty: true });
-    expect(okValue<AssetView>(await o.call(o.officer.token, 'assets.get', { asset_id: laptop.id }))).toMatchObject({ status: 'under_repair', open_entry_id: entry.id });
+    expect(okValue(await o.call(o.officer.token, 'assets.get', { asset_id: laptop.id }))).toMatchObject({ status: 'under_repair', open_entry_id: entry.id });
   });
 
   it('refuses a second report while the device has an open entry, saying since when', async () => {
@@ -35,9 +35,9 @@ describe('reporting a fault', () => {
   });
 
   it('accepts a new report once the previous entry is closed', async () => {
-    const first = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report()));
+    const first = okValue(await o.call(o.officer.token, 'maintenance.report', report()));
     okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: first.id, closed_on: '2026-11-21', outcome: 'cancelled', reason: 'Imeripotiwa mara mbili' }));
-    expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-22' }))).state).toBe('reported');
+    expect(okValue(await o.call(o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-22' }))).state).toBe('reported');
   });
 
   it('refuses a report dated more than the one-day clock margin after today in Dar es Salaam', async () => {
@@ -46,13 +46,13 @@ describe('reporting a fault', () => {
   });
 
   it('accepts a report dated today', async () => {
-    expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-23' }))).reported_on).toBe('2026-11-23');
+    expect(okValue(await o.call(o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-23' }))).reported_on).toBe('2026-11-23');
   });
 
   it("accepts tomorrow's UTC date once it is already tomorrow in Dar es Salaam", async () => {
     // 22:00 UTC on the 23rd is 01:00 on the 24th in Dar es Salaam.
     o.clock.set('2026-11-23T22:00:00Z');
-    expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-24' }))).reported_on).toBe('2026-11-24');
+    expect(okValue(await o.call(o.officer.token, 'maintenance.report', report({ reported_on: '2026-11-24' }))).reported_on).toBe('2026-11-24');
   });
 
   it('refuses a device it does not know', async () => {
@@ -75,7 +75,7 @@ describe('assigning and sending a repair off-site', () => {
   afterEach(() => o.core.close());
 
   const report = async (assetId = laptop.id) =>
-    okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', { asset_id: assetId, reported_on: '2026-11-20', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' }));
+    okValue(await o.call(o.officer.token, 'maintenance.report', { asset_id: assetId, reported_on: '2026-11-20', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' }));
 
   it('refuses a provider the register does not know', async () => {
     const entry = await report();
@@ -91,7 +91,7 @@ describe('assigning and sending a repair off-site', () => {
 
   it('refuses a provider that is no longer active', async () => {
     const entry = await report();
-    const provider = okValue<{ id: string }>(await o.call(o.officer.token, 'providers.register', { name: 'Zamani Computers' }));
+    const provider = present(okValue(await o.call(o.officer.token, 'providers.register', { name: 'Zamani Computers' })), 'providers.register');
     okValue(await o.call(o.officer.token, 'providers.update', { provider_id: provider.id, name: 'Zamani Computers', active: false }));
     await refusedWithoutWriting(
       o,
@@ -130,18 +130,18 @@ describe('assigning and sending a repair off-site', () => {
     expect(both.params?.count).toBe(2);
     expect(String(both.params?.media).split(', ').sort()).toEqual(['HDD 1 TB (S/N WD-WCC6Y2)', 'SSD 512 GB (S/N S4EVNX0R123)']);
 
-    okValue(await o.call(o.officer.token, 'storage.remove', removal(hdd, entry.id)));
+    okValue(await o.call(o.officer.token, 'drives.remove', removal(hdd, entry.id)));
     const one = await refusedWithoutWriting(o, o.officer.token, 'maintenance.send-offsite', send, 'storage-not-removed');
     expect(one.params).toEqual({ media: 'SSD 512 GB (S/N S4EVNX0R123)', count: 1 });
 
-    okValue(await o.call(o.officer.token, 'storage.remove', removal(ssd, entry.id)));
-    expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.send-offsite', send)).state).toBe('off_site');
+    okValue(await o.call(o.officer.token, 'drives.remove', removal(ssd, entry.id)));
+    expect(okValue(await o.call(o.officer.token, 'maintenance.send-offsite', send)).state).toBe('off_site');
   });
 
   it('also names a medium added after registration', async () => {
     const { entry } = await reportAndAssignOutside(o, laptop.id);
-    okValue(await o.call(o.officer.token, 'storage.remove', removal(laptop.media[0]?.id as string, entry.id)));
-    okValue(await o.call(o.officer.token, 'storage.add', { asset_id: laptop.id, kind: 'memory_card', capacity_gb: 64, serial: 'SD-9' }));
+    okValue(await o.call(o.officer.token, 'drives.remove', removal(laptop.media[0]?.id as string, entry.id)));
+    okValue(await o.call(o.officer.token, 'drives.add', { asset_id: laptop.id, kind: 'memory_card', capacity_gb: 64, serial: 'SD-9' }));
     const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.send-offsite', { entry_id: entry.id, sent_on: '2026-11-21' }, 'storage-not-removed');
     expect(error.params).toEqual({ media: 'SD 64 GB (S/N SD-9)', count: 1 });
   });
@@ -149,7 +149,7 @@ describe('assigning and sending a repair off-site', () => {
   it('sends a device without storage off-site at once', async () => {
     const printer = await registerLaptop(o, { category: 'printer', make: 'HP', model: 'LaserJet M404', serial: 'PR-1', media: [] });
     const { entry } = await reportAndAssignOutside(o, printer.id);
-    expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.send-offsite', { entry_id: entry.id, sent_on: '2026-11-21' }))).toMatchObject({
+    expect(okValue(await o.call(o.officer.token, 'maintenance.send-offsite', { entry_id: entry.id, sent_on: '2026-11-21' }))).toMatchObject({
       state: 'off_site',
       sent_on: '2026-11-21',
     });
@@ -159,7 +159,7 @@ describe('assigning and sending a repair off-site', () => {
     let entry: EntryView;
     beforeEach(async () => {
       ({ entry } = await reportAndAssignOutside(o, laptop.id));
-      okValue(await o.call(o.officer.token, 'storage.remove', removal(laptop.media[0]?.id as string, entry.id)));
+      okValue(await o.call(o.officer.token, 'drives.remove', removal(laptop.media[0]?.id as string, entry.id)));
     });
     const send = (sent_on: string) => ({ entry_id: entry.id, sent_on });
 
@@ -228,7 +228,7 @@ describe('attaching a job card or a receipt to an entry', () => {
   beforeEach(async () => {
     o = await openOffice();
     const laptop = await registerLaptop(o);
-    entry = okValue<EntryView>(
+    entry = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-20', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' }),
     );
   });
@@ -237,11 +237,11 @@ describe('attaching a job card or a receipt to an entry', () => {
   const photo = Buffer.from('\xff\xd8\xff\xe0 kadi ya kazi JC-2026-114', 'latin1').toString('base64');
 
   it('keeps the file once, listed once, however often it is attached', async () => {
-    const first = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.attach', { entry_id: entry.id, file: { name: 'kadi.jpg', mime: 'image/jpeg', base64: photo } }));
+    const first = okValue(await o.call(o.officer.token, 'maintenance.attach', { entry_id: entry.id, file: { name: 'kadi.jpg', mime: 'image/jpeg', base64: photo } }));
     expect(first.attachments).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), name: 'kadi.jpg', mime: 'image/jpeg', size: Buffer.from(photo, 'base64').length }]);
-    const again = okValue<EntryView>(await o.call(o.officer.token, 'maintenance.attach', { entry_id: entry.id, file: { name: 'kadi-tena.jpg', mime: 'image/jpeg', base64: photo } }));
+    const again = okValue(await o.call(o.officer.token, 'maintenance.attach', { entry_id: entry.id, file: { name: 'kadi-tena.jpg', mime: 'image/jpeg', base64: photo } }));
     expect(again.attachments).toEqual(first.attachments);
-    const sha256 = first.attachments[0]?.sha256;
+    const sha256 = present(first.attachments[0], 'the attachment').sha256;
     expect(okValue(await o.call(o.auditor.token, 'attachments.get', { sha256 }))).toMatchObject({ name: 'kadi.jpg', mime: 'image/jpeg', base64: photo });
     expect((o.core.services.store.sqlite.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number }).n).toBe(1);
   });
@@ -273,7 +273,7 @@ describe('the approved maintenance procedure (3.6.1)', () => {
   });
 
   it('is recorded by the Head of Institution with its document', async () => {
-    const recorded = okValue<Record<string, unknown>>(await o.call(o.head.token, 'procedures.approve', procedure()));
+    const recorded = present(okValue(await o.call(o.head.token, 'procedures.approve', procedure())), 'procedures.approve');
     expect(recorded).toMatchObject({
       version: '1.0',
       approved_by: 'Mhandisi Mwajuma Waziri',
@@ -283,7 +283,7 @@ describe('the approved maintenance procedure (3.6.1)', () => {
       document_name: 'utaratibu-v1.pdf',
       document_size: Buffer.from(PDF, 'base64').length,
     });
-    const file = okValue<{ mime: string; base64: string }>(await o.call(o.auditor.token, 'attachments.get', { sha256: recorded.document_sha256 }));
+    const file = okValue(await o.call(o.auditor.token, 'attachments.get', { sha256: recorded.document_sha256 }));
     expect(file).toMatchObject({ mime: 'application/pdf', base64: PDF });
   });
 
@@ -304,7 +304,7 @@ describe('the approved maintenance procedure (3.6.1)', () => {
   });
 
   it('refuses a version already recorded', async () => {
-    okValue(await o.call(o.head.token, 'procedures.approve', procedure()));
+    present(okValue(await o.call(o.head.token, 'procedures.approve', procedure())), 'procedures.approve');
     const error = await refusedWithoutWriting(o, o.head.token, 'procedures.approve', procedure({ effective_date: '2026-02-01' }), 'version-taken');
     expect(error.params).toEqual({ version: '1.0' });
   });
@@ -319,7 +319,7 @@ describe('external service providers (3.6.2)', () => {
   let o: Office;
   beforeEach(async () => {
     o = await openOffice();
-    okValue(await o.call(o.officer.token, 'providers.register', { name: 'Techno Brain Ltd', registration_number: 'BRELA-118822' }));
+    present(okValue(await o.call(o.officer.token, 'providers.register', { name: 'Techno Brain Ltd', registration_number: 'BRELA-118822' })), 'providers.register');
   });
   afterEach(() => o.core.close());
 
@@ -329,7 +329,7 @@ describe('external service providers (3.6.2)', () => {
   });
 
   it("refuses to rename a provider to another's name, but keeps its own", async () => {
-    const other = okValue<{ id: string }>(await o.call(o.officer.token, 'providers.register', { name: 'Soft Tech' }));
+    const other = present(okValue(await o.call(o.officer.token, 'providers.register', { name: 'Soft Tech' })), 'providers.register');
     await refusedWithoutWriting(o, o.officer.token, 'providers.update', { provider_id: other.id, name: 'Techno Brain Ltd', active: true }, 'name-taken');
     expect(okValue(await o.call(o.officer.token, 'providers.update', { provider_id: other.id, name: 'SOFT TECH', active: true }))).toMatchObject({ name: 'SOFT TECH' });
   });

@@ -1,14 +1,11 @@
 // The whole story of one repair through the routes, as the ICT officer lives it: a laptop with an SSD
 // breaks, goes to an outside company without its SSD (3.6.3), comes back and is closed in the log book.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AssetView } from '../../../db/assets/queries.ts';
 import { domain } from '../../../db/domain.ts';
-import type { HistoryEntry } from '../../../db/history/queries.ts';
 import { foldAll, verifyStore } from '../../../db/journal/verify.ts';
-import type { EntryView } from '../../../db/maintenance/queries.ts';
 import { closeStore, openStore } from '../../../db/store/open.ts';
-import { okValue, rowsOf } from '../../helpers/core.ts';
-import { openOffice, refusedWithoutWriting, type Office } from '../assets/fixture.ts';
+import { okValue, present, refusedWithoutWriting, rowsOf } from '../../helpers/core.ts';
+import { openOffice, type Office } from '../../helpers/office.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`).toString('base64');
 
@@ -24,8 +21,8 @@ describe('a repair from the fault to the close, through the routes', () => {
     const step = () => o.clock.advance(60_000);
 
     // 3.6.1: two approved versions of the procedure; the second takes effect only in December.
-    const v1 = okValue<{ id: string; version: string }>(
-      await o.call(o.head.token, 'procedures.approve', {
+    const v1 = present(
+      await o.ok(o.head.token, 'procedures.approve', {
         title: 'Utaratibu wa Matengenezo ya Vifaa vya TEHAMA',
         version: '1.0',
         approved_by: 'Mhandisi Mwajuma Waziri',
@@ -33,10 +30,11 @@ describe('a repair from the fault to the close, through the routes', () => {
         effective_date: '2026-01-01',
         document: { name: 'utaratibu-v1.pdf', base64: pdf('v1') },
       }),
+      'procedures.approve',
     );
     step();
-    okValue(
-      await o.call(o.head.token, 'procedures.approve', {
+    present(
+      await o.ok(o.head.token, 'procedures.approve', {
         title: 'Utaratibu wa Matengenezo ya Vifaa vya TEHAMA',
         version: '2.0',
         approved_by: 'Mhandisi Mwajuma Waziri',
@@ -44,12 +42,13 @@ describe('a repair from the fault to the close, through the routes', () => {
         effective_date: '2026-12-01',
         document: { name: 'utaratibu-v2.pdf', base64: pdf('v2') },
       }),
+      'procedures.approve',
     );
-    expect(okValue<{ in_force_id: string }>(await o.call(officer, 'procedures.list', {})).in_force_id).toBe(v1.id);
+    expect(okValue(await o.call(officer, 'procedures.list', {})).in_force_id).toBe(v1.id);
 
     // The laptop, tagged from the institution code, with its SSD.
     step();
-    const laptop = okValue<AssetView>(
+    const laptop = okValue(
       await o.call(officer, 'assets.register', {
         category: 'laptop',
         make: 'Dell',
@@ -64,11 +63,11 @@ describe('a repair from the fault to the close, through the routes', () => {
     );
     expect(laptop).toMatchObject({ tag: 'MAJI/ICT/2026/00001', status: 'in_service' });
     const ssd = laptop.media[0]?.id as string;
-    const device = async () => okValue<AssetView>(await o.call(officer, 'assets.get', { asset_id: laptop.id }));
+    const device = async () => okValue(await o.call(officer, 'assets.get', { asset_id: laptop.id }));
 
     // The fault, on the 20th: the entry cites version 1.0, in force that day.
     step();
-    const reported = okValue<EntryView>(
+    const reported = okValue(
       await o.call(officer, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-20', reported_by: 'Zuhura Said', symptoms: 'Haiwaki kabisa' }),
     );
     expect(reported).toMatchObject({ procedure_id: v1.id, procedure_version: '1.0', state: 'reported' });
@@ -79,12 +78,13 @@ describe('a repair from the fault to the close, through the routes', () => {
 
     // 3.6.2: an outside company, with its job card, supervised by the ICT officer.
     step();
-    const provider = okValue<{ id: string }>(
-      await o.call(officer, 'providers.register', { name: 'Techno Brain Ltd', registration_number: 'BRELA-118822', contact_name: 'Peter Mushi', phone: '+255 754 000 111' }),
+    const provider = present(
+      await o.ok(officer, 'providers.register', { name: 'Techno Brain Ltd', registration_number: 'BRELA-118822', contact_name: 'Peter Mushi', phone: '+255 754 000 111' }),
+      'providers.register',
     );
     step();
     expect(
-      okValue<EntryView>(
+      okValue(
         await o.call(officer, 'maintenance.assign', {
           entry_id: entryId,
           technician: { type: 'external', provider_id: provider.id, job_ref: 'JC-2026-114', supervisor_name: 'Juma Ally' },
@@ -98,8 +98,8 @@ describe('a repair from the fault to the close, through the routes', () => {
     expect(refused.params).toEqual({ media: 'SSD 512 GB (S/N S4EVNX0R123)', count: 1 });
 
     step();
-    const withoutSsd = okValue<AssetView>(
-      await o.call(officer, 'storage.remove', {
+    const withoutSsd = okValue(
+      await o.call(officer, 'drives.remove', {
         medium_id: ssd,
         removed_by: 'Juma Ally',
         witnessed_by: 'Zuhura Said',
@@ -111,15 +111,15 @@ describe('a repair from the fault to the close, through the routes', () => {
     expect(withoutSsd.media[0]).toMatchObject({ state: 'removed', removed_by: 'Juma Ally', witnessed_by: 'Zuhura Said', kept_at: 'Kabati la chuma, Stoo ya TEHAMA', entry_id: entryId });
 
     step();
-    expect(okValue<EntryView>(await o.call(officer, 'maintenance.send-offsite', { entry_id: entryId, sent_on: '2026-11-21' }))).toMatchObject({ state: 'off_site', sent_on: '2026-11-21' });
+    expect(okValue(await o.call(officer, 'maintenance.send-offsite', { entry_id: entryId, sent_on: '2026-11-21' }))).toMatchObject({ state: 'off_site', sent_on: '2026-11-21' });
     expect((await device()).status).toBe('away_for_repair');
 
     step();
-    expect(okValue<EntryView>(await o.call(officer, 'maintenance.return', { entry_id: entryId, returned_on: '2026-11-22' }))).toMatchObject({ state: 'returned', returned_on: '2026-11-22' });
+    expect(okValue(await o.call(officer, 'maintenance.return', { entry_id: entryId, returned_on: '2026-11-22' }))).toMatchObject({ state: 'returned', returned_on: '2026-11-22' });
     expect((await device()).status).toBe('under_repair');
 
     step();
-    const reinstalled = okValue<AssetView>(await o.call(officer, 'storage.reinstall', { medium_id: ssd, reinstalled_by: 'Juma Ally', reinstalled_on: '2026-11-22', entry_id: entryId }));
+    const reinstalled = okValue(await o.call(officer, 'drives.reinstall', { medium_id: ssd, reinstalled_by: 'Juma Ally', reinstalled_on: '2026-11-22', entry_id: entryId }));
     expect(reinstalled.media[0]).toMatchObject({ state: 'installed', kept_at: '' });
 
     step();
@@ -137,7 +137,7 @@ describe('a repair from the fault to the close, through the routes', () => {
     );
 
     step();
-    const closed = okValue<EntryView>(await o.call(officer, 'maintenance.close', { entry_id: entryId, closed_on: '2026-11-23', outcome: 'repaired' }));
+    const closed = okValue(await o.call(officer, 'maintenance.close', { entry_id: entryId, closed_on: '2026-11-23', outcome: 'repaired' }));
     expect(closed).toMatchObject({
       state: 'closed',
       outcome: 'repaired',
@@ -153,12 +153,12 @@ describe('a repair from the fault to the close, through the routes', () => {
     });
     expect(await device()).toMatchObject({ status: 'in_service', repair_state: 'none', open_entry_id: null });
 
-    const book = okValue<{ entries: EntryView[]; downtime_days: number }>(await o.call(o.auditor.token, 'maintenance.log-book', { asset_id: laptop.id }));
+    const book = okValue(await o.call(o.auditor.token, 'maintenance.log-book', { asset_id: laptop.id }));
     expect(book.entries.map((e) => e.id)).toEqual([entryId]);
     expect(book.downtime_days).toBe(3);
 
     // The device's history tells all of it, newest first.
-    const history = okValue<HistoryEntry[]>(await o.call(o.auditor.token, 'history.entity', { entity: laptop.id }));
+    const history = okValue(await o.call(o.auditor.token, 'history.entity', { entity: laptop.id }));
     expect(history.map((e) => e.type)).toEqual([
       'maintenance.closed',
       'maintenance.work-recorded',
@@ -193,8 +193,8 @@ describe('a repair from the fault to the close, through the routes', () => {
 
   it('cites the procedure version in force on the day the fault was reported, not the day it was typed', async () => {
     const approve = async (version: string, approval_date: string, effective_date: string) =>
-      okValue<{ id: string }>(
-        await o.call(o.head.token, 'procedures.approve', {
+      present(
+        await o.ok(o.head.token, 'procedures.approve', {
           title: 'Utaratibu',
           version,
           approved_by: 'Mhandisi Mwajuma Waziri',
@@ -202,23 +202,24 @@ describe('a repair from the fault to the close, through the routes', () => {
           effective_date,
           document: { name: `u-${version}.pdf`, base64: pdf(version) },
         }),
+        'procedures.approve',
       ).id;
     const v1 = await approve('1.0', '2025-12-15', '2026-01-01');
     const v2 = await approve('2.0', '2026-11-16', '2026-12-01');
-    const laptop = okValue<AssetView>(await o.call(o.officer.token, 'assets.register', { category: 'laptop', make: 'Dell', model: 'Latitude', purchase_date: '2025-06-01' }));
-    const before = okValue<EntryView>(
+    const laptop = okValue(await o.call(o.officer.token, 'assets.register', { category: 'laptop', make: 'Dell', model: 'Latitude', purchase_date: '2025-06-01' }));
+    const before = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2025-12-31', reported_by: 'Zuhura', symptoms: 'Skrini' }),
     );
     expect(before).toMatchObject({ procedure_id: null, procedure_version: '' });
     okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: before.id, closed_on: '2026-01-02', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
 
     o.clock.set('2026-12-02T08:00:00Z');
-    const late = okValue<EntryView>(
+    const late = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-30', reported_by: 'Zuhura', symptoms: 'Betri' }),
     );
     expect(late).toMatchObject({ procedure_id: v1, procedure_version: '1.0' });
     okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: late.id, closed_on: '2026-12-01', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
-    const current = okValue<EntryView>(
+    const current = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-12-01', reported_by: 'Zuhura', symptoms: 'Kibodi' }),
     );
     expect(current).toMatchObject({ procedure_id: v2, procedure_version: '2.0' });

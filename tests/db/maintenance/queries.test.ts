@@ -1,9 +1,12 @@
 // Reading the log book: what preventive maintenance is due (3.6.1), month arithmetic, and the list of entries.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetView } from '../../../db/assets/queries.ts';
-import { addMonths, type DueItem, type EntryView } from '../../../db/maintenance/queries.ts';
-import { okValue } from '../../helpers/core.ts';
-import { NOW, openOffice, recordWorkDone, registerLaptop, type Office } from '../assets/fixture.ts';
+import { translator } from '../../../db/contract/catalogues/index.ts';
+import { logBookRegister } from '../../../db/maintenance/log-book-sheet.ts';
+import { addMonths } from '../../../db/contract/days.ts';
+import { entriesReportedBetween, findEntry, listEntries } from '../../../db/maintenance/queries.ts';
+import { okValue, present } from '../../helpers/core.ts';
+import { NOW, openOffice, recordWorkDone, registerLaptop, TODAY, type Office } from '../../helpers/office.ts';
 
 describe('adding months to a date', () => {
   it('keeps the day of the month when the target month has it', () => {
@@ -31,14 +34,14 @@ describe('preventive maintenance due', () => {
   let planId: string;
   beforeEach(async () => {
     o = await openOffice();
-    planId = okValue<{ id: string }>(await o.call(o.officer.token, 'plans.create', { category: 'laptop', task: 'Kusafisha na kukagua betri', interval_months: 6 })).id;
+    planId = present(okValue(await o.call(o.officer.token, 'plans.create', { category: 'laptop', task: 'Kusafisha na kukagua betri', interval_months: 6 })), 'plans.create').id;
   });
   afterEach(() => o.core.close());
 
-  const due = async (within_days?: number) => okValue<DueItem[]>(await o.call(o.auditor.token, 'plans.due', within_days === undefined ? {} : { within_days }));
+  const due = async (within_days?: number) => okValue(await o.call(o.auditor.token, 'plans.due', within_days === undefined ? {} : { within_days }));
 
   async function servicedOn(asset: AssetView, reported_on: string, closed_on: string, plan = planId): Promise<void> {
-    const entry = okValue<EntryView>(
+    const entry = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: asset.id, kind: 'preventive', plan_id: plan, reported_on, reported_by: 'Juma Ally', symptoms: 'Matengenezo kinga' }),
     );
     okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: entry.id, closed_on, outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
@@ -88,7 +91,7 @@ describe('preventive maintenance due', () => {
 
   it('does not count a repair that was not under the plan, nor one still open', async () => {
     const laptop = await registerLaptop(o, { purchase_date: '2025-01-10' });
-    const repair = okValue<EntryView>(
+    const repair = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, reported_on: '2026-11-01', reported_by: 'Zuhura Said', symptoms: 'Skrini' }),
     );
     okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: repair.id, closed_on: '2026-11-02', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
@@ -118,7 +121,7 @@ describe('preventive maintenance due', () => {
     const laptop = await registerLaptop(o, { purchase_date: '2026-01-05' });
     const server = await registerLaptop(o, { category: 'server', make: 'Dell', model: 'PowerEdge R750', serial: 'SRV-1', purchase_date: '2025-06-01', media: [] });
     await registerLaptop(o, { category: 'printer', make: 'Canon', model: 'LBP', serial: 'PR-1', purchase_date: '2025-06-01', media: [] });
-    const serverPlan = okValue<{ id: string }>(await o.call(o.officer.token, 'plans.create', { asset_id: server.id, task: 'Kusasisha firmware', interval_months: 3 })).id;
+    const serverPlan = present(okValue(await o.call(o.officer.token, 'plans.create', { asset_id: server.id, task: 'Kusasisha firmware', interval_months: 3 })), 'plans.create').id;
     expect((await due()).map((d) => [d.plan_id, d.asset_id])).toEqual([
       [serverPlan, server.id],
       [planId, laptop.id],
@@ -128,7 +131,7 @@ describe('preventive maintenance due', () => {
   it('leaves out inactive plans and devices awaiting disposal', async () => {
     const laptop = await registerLaptop(o, { purchase_date: '2026-01-05' });
     const broken = await registerLaptop(o, { purchase_date: '2026-01-06', serial: 'B1', media: [] });
-    const entry = okValue<EntryView>(
+    const entry = okValue(
       await o.call(o.officer.token, 'maintenance.report', { asset_id: broken.id, reported_on: '2026-11-01', reported_by: 'Zuhura Said', symptoms: 'Imeungua' }),
     );
     await recordWorkDone(o, entry.id);
@@ -149,7 +152,7 @@ describe('the list of log-book entries', () => {
     a = await registerLaptop(o);
     b = await registerLaptop(o, { serial: 'OTHER', media: [] });
     const report = async (asset: AssetView, reported_on: string) =>
-      okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', { asset_id: asset.id, reported_on, reported_by: 'Zuhura Said', symptoms: 'Tatizo' })).id;
+      okValue(await o.call(o.officer.token, 'maintenance.report', { asset_id: asset.id, reported_on, reported_by: 'Zuhura Said', symptoms: 'Tatizo' })).id;
     ids.a1 = await report(a, '2026-09-01');
     okValue(await o.call(o.officer.token, 'maintenance.close', { entry_id: ids.a1, closed_on: '2026-09-03', outcome: 'no_fault', reason: 'Mtumiaji alikuwa hajachomeka waya' }));
     ids.b1 = await report(b, '2026-10-15');
@@ -157,7 +160,7 @@ describe('the list of log-book entries', () => {
   });
   afterEach(() => o.core.close());
 
-  const list = async (input: Record<string, unknown>) => okValue<{ items: EntryView[]; next: string | null }>(await o.call(o.auditor.token, 'maintenance.list', input));
+  const list = async (input: Record<string, unknown>) => okValue(await o.call(o.auditor.token, 'maintenance.list', input));
 
   it('lists entries newest first, by device, by period and by state', async () => {
     expect((await list({})).items.map((e) => e.id)).toEqual([ids.a2, ids.b1, ids.a1]);
@@ -176,8 +179,32 @@ describe('the list of log-book entries', () => {
   });
 
   it("counts a device's downtime to today for a repair still open", async () => {
-    const book = okValue<{ downtime_days: number }>(await o.call(o.auditor.token, 'maintenance.log-book', { asset_id: a.id }));
+    const book = okValue(await o.call(o.auditor.token, 'maintenance.log-book', { asset_id: a.id }));
     // 2 days for the closed repair, 3 days so far for the open one.
     expect(book.downtime_days).toBe(2 + 3);
+  });
+});
+
+describe('an entry read with its device', () => {
+  let o: Office;
+  beforeEach(async () => {
+    o = await openOffice();
+  });
+  afterEach(() => o.core.close());
+
+  it('names the same device (tag, make and model, category) in the list, the entry, the period book and the spreadsheet', async () => {
+    const laptop = await registerLaptop(o);
+    const reported = okValue(
+      await o.call(o.officer.token, 'maintenance.report', { asset_id: laptop.id, kind: 'corrective', reported_on: '2026-11-20', reported_by: 'Juma Ally', symptoms: 'Haiwaki' }),
+    );
+    const device = { asset_tag: 'MAJI/ICT/2026/00001', asset_label: 'Dell Latitude 5440', asset_category: 'laptop' };
+    expect(reported).toMatchObject(device);
+    expect(findEntry(o.core.services.store, reported.id)).toMatchObject(device);
+    expect(listEntries(o.core.services.store, { asset_id: null, from: '', to: '', state: 'all', after: null, limit: 10 }).items).toMatchObject([device]);
+    expect(entriesReportedBetween(o.core.services.store, '2026-11-01', '2026-11-30')).toMatchObject([device]);
+    const words = { t: translator('en'), language: 'en' as const };
+    const [cells] = [...logBookRegister.cells({ store: o.core.services.store, today: TODAY }, { from: '', to: '' }, words)];
+    const column = (key: string) => cells?.[logBookRegister.columns.findIndex((c) => c.key === key)];
+    expect([column('tag'), column('device'), column('category')]).toEqual(['MAJI/ICT/2026/00001', 'Dell Latitude 5440', 'Laptop']);
   });
 });

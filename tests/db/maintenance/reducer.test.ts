@@ -2,14 +2,8 @@
 // versions, the preventive plans and the providers.
 import { describe, expect, it } from 'vitest';
 import type { FoldEvent } from '../../../db/journal/types.ts';
-import {
-  daysBetween,
-  entriesProjection,
-  reduceEntry,
-  reducePlan,
-  reduceProcedure,
-  reduceProvider,
-} from '../../../db/maintenance/reducer.ts';
+import { daysBetween } from '../../../db/contract/days.ts';
+import { entriesProjection, reduceEntry, reducePlan, reduceProcedure, reduceProvider } from '../../../db/maintenance/reducer.ts';
 import type { MaintenanceEntryRow } from '../../../db/store/schema.ts';
 
 const DEVICE = 'asset-1';

@@ -2,9 +2,8 @@
 // plus the one-day margin for clocks; the refusal names the field and nothing is written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssetView } from '../../../db/assets/queries.ts';
-import type { EntryView } from '../../../db/maintenance/queries.ts';
-import { okValue } from '../../helpers/core.ts';
-import { openOffice, refusedWithoutWriting, registerLaptop, type Office } from '../assets/fixture.ts';
+import { okValue, present, refusedWithoutWriting } from '../../helpers/core.ts';
+import { openOffice, registerLaptop, type Office } from '../../helpers/office.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n').toString('base64');
 
@@ -27,12 +26,12 @@ describe('dates typed in the log book', () => {
 
   it('accepts a fault copied from a paper log book, older than the registration of a device of unknown purchase', async () => {
     const unbought = await registerLaptop(o, { serial: 'NO-DATE-2', purchase_date: '', warranty_end: '' });
-    expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report('2026-11-01', unbought.id))).reported_on).toBe('2026-11-01');
+    expect(okValue(await o.call(o.officer.token, 'maintenance.report', report('2026-11-01', unbought.id))).reported_on).toBe('2026-11-01');
   });
 
   it("accepts a fault reported tomorrow (a clock a day behind), and refuses the day after", async () => {
     await refusedWithoutWriting(o, o.officer.token, 'maintenance.report', report('2026-11-25'), 'date-in-future');
-    expect(okValue<EntryView>(await o.call(o.officer.token, 'maintenance.report', report('2026-11-24'))).reported_on).toBe('2026-11-24');
+    expect(okValue(await o.call(o.officer.token, 'maintenance.report', report('2026-11-24'))).reported_on).toBe('2026-11-24');
   });
 
   it('refuses a procedure approved on a date still to come, naming the field', async () => {
@@ -47,7 +46,7 @@ describe('dates typed in the log book', () => {
     const error = await refusedWithoutWriting(o, o.head.token, 'procedures.approve', procedure, 'date-in-future');
     expect(error.fields).toEqual({ approval_date: 'errors.date-in-future' });
     // A version approved today may take effect next month.
-    expect(okValue(await o.call(o.head.token, 'procedures.approve', { ...procedure, approval_date: '2026-11-23', effective_date: '2026-12-01' }))).toMatchObject({
+    expect(present(okValue(await o.call(o.head.token, 'procedures.approve', { ...procedure, approval_date: '2026-11-23', effective_date: '2026-12-01' })), 'procedures.approve')).toMatchObject({
       effective_date: '2026-12-01',
     });
   });

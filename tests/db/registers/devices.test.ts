@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../../db/import/mapping.ts';
-import { HYPERLINK, NOTES_WITH_EVERYTHING, columnOf, csvColumn, exportThroughRoute, openOffice, readCsv, readXlsx, type Office } from './fixture.ts';
+import { HYPERLINK, NOTES_WITH_EVERYTHING, columnOf, csvColumn, exportRegister, openRegisterOffice, readCsv, readXlsx, type RegisterOffice } from '../../helpers/registers.ts';
 
 const SW_HEADERS = [
   'Namba ya kifaa',
@@ -51,9 +51,9 @@ const EN_HEADERS = [
   'Registered on',
 ];
 
-let office: Office;
+let office: RegisterOffice;
 beforeAll(async () => {
-  office = await openOffice();
+  office = await openRegisterOffice();
 });
 
 function rowOf(csv: ReturnType<typeof readCsv>, tag: string): Record<string, string> {
@@ -64,12 +64,12 @@ function rowOf(csv: ReturnType<typeof readCsv>, tag: string): Record<string, str
 
 describe('the equipment register as CSV', () => {
   it('is headed in Swahili, or in English when asked', async () => {
-    expect(readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'sw' })).headers).toEqual(SW_HEADERS);
-    expect(readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'en' })).headers).toEqual(EN_HEADERS);
+    expect(readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'sw' })).headers).toEqual(SW_HEADERS);
+    expect(readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'en' })).headers).toEqual(EN_HEADERS);
   });
 
   it('opens in Excel on Windows with Swahili intact: UTF-8 with a byte-order mark, CRLF line ends', async () => {
-    const exported = await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'sw' });
+    const exported = await exportRegister(office, { register: 'devices', format: 'csv', language: 'sw' });
     const bytes = Buffer.from(exported.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
@@ -81,13 +81,13 @@ describe('the equipment register as CSV', () => {
   });
 
   it('quotes commas, quotes and line breaks so the notes come back whole', async () => {
-    const csv = readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'sw' }));
+    const csv = readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'sw' }));
     expect(csv.raw).toContain('"Ina stika ya ""Hazina"", chumba 2\nMstari wa pili"');
     expect(rowOf(csv, 'MAJI-LAP-001').Maelezo).toBe(NOTES_WITH_EVERYTHING);
   });
 
   it('makes text that starts like a formula inert with a leading quote, and leaves the cost a number', async () => {
-    const csv = readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'en' }));
+    const csv = readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'en' }));
     const desktop = rowOf(csv, 'MAJI-DSK-002');
     expect(desktop.Model).toBe(`'${HYPERLINK}`);
     expect(desktop['Serial number']).toBe("'-2+3");
@@ -100,7 +100,7 @@ describe('the equipment register as CSV', () => {
   });
 
   it('writes dates dd/MM/yyyy and money as a plain whole number', async () => {
-    const laptop = rowOf(readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'sw' })), 'MAJI-LAP-001');
+    const laptop = rowOf(readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'sw' })), 'MAJI-LAP-001');
     expect(laptop['Tarehe ya kununua']).toBe('14/07/2025');
     expect(laptop['Mwisho wa dhamana']).toBe('14/07/2027');
     expect(laptop['Tarehe ya kusajiliwa']).toBe('23/11/2026');
@@ -108,8 +108,8 @@ describe('the equipment register as CSV', () => {
   });
 
   it('says statuses, categories, classifications and yes/no in the language asked for', async () => {
-    const sw = readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'sw' }));
-    const en = readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'en' }));
+    const sw = readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'sw' }));
+    const en = readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'en' }));
     expect(csvColumn(sw, 'Hali ya kifaa')).toEqual(['Kinatumika', 'Stoo', 'Kinatumika', 'Kinafanyiwa matengenezo']);
     expect(csvColumn(en, 'Status')).toEqual(['In service', 'In store', 'In service', 'Under repair']);
     // The institution's own category by the name it gave in each language.
@@ -123,24 +123,24 @@ describe('the equipment register as CSV', () => {
   });
 
   it('holds one row per device in the register', async () => {
-    const exported = await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'sw' });
+    const exported = await exportRegister(office, { register: 'devices', format: 'csv', language: 'sw' });
     const registered = (office.core.services.store.sqlite.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
     expect(exported.rows).toBe(registered);
     expect(readCsv(exported).rows).toHaveLength(registered);
   });
 
   it('is named for the register and the day, in the language asked for', async () => {
-    expect((await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'sw' })).filename).toBe('rejista-ya-vifaa-2026-11-23.csv');
-    expect((await exportThroughRoute(office.core, { register: 'devices', format: 'xlsx', language: 'en' })).filename).toBe('equipment-register-2026-11-23.xlsx');
+    expect((await exportRegister(office, { register: 'devices', format: 'csv', language: 'sw' })).filename).toBe('rejista-ya-vifaa-2026-11-23.csv');
+    expect((await exportRegister(office, { register: 'devices', format: 'xlsx', language: 'en' })).filename).toBe('equipment-register-2026-11-23.xlsx');
   });
 });
 
 describe('the equipment register filtered', () => {
   async function tagsListed(filters: Record<string, unknown>): Promise<string[]> {
-    return (await office.ok<{ items: { tag: string }[] }>('assets.list', { ...filters, limit: 500 })).items.map((item) => item.tag);
+    return (await office.ok(office.admin, 'assets.list', { ...filters, limit: 500 })).items.map((item) => item.tag);
   }
   async function tagsExported(filters: Record<string, unknown>): Promise<string[]> {
-    return readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language: 'en', filters })).rows.map((row) => row[0] ?? '');
+    return readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language: 'en', filters })).rows.map((row) => row[0] ?? '');
   }
 
   it('holds exactly the devices the list shows, in the same order, for every filter', async () => {
@@ -172,7 +172,7 @@ describe('the equipment register as XLSX', () => {
   let sheet: ExcelJS.Worksheet;
   let zip: JSZip;
   beforeAll(async () => {
-    const exported = await exportThroughRoute(office.core, { register: 'devices', format: 'xlsx', language: 'sw' });
+    const exported = await exportRegister(office, { register: 'devices', format: 'xlsx', language: 'sw' });
     expect(exported.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     workbook = await readXlsx(exported);
     sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
@@ -186,7 +186,7 @@ describe('the equipment register as XLSX', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBe('A1:T5');
     expect(sheet.rowCount).toBe(1 + 4);
-    const english = await readXlsx(await exportThroughRoute(office.core, { register: 'devices', format: 'xlsx', language: 'en' }));
+    const english = await readXlsx(await exportRegister(office, { register: 'devices', format: 'xlsx', language: 'en' }));
     expect(english.worksheets.map((s) => s.name)).toEqual(['Equipment register']);
     expect((english.worksheets[0]?.getRow(1).values as unknown[]).slice(1)).toEqual(EN_HEADERS);
   });
@@ -238,7 +238,7 @@ describe('the equipment register read back by the register import', () => {
   it('is headed with words the import recognises, in both languages', async () => {
     const recognised = ['tag', 'category', 'make', 'model', 'serial', 'purchase_date', 'supplier', 'cost_tzs', 'funding_source', 'warranty_end', 'location', 'department', 'custodian', 'classification', 'can_hold_records', 'notes'];
     for (const language of ['sw', 'en'] as const) {
-      const { headers } = readCsv(await exportThroughRoute(office.core, { register: 'devices', format: 'csv', language }));
+      const { headers } = readCsv(await exportRegister(office, { register: 'devices', format: 'csv', language }));
       expect(Object.keys(suggestMapping(headers)).sort()).toEqual([...recognised].sort());
     }
   });

@@ -2,25 +2,25 @@
 // for the period asked, costs that add up, words in the user's language.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RegisterExportInput } from '../../../db/contract/register-export-schemas.ts';
-import { columnOf, csvColumn, exportThroughRoute, openOffice, readCsv, readXlsx, type Office } from './fixture.ts';
+import { RegisterExportInput } from '../../../db/registers/contract.ts';
+import { columnOf, csvColumn, exportRegister, openRegisterOffice, readCsv, readXlsx, type RegisterOffice } from '../../helpers/registers.ts';
 
-let office: Office;
+let office: RegisterOffice;
 beforeAll(async () => {
-  office = await openOffice();
+  office = await openRegisterOffice();
 });
 
 describe('the log book as CSV', () => {
   it('is headed in Swahili, or in English when asked', async () => {
-    const sw = readCsv(await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'sw' }));
-    const en = readCsv(await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'en' }));
+    const sw = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'sw' }));
+    const en = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en' }));
     expect(sw.headers.slice(0, 7)).toEqual(['Tarehe ya kuripoti', 'Namba ya kifaa', 'Kifaa', 'Aina ya kifaa', 'Aina ya matengenezo', 'Mtoa taarifa', 'Hitilafu iliyoripotiwa']);
     expect(en.headers.slice(0, 7)).toEqual(['Reported on', 'Asset tag', 'Device', 'Category', 'Kind of maintenance', 'Reported by', 'Fault reported']);
     expect(sw.headers).toHaveLength(en.headers.length);
   });
 
   it('holds every entry, oldest first, with days dd/MM/yyyy', async () => {
-    const exported = await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'en' });
+    const exported = await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en' });
     const csv = readCsv(exported);
     const entries = (office.core.services.store.sqlite.prepare('SELECT count(*) AS n FROM maintenance_entries').get() as { n: number }).n;
     expect(exported.rows).toBe(entries);
@@ -31,8 +31,8 @@ describe('the log book as CSV', () => {
   });
 
   it('says states, outcomes and kinds of work in the language asked for', async () => {
-    const sw = readCsv(await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'sw' }));
-    const en = readCsv(await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'en' }));
+    const sw = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'sw' }));
+    const en = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en' }));
     expect(csvColumn(sw, 'Hali')).toEqual(['Imefungwa', 'Imefungwa', 'Imeripotiwa']);
     expect(csvColumn(en, 'State')).toEqual(['Closed', 'Closed', 'Reported']);
     expect(csvColumn(sw, 'Matokeo')).toEqual(['Kimetengenezwa', 'Kipuri kimebadilishwa', '']);
@@ -43,7 +43,7 @@ describe('the log book as CSV', () => {
   });
 
   it('writes costs as whole shillings and counts an open repair to today', async () => {
-    const csv = readCsv(await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'en' }));
+    const csv = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en' }));
     expect(csvColumn(csv, 'Parts')).toEqual(['1 × Thermal paste', '2 × LCD cable', '']);
     expect(csvColumn(csv, 'Parts cost (TZS)')).toEqual(['15000', '130000', '0']);
     expect(csvColumn(csv, 'Labour cost (TZS)')).toEqual(['20000', '40000', '0']);
@@ -55,14 +55,14 @@ describe('the log book as CSV', () => {
   });
 
   it('makes a fault typed like a DDE formula inert', async () => {
-    const csv = readCsv(await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'en' }));
+    const csv = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en' }));
     expect(csvColumn(csv, 'Fault reported')[2]).toBe("'=cmd|' /C calc'!A0");
   });
 });
 
 describe('the log book for a period', () => {
   async function reported(filters: Record<string, string>): Promise<string[]> {
-    return csvColumn(readCsv(await exportThroughRoute(office.core, { register: 'log-book', format: 'csv', language: 'en', filters })), 'Reported on');
+    return csvColumn(readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en', filters })), 'Reported on');
   }
 
   it('holds the entries reported within it, both ends included', async () => {
@@ -81,7 +81,7 @@ describe('the log book for a period', () => {
 
 describe('the log book as XLSX', () => {
   it('keeps costs numbers and dates dates, in a sheet named in the user language', async () => {
-    const workbook = await readXlsx(await exportThroughRoute(office.core, { register: 'log-book', format: 'xlsx', language: 'sw' }));
+    const workbook = await readXlsx(await exportRegister(office, { register: 'log-book', format: 'xlsx', language: 'sw' }));
     const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
     expect(sheet.name).toBe('Daftari la Matengenezo');
     expect(sheet.rowCount).toBe(1 + 3);

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { leafKeys } from '../../../db/contract/catalogues/index.ts';
 import enRegisters from '../../../db/contract/catalogues/en/registers.json' with { type: 'json' };
 import swRegisters from '../../../db/contract/catalogues/sw/registers.json' with { type: 'json' };
-import { REGISTER_KEYS, RegisterExportInput } from '../../../db/contract/register-export-schemas.ts';
+import { REGISTER_KEYS, RegisterExportInput } from '../../../db/registers/contract.ts';
 import { devicesRegister } from '../../../db/assets/register-sheet.ts';
 import { logBookRegister } from '../../../db/maintenance/log-book-sheet.ts';
 import { peopleRegister } from '../../../db/people/register-sheet.ts';
 import { wordsIn } from '../../../db/registers/register.ts';
 import { registerRoutes } from '../../../db/registers/routes.ts';
-import { exportThroughRoute, openEmptyOffice } from './fixture.ts';
+import { exportRegister, openEmptyOffice } from '../../helpers/registers.ts';
 
 const REGISTERS = [devicesRegister, logBookRegister, peopleRegister];
 
@@ -36,12 +36,12 @@ describe('the registers.export route', () => {
   });
 
   it('returns the file as base64 with its name and type, for an empty register too', async () => {
-    const { core } = await openEmptyOffice();
-    const exported = await exportThroughRoute(core, { register: 'devices', format: 'xlsx', language: 'en' });
+    const office = await openEmptyOffice();
+    const exported = await exportRegister(office, { register: 'devices', format: 'xlsx', language: 'en' });
     expect(exported).toMatchObject({ filename: 'equipment-register-2026-11-23.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', rows: 0 });
     // A zip: what Excel opens.
     expect(Buffer.from(exported.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
-    core.close();
+    office.core.close();
   });
 });
 

@@ -10,7 +10,7 @@ import type { Core } from '../../../db/core.ts';
 import { Refusal } from '../../../db/core/refusal.ts';
 import { exportRegisterToFile } from '../../../db/registers/export.ts';
 import { tempDir } from '../../helpers/core.ts';
-import { openEmptyOffice } from './fixture.ts';
+import { openEmptyOffice } from '../../helpers/registers.ts';
 
 const DEVICES = 20_000;
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   core = office.core;
   const started = performance.now();
   for (let i = 1; i <= DEVICES; i += 1) {
-    const { result } = await core.call(office.token, 'assets.register', {
+    const result = await office.call(office.admin, 'assets.register', {
       category: i % 3 === 0 ? 'desktop' : 'laptop',
       make: 'Dell',
       model: `Latitude ${5400 + (i % 50)}`,

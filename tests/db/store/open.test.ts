@@ -5,7 +5,7 @@ import { openCore } from '../../../db/core.ts';
 import { manualClock } from '../../../db/core/clock.ts';
 import { Refusal } from '../../../db/core/refusal.ts';
 import { latestMigration } from '../../../db/store/migrations/index.ts';
-import { closeStore, openStore } from '../../../db/store/open.ts';
+import { closeStore, dryRun, openStore } from '../../../db/store/open.ts';
 import { openTestCore, setUp, START, tempDir, testHasher } from '../../helpers/core.ts';
 
 /** Offsets at which two files differ (and a length change), to say exactly what was written. */
@@ -128,5 +128,38 @@ describe('opening the records file', () => {
     const refusal = await refusalOf(openStore(path));
     expect(refusal.value).toMatchObject({ code: 'database-unreadable', message: 'errors.database-unreadable', params: { path } });
     expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+describe('a dry run (the previews of a register import and of a bundle)', () => {
+  it('returns what the work saw and keeps none of what it wrote', async () => {
+    const { store } = await openStore(':memory:');
+    const count = () => (store.sqlite.prepare('SELECT count(*) AS n FROM origins').get() as { n: number }).n;
+    const seen = dryRun(store, () => {
+      store.sqlite.prepare("INSERT INTO origins (origin, scope, is_self) VALUES ('o1', 'shared', 0)").run();
+      return count();
+    });
+    expect(seen).toBe(1);
+    expect(count()).toBe(0);
+    closeStore(store);
+  });
+
+  it('passes a refusal met during the work on to the caller, with nothing kept', async () => {
+    const { store } = await openStore(':memory:');
+    const refusal = (() => {
+      try {
+        dryRun(store, () => {
+          store.sqlite.prepare("INSERT INTO origins (origin, scope, is_self) VALUES ('o1', 'shared', 0)").run();
+          throw new Refusal('cancelled');
+        });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refusal).toBeInstanceOf(Refusal);
+    expect((refusal as Refusal).value.code).toBe('cancelled');
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM origins').get()).toEqual({ n: 0 });
+    closeStore(store);
   });
 });

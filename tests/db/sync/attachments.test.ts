@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { domain } from '../../../db/domain.ts';
 import { verifyStore } from '../../../db/journal/verify.ts';
 import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../../../db/sync/format.ts';
-import { exportBundle, importBundle, ok, openReplica, privateKeyOf, refusedUnchanged, registerDevice, signManifest, unpack, type Header, type Replica } from './helpers.ts';
+import { exportBundle, importBundle, openReplica, privateKeyOf, refusedUnchanged, registerDevice, signManifest, unpack, type Header, type Replica } from '../../helpers/sync.ts';
 
 const open: Replica[] = [];
 afterEach(() => {
@@ -26,8 +26,8 @@ const JOB_CARD = Buffer.concat([Buffer.from('%PDF-1.7 kadi ya kazi JC-2025-114\n
 async function officeWithJobCard(): Promise<{ a: Replica; sha256: string }> {
   const a = await replica('A', 31);
   const device = await registerDevice(a);
-  const entry = await ok<{ id: string }>(a, 'maintenance.report', { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
-  const view = await ok<{ attachments: { sha256: string }[] }>(a, 'maintenance.attach', {
+  const entry = await a.ok('maintenance.report', { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
+  const view = await a.ok('maintenance.attach', {
     entry_id: entry.id,
     file: { name: 'kadi-ya-kazi.pdf', mime: 'application/pdf', base64: JOB_CARD.toString('base64') },
   });
@@ -52,17 +52,17 @@ describe('attachments travel in bundles', () => {
     expect(header.manifest.attachments).toEqual([{ sha256, name: 'kadi-ya-kazi.pdf', mime: 'application/pdf', size: JOB_CARD.length }]);
 
     const b = await replica('B', 32);
-    const previewed = await ok<{ new_files: number }>(b, 'sync.preview', { file: { name: 'a.daftari', base64: bytes.toString('base64') } });
+    const previewed = await b.ok('sync.preview', { file: { name: 'a.daftari', base64: bytes.toString('base64') } });
     expect(previewed.new_files).toBe(1);
-    const result = await ok<{ new_files: number }>(b, 'sync.import', { file: { name: 'a.daftari', base64: bytes.toString('base64') }, accept_new_peer: true });
+    const result = await b.ok('sync.import', { file: { name: 'a.daftari', base64: bytes.toString('base64') }, accept_new_peer: true });
     expect(result.new_files).toBe(1);
-    const file = await ok<{ name: string; mime: string; base64: string }>(b, 'attachments.get', { sha256 });
+    const file = await b.ok('attachments.get', { sha256 });
     expect(Buffer.from(file.base64, 'base64').equals(JOB_CARD)).toBe(true);
     expect(file.name).toBe('kadi-ya-kazi.pdf');
     expect(await verifyStore(b.store, domain)).toMatchObject({ ok: true });
 
     // Imported again: nothing new, the file is held once.
-    const again = await ok<{ new_files: number; new_events: number }>(b, 'sync.import', { file: { name: 'a.daftari', base64: bytes.toString('base64') } });
+    const again = await b.ok('sync.import', { file: { name: 'a.daftari', base64: bytes.toString('base64') } });
     expect(again).toMatchObject({ new_files: 0, new_events: 0 });
     expect((b.store.sqlite.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number }).n).toBe(1);
   });

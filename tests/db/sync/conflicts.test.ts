@@ -2,14 +2,8 @@
 // shows the same conflicts, a resolution made on one travels to all, and changes made one after the
 // other are not mistaken for a conflict.
 import { afterEach, describe, expect, it } from 'vitest';
-import { carry, conflictsOf, deviceUpdate, ok, openReplica, registerDevice, sharedDigest, type Replica } from './helpers.ts';
-
-interface ConflictView {
-  id: string;
-  kind: string;
-  entities: string[];
-  detail: Record<string, unknown>;
-}
+import { present } from '../../helpers/core.ts';
+import { carry, conflictsOf, deviceUpdate, openReplica, registerDevice, sharedDigest, type Replica } from '../../helpers/sync.ts';
 
 const open: Replica[] = [];
 afterEach(() => {
@@ -27,7 +21,7 @@ async function exchange(a: Replica, b: Replica): Promise<void> {
   await carry(b, a, { onlyUnacknowledged: true });
 }
 
-const conflicts = (r: Replica) => ok<ConflictView[]>(r, 'conflicts.list');
+const conflicts = (r: Replica) => r.ok('conflicts.list');
 
 describe('conflicts after a merge', () => {
   it('two installations register the same tag: after the exchange both list the same duplicate-tag conflict', async () => {
@@ -50,7 +44,7 @@ describe('conflicts after a merge', () => {
     await registerDevice(b);
     await exchange(a, b);
     const [conflict] = await conflicts(a);
-    await ok(a, 'conflicts.resolve', { conflict_id: conflict?.id, note: 'Kibandiko kipya kitawekwa kwenye kifaa cha B' });
+    await a.ok('conflicts.resolve', { conflict_id: present(conflict, 'the conflict').id, note: 'Kibandiko kipya kitawekwa kwenye kifaa cha B' });
     expect(await conflicts(a)).toEqual([]);
     expect(await conflicts(b)).toHaveLength(1);
 
@@ -66,7 +60,7 @@ describe('conflicts after a merge', () => {
     const second = await registerDevice(b);
     await exchange(a, b);
     const [conflict] = await conflicts(a);
-    await ok(a, 'conflicts.resolve', { conflict_id: conflict?.id, note: 'Imekubaliwa' });
+    await a.ok('conflicts.resolve', { conflict_id: present(conflict, 'the conflict').id, note: 'Imekubaliwa' });
     await exchange(a, b);
     const c = await openReplica('C', { seed: 3, start: '2025-03-03T08:01:00.000Z' });
     open.push(c);
@@ -82,7 +76,7 @@ describe('conflicts after a merge', () => {
     await registerDevice(b);
     await exchange(a, b);
     expect(await conflicts(a)).toHaveLength(1);
-    await ok(a, 'assets.update', deviceUpdate(a.store, onA.id, { tag: 'MAJI/ICT/2025/00099' }));
+    await a.ok('assets.update', await deviceUpdate(a, onA.id, { tag: 'MAJI/ICT/2025/00099' }));
     expect(await conflicts(a)).toEqual([]);
     await exchange(a, b);
     expect(await conflicts(b)).toEqual([]);
@@ -91,15 +85,15 @@ describe('conflicts after a merge', () => {
   it('concurrent custodian changes of one device on two installations are a custodian-diverged conflict on both', async () => {
     const [a, b] = await pair();
     const people = [];
-    for (const full_name of ['Zuhura Said', 'Hamisi Juma', 'Rehema Mollel']) people.push((await ok<{ id: string }>(a, 'people.register', { full_name })).id);
+    for (const full_name of ['Zuhura Said', 'Hamisi Juma', 'Rehema Mollel']) people.push((await a.ok('people.register', { full_name })).id);
     const device = await registerDevice(a, { custodian_id: people[0] });
     await exchange(a, b);
 
     // Neither has seen the other's change.
     a.clock.advance(60_000);
     b.clock.advance(60_000);
-    await ok(a, 'assets.update', deviceUpdate(a.store, device.id, { custodian_id: people[1] }));
-    await ok(b, 'assets.update', deviceUpdate(b.store, device.id, { custodian_id: people[2] }));
+    await a.ok('assets.update', await deviceUpdate(a, device.id, { custodian_id: people[1] }));
+    await b.ok('assets.update', await deviceUpdate(b, device.id, { custodian_id: people[2] }));
     await exchange(a, b);
 
     const seen = await conflicts(a);
@@ -114,14 +108,14 @@ describe('conflicts after a merge', () => {
   it('changes made one after the other, each having seen the last, are no conflict', async () => {
     const [a, b] = await pair();
     const people = [];
-    for (const full_name of ['Zuhura Said', 'Hamisi Juma', 'Rehema Mollel']) people.push((await ok<{ id: string }>(a, 'people.register', { full_name })).id);
+    for (const full_name of ['Zuhura Said', 'Hamisi Juma', 'Rehema Mollel']) people.push((await a.ok('people.register', { full_name })).id);
     const device = await registerDevice(a, { custodian_id: people[0] });
     await exchange(a, b);
-    await ok(a, 'assets.update', deviceUpdate(a.store, device.id, { custodian_id: people[1] }));
+    await a.ok('assets.update', await deviceUpdate(a, device.id, { custodian_id: people[1] }));
     await exchange(a, b);
-    await ok(b, 'assets.update', deviceUpdate(b.store, device.id, { custodian_id: people[2] }));
+    await b.ok('assets.update', await deviceUpdate(b, device.id, { custodian_id: people[2] }));
     await exchange(a, b);
-    await ok(a, 'assets.update', deviceUpdate(a.store, device.id, { custodian_id: people[0] }));
+    await a.ok('assets.update', await deviceUpdate(a, device.id, { custodian_id: people[0] }));
     await exchange(a, b);
 
     expect(await conflicts(a)).toEqual([]);
@@ -132,15 +126,15 @@ describe('conflicts after a merge', () => {
 
   it('concurrent changes that agree on the custodian, or leave it alone, are no conflict', async () => {
     const [a, b] = await pair();
-    const zuhura = (await ok<{ id: string }>(a, 'people.register', { full_name: 'Zuhura Said' })).id;
-    const hamisi = (await ok<{ id: string }>(a, 'people.register', { full_name: 'Hamisi Juma' })).id;
+    const zuhura = (await a.ok('people.register', { full_name: 'Zuhura Said' })).id;
+    const hamisi = (await a.ok('people.register', { full_name: 'Hamisi Juma' })).id;
     const one = await registerDevice(a, { custodian_id: zuhura });
     const two = await registerDevice(a, { custodian_id: zuhura });
     await exchange(a, b);
-    await ok(a, 'assets.update', deviceUpdate(a.store, one.id, { custodian_id: hamisi }));
-    await ok(b, 'assets.update', deviceUpdate(b.store, one.id, { custodian_id: hamisi, notes: 'Imehamishwa' }));
-    await ok(a, 'assets.update', deviceUpdate(a.store, two.id, { custodian_id: hamisi }));
-    await ok(b, 'assets.update', deviceUpdate(b.store, two.id, { notes: 'Skrini imepasuka' }));
+    await a.ok('assets.update', await deviceUpdate(a, one.id, { custodian_id: hamisi }));
+    await b.ok('assets.update', await deviceUpdate(b, one.id, { custodian_id: hamisi, notes: 'Imehamishwa' }));
+    await a.ok('assets.update', await deviceUpdate(a, two.id, { custodian_id: hamisi }));
+    await b.ok('assets.update', await deviceUpdate(b, two.id, { notes: 'Skrini imepasuka' }));
     await exchange(a, b);
     expect(await conflicts(a)).toEqual([]);
     expect(await conflicts(b)).toEqual([]);
@@ -151,8 +145,8 @@ describe('conflicts after a merge', () => {
     const device = await registerDevice(a);
     await exchange(a, b);
     const report = { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' };
-    const onA = await ok<{ id: string }>(a, 'maintenance.report', report);
-    const onB = await ok<{ id: string }>(b, 'maintenance.report', { ...report, symptoms: 'Skrini nyeusi' });
+    const onA = await a.ok('maintenance.report', report);
+    const onB = await b.ok('maintenance.report', { ...report, symptoms: 'Skrini nyeusi' });
     await exchange(a, b);
     const seen = await conflicts(a);
     expect(seen).toEqual([expect.objectContaining({ kind: 'two-open-repairs', entities: [device.id, ...[onA.id, onB.id].sort()] })]);
@@ -163,14 +157,14 @@ describe('conflicts after a merge', () => {
     const [a, b] = await pair();
     const device = await registerDevice(a, { media: [{ kind: 'ssd', capacity_gb: 256, serial: 'S4EV' }] });
     const [medium] = a.store.sqlite.prepare('SELECT id FROM storage_media WHERE asset_id = ?').all(device.id) as { id: string }[];
-    await ok(a, 'storage.remove', { medium_id: medium?.id, removed_by: 'Juma Ally', witnessed_by: 'Neema Kweka', kept_at: 'Kabati la TEHAMA', removed_on: '2025-03-03', entry_id: null });
-    const provider = await ok<{ id: string }>(a, 'providers.register', { name: 'Techno Brain Ltd' });
+    await a.ok('drives.remove', { medium_id: present(medium, 'the disk').id, removed_by: 'Juma Ally', witnessed_by: 'Neema Kweka', kept_at: 'Kabati la TEHAMA', removed_on: '2025-03-03', entry_id: null });
+    const provider = present(await a.ok('providers.register', { name: 'Techno Brain Ltd' }), 'the provider');
     await exchange(a, b);
 
-    const entry = await ok<{ id: string }>(a, 'maintenance.report', { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
-    await ok(a, 'maintenance.assign', { entry_id: entry.id, technician: { type: 'external', provider_id: provider.id, job_ref: 'JC-1', supervisor_name: 'Juma Ally' } });
-    await ok(a, 'maintenance.send-offsite', { entry_id: entry.id, sent_on: '2025-03-03' });
-    await ok(b, 'storage.reinstall', { medium_id: medium?.id, reinstalled_by: 'Juma Ally', reinstalled_on: '2025-03-03', entry_id: null });
+    const entry = await a.ok('maintenance.report', { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
+    await a.ok('maintenance.assign', { entry_id: entry.id, technician: { type: 'external', provider_id: provider.id, job_ref: 'JC-1', supervisor_name: 'Juma Ally' } });
+    await a.ok('maintenance.send-offsite', { entry_id: entry.id, sent_on: '2025-03-03' });
+    await b.ok('drives.reinstall', { medium_id: present(medium, 'the disk').id, reinstalled_by: 'Juma Ally', reinstalled_on: '2025-03-03', entry_id: null });
     await exchange(a, b);
 
     const seen = await conflicts(a);

@@ -18,7 +18,7 @@ import {
   TODAY,
   type Imported,
   type Replica,
-} from './helpers.ts';
+} from '../../helpers/sync.ts';
 
 const TAGS = ['MAJI/ICT/2025/00001', 'MAJI/ICT/2025/00002', 'KIBANDIKO-7'] as const;
 const SERIALS = ['DL5440-77X', 'HP-840-G9'] as const;
@@ -159,7 +159,8 @@ function choose(list: string[], n: number | null): string | null {
 }
 
 async function command(r: Replica, kind: string, route: string, input: unknown): Promise<unknown> {
-  const result = await r.call(route, input);
+  // Random commands, some deliberately malformed: the raw call.
+  const result = await r.callRaw(route, input);
   if (result.ok) {
     tally.done[kind] = (tally.done[kind] ?? 0) + 1;
     return result.value;
@@ -264,7 +265,7 @@ async function run(replicas: Replica[], op: Op, mail: Mail[]): Promise<void> {
       const changes: Record<string, unknown> = { custodian_id: choose(activePeople(), op.custodian), notes: `Imesasishwa na ${r.name}` };
       if (op.tag !== null) changes.tag = TAGS[op.tag];
       if (op.location !== null) changes.location_id = choose(locations(), op.location);
-      await command(r, op.kind, 'assets.update', deviceUpdate(r.store, id, changes));
+      await command(r, op.kind, 'assets.update', await deviceUpdate(r, id, changes));
       return;
     }
     case 'report': {
@@ -293,7 +294,7 @@ async function run(replicas: Replica[], op: Op, mail: Mail[]): Promise<void> {
         await command(r, 'assign', 'maintenance.assign', { entry_id: id, technician: { type: 'external', provider_id: provider, job_ref: 'JC-1', supervisor_name: 'Juma Ally' } });
       }
       for (const medium of ids(r, `SELECT id FROM storage_media WHERE asset_id = '${entry.asset_id}' AND state = 'installed' ORDER BY id`)) {
-        await command(r, 'remove-storage', 'storage.remove', { medium_id: medium, removed_by: 'Juma', witnessed_by: 'Neema', kept_at: 'Kabati', removed_on: TODAY, entry_id: id });
+        await command(r, 'remove-storage', 'drives.remove', { medium_id: medium, removed_by: 'Juma', witnessed_by: 'Neema', kept_at: 'Kabati', removed_on: TODAY, entry_id: id });
       }
       await command(r, op.kind, 'maintenance.send-offsite', { entry_id: id, sent_on: TODAY });
       return;
@@ -319,12 +320,12 @@ async function run(replicas: Replica[], op: Op, mail: Mail[]): Promise<void> {
     }
     case 'remove-storage': {
       const id = choose(ids(r, "SELECT id FROM storage_media WHERE state = 'installed' ORDER BY id"), op.pick);
-      if (id) await command(r, op.kind, 'storage.remove', { medium_id: id, removed_by: 'Juma', witnessed_by: 'Neema', kept_at: 'Kabati', removed_on: TODAY, entry_id: null });
+      if (id) await command(r, op.kind, 'drives.remove', { medium_id: id, removed_by: 'Juma', witnessed_by: 'Neema', kept_at: 'Kabati', removed_on: TODAY, entry_id: null });
       return;
     }
     case 'reinstall-storage': {
       const id = choose(ids(r, "SELECT id FROM storage_media WHERE state = 'removed' ORDER BY id"), op.pick);
-      if (id) await command(r, op.kind, 'storage.reinstall', { medium_id: id, reinstalled_by: 'Juma', reinstalled_on: TODAY, entry_id: null });
+      if (id) await command(r, op.kind, 'drives.reinstall', { medium_id: id, reinstalled_by: 'Juma', reinstalled_on: TODAY, entry_id: null });
       return;
     }
     case 'tag-format':

@@ -5,14 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { domain } from '../../../db/domain.ts';
 import { addUser, countRows, okValue } from '../../helpers/core.ts';
 import {
-  asTestCore,
   carry,
   conflictsOf,
   eventsOf,
   everything,
   exportBundle,
   importBundle,
-  ok,
   openReplica,
   refusedUnchanged,
   registerDevice,
@@ -20,7 +18,7 @@ import {
   sharedJournalCount,
   type Imported,
   type Replica,
-} from './helpers.ts';
+} from '../../helpers/sync.ts';
 
 const open: Replica[] = [];
 afterEach(() => {
@@ -33,7 +31,7 @@ async function replica(name: string, seed: number): Promise<Replica> {
 }
 
 async function withPeopleAndDevice(r: Replica): Promise<void> {
-  const person = await ok<{ id: string }>(r, 'people.register', { full_name: `Zuhura Said (${r.name})` });
+  const person = await r.ok('people.register', { full_name: `Zuhura Said (${r.name})` });
   await registerDevice(r, { custodian_id: person.id, media: [{ kind: 'hdd', capacity_gb: 1000, serial: `WD-${r.name}` }] });
 }
 
@@ -73,7 +71,7 @@ describe('importing is idempotent', () => {
 
     // The preview shows who it is from and what it would bring, and keeps nothing either.
     const before = await everything(b);
-    const preview = await ok<{ peer: { status: string; fingerprint: string }; new_events: number }>(b, 'sync.preview', {
+    const preview = await b.ok('sync.preview', {
       file: { name: 'a.daftari', base64: bundle.toString('base64') },
     });
     expect(preview.peer).toMatchObject({ status: 'new', fingerprint: a.core.services.signingKey().fingerprint });
@@ -81,17 +79,17 @@ describe('importing is idempotent', () => {
     expect(await everything(b)).toEqual(before);
 
     // An ICT officer may carry bundles but not accept a new installation's key.
-    const officer = await addUser(asTestCore(b), b.token, 'juma', ['ict_officer']);
+    const officer = await addUser(b.t, b.token, 'juma', ['ict_officer']);
     const byOfficer = await b.core.call(officer.token, 'sync.import', { file: { name: 'a.daftari', base64: bundle.toString('base64') }, accept_new_peer: true });
     expect(byOfficer.result.ok ? null : byOfficer.result.error.code).toBe('forbidden');
 
     okValue(await importBundle(b, bundle, true));
-    const peers = await ok<{ id: string; status: string }[]>(b, 'peers.list');
+    const peers = await b.ok('peers.list');
     expect(peers).toEqual([expect.objectContaining({ id: a.origin, status: 'trusted' })]);
     // Once trusted, the officer's later imports need no acceptance.
-    await ok(a, 'people.register', { full_name: 'Hamisi Juma' });
-    const later = await b.core.call(officer.token, 'sync.import', { file: { name: 'a2.daftari', base64: (await exportBundle(a)).toString('base64') }, accept_new_peer: false });
-    expect(okValue<Imported>(later.result).new_events).toBe(1);
+    await a.ok('people.register', { full_name: 'Hamisi Juma' });
+    const later = await b.t.ok(officer.token, 'sync.import', { file: { name: 'a2.daftari', base64: (await exportBundle(a)).toString('base64') }, accept_new_peer: false });
+    expect(later.new_events).toBe(1);
   });
 
   it('refuses a bundle from an installation whose key was revoked', async () => {
@@ -99,8 +97,8 @@ describe('importing is idempotent', () => {
     const b = await replica('B', 2);
     await withPeopleAndDevice(a);
     await carry(a, b);
-    await ok(b, 'peers.revoke', { peer_id: a.origin });
-    await ok(a, 'people.register', { full_name: 'Hamisi Juma' });
+    await b.ok('peers.revoke', { peer_id: a.origin });
+    await a.ok('people.register', { full_name: 'Hamisi Juma' });
     await refusedUnchanged(b, await exportBundle(a), 'peer-revoked', true);
   });
 });
@@ -116,8 +114,8 @@ describe('a bundle for a peer carries only what it lacks', () => {
     await carry(b, a);
     const heldByB = sharedJournalCount(b.store);
 
-    await ok(a, 'people.register', { full_name: 'Rehema Mollel' });
-    await ok(a, 'departments.create', { name: 'TEHAMA', code: 'IT' });
+    await a.ok('people.register', { full_name: 'Rehema Mollel' });
+    await a.ok('departments.create', { name: 'TEHAMA', code: 'IT' });
     const forB = eventsOf(await exportBundle(a, b.origin));
     expect(forB.map((e) => e.type)).toEqual(['people.registered', 'departments.created']);
     expect(forB.every((e) => e.origin === a.origin)).toBe(true);
@@ -142,9 +140,9 @@ describe('a bundle for a peer carries only what it lacks', () => {
     await withPeopleAndDevice(a);
     await carry(a, b);
     await carry(b, a);
-    await ok(a, 'people.register', { full_name: 'Rehema Mollel' });
+    await a.ok('people.register', { full_name: 'Rehema Mollel' });
     const first = await exportBundle(a, b.origin);
-    await ok(a, 'people.register', { full_name: 'Ally Hassan' });
+    await a.ok('people.register', { full_name: 'Ally Hassan' });
     const second = await exportBundle(a, b.origin);
     expect(eventsOf(first).map((e) => e.payload.full_name)).toEqual(['Rehema Mollel']);
     expect(eventsOf(second).map((e) => e.payload.full_name)).toEqual(['Rehema Mollel', 'Ally Hassan']);
@@ -164,13 +162,13 @@ describe('a bundle for a peer carries only what it lacks', () => {
   it('never puts an account event, or any local event, in a bundle', async () => {
     const a = await replica('A', 1);
     const b = await replica('B', 2);
-    const t = asTestCore(a);
+    const t = a.t;
     await addUser(t, a.token, 'juma', ['ict_officer'], 'Juma Ally');
-    await ok(a, 'security.update', { password_max_age_days: 60 });
+    await a.ok('security.update', { password_max_age_days: 60 });
     await withPeopleAndDevice(a);
     await carry(a, b);
     await carry(b, a);
-    await ok(a, 'users.update', { user_id: (await addUser(t, a.token, 'neema', ['auditor'])).id, display_name: 'Neema K.', roles: ['auditor'] });
+    await a.ok('users.update', { user_id: (await addUser(t, a.token, 'neema', ['auditor'])).id, display_name: 'Neema K.', roles: ['auditor'] });
     await withPeopleAndDevice(a);
 
     const local = new Set([a.core.services.identity.local, b.core.services.identity.local]);

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Refusal } from '../../../db/core/refusal.ts';
-import { describeEvent } from '../../../db/contract/describe.ts';
+import { registry } from '../../../db/areas.ts';
 import { domain } from '../../../db/domain.ts';
 import { SYSTEM_ACTOR } from '../../../db/journal/append.ts';
 import { verifyStore } from '../../../db/journal/verify.ts';
 import { bundleFileName, exportToFile, stageFromFile } from '../../../db/sync/service.ts';
 import { tempDir } from '../../helpers/core.ts';
-import { carry, eventsOf, exportBundle, importBundle, ok, openReplica, refusedUnchanged, registerDevice, unpack, type Replica } from './helpers.ts';
+import { carry, eventsOf, exportBundle, importBundle, openReplica, refusedUnchanged, registerDevice, unpack, type Replica } from '../../helpers/sync.ts';
 
 const folder = tempDir();
 afterAll(() => folder.remove());
@@ -134,7 +134,7 @@ describe('a revoked installation can be trusted again', () => {
     const a = await replica('A', 51);
     const b = await replica('B', 52, '2025-03-03T09:00:00.000Z');
     await carry(a, b);
-    await ok(b, 'peers.revoke', { peer_id: a.origin });
+    await b.ok('peers.revoke', { peer_id: a.origin });
     await registerDevice(a);
     const bundle = await exportBundle(a);
     await refusedUnchanged(b, bundle, 'peer-revoked', false);
@@ -145,14 +145,14 @@ describe('a revoked installation can be trusted again', () => {
     await refusedUnchanged(b, bundle, 'peer-revoked', false);
 
     // As read out over the phone: spacing and case do not matter.
-    const peers = await ok<{ id: string; status: string }[]>(b, 'peers.trust-again', { peer_id: a.origin, fingerprint: ` ${fingerprint.toLowerCase().replace(/ /g, '')} ` });
+    const peers = await b.ok('peers.trust-again', { peer_id: a.origin, fingerprint: ` ${fingerprint.toLowerCase().replace(/ /g, '')} ` });
     expect(peers.find((p) => p.id === a.origin)?.status).toBe('trusted');
     expect((await importBundle(b, bundle)).ok).toBe(true);
     expect(await verifyStore(b.store, domain)).toMatchObject({ ok: true });
 
     const event = b.store.sqlite.prepare("SELECT * FROM journal WHERE type = 'peers.trusted-again'").get() as { payload: string; actor: string; hlc: string; type: string; entity: string; origin: string; origin_seq: number };
     const t = (key: string, params?: Record<string, unknown>) => `${key} ${JSON.stringify(params ?? {})}`;
-    expect(describeEvent({ ...event, payload: JSON.parse(event.payload) as Record<string, unknown> } as never, t as never)).toContain(fingerprint);
+    expect(registry.describe({ ...event, payload: JSON.parse(event.payload) as Record<string, unknown> } as never, t as never)).toContain(fingerprint);
 
     const again = await b.call('peers.trust-again', { peer_id: a.origin, fingerprint });
     expect(again.ok ? null : again.error.code).toBe('peer-not-revoked');
@@ -160,7 +160,7 @@ describe('a revoked installation can be trusted again', () => {
 
   it('only an administrator trusts again, and an unknown field is refused by name', async () => {
     const a = await replica('A', 53);
-    const extra = await a.call('peers.trust-again', { peer_id: a.origin, fingerprint: 'x', note: 'ndiyo' });
+    const extra = await a.callRaw('peers.trust-again', { peer_id: a.origin, fingerprint: 'x', note: 'ndiyo' });
     expect(extra.ok).toBe(false);
     expect(JSON.stringify(extra.ok ? null : extra.error)).toContain('note');
   });

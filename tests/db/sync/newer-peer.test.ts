@@ -14,7 +14,6 @@ import {
   eventsOf,
   exportBundle,
   importBundle,
-  ok,
   openReplica,
   privateKeyOf,
   reseal,
@@ -22,7 +21,7 @@ import {
   unpack,
   type EventLine,
   type Replica,
-} from './helpers.ts';
+} from '../../helpers/sync.ts';
 
 /** What the newer version added: a location renamed on its own, and the fold that applies it. */
 const locationRenamed = defineEvent('locations.renamed', 'shared', z.object({ name: z.string() }));
@@ -51,7 +50,7 @@ describe('an event type from a newer peer', () => {
   it('is kept, verified and passed on but not folded, then folded once this version knows the type', async () => {
     const a = await openReplica('A', { seed: 31 });
     open.push(a);
-    const place = await ok<{ id: string }>(a, 'locations.create', { name: 'Ghorofa 2', building: 'Maji House', region: 'Dodoma' });
+    const place = await a.ok('locations.create', { name: 'Ghorofa 2', building: 'Maji House', region: 'Dodoma' });
     const genuine = await exportBundle(a);
     // The newer build appends its own type at the end of A's chain, signed with A's key.
     const events = eventsOf(genuine);

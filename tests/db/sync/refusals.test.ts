@@ -20,7 +20,6 @@ import {
   exportBundle,
   hashOf,
   importBundle,
-  ok,
   openReplica,
   pack,
   privateKeyOf,
@@ -32,7 +31,7 @@ import {
   unpack,
   type EventLine,
   type Replica,
-} from './helpers.ts';
+} from '../../helpers/sync.ts';
 
 const folder = tempDir();
 afterAll(() => folder.remove());
@@ -40,17 +39,17 @@ afterAll(() => folder.remove());
 /** Ministry A with a little of everything: people, places, a device with storage, a repair. */
 async function busyReplica(name: string, seed: number): Promise<Replica> {
   const a = await openReplica(name, { seed });
-  const department = await ok<{ id: string }>(a, 'departments.create', { name: 'Uhasibu', code: 'UH' });
-  await ok(a, 'locations.create', { name: 'Ghorofa 2', building: 'Maji House', region: 'Dodoma' });
+  const department = await a.ok('departments.create', { name: 'Uhasibu', code: 'UH' });
+  await a.ok('locations.create', { name: 'Ghorofa 2', building: 'Maji House', region: 'Dodoma' });
   const people: string[] = [];
   for (const full_name of ['Zuhura Said', 'Hamisi Juma', 'Rehema Mollel']) {
     a.clock.advance(1000);
-    people.push((await ok<{ id: string }>(a, 'people.register', { full_name, department_id: department.id })).id);
+    people.push((await a.ok('people.register', { full_name, department_id: department.id })).id);
   }
   // Long notes make a long event line, which keeps the held-line bomb below quick.
   const notes = 'Imepokelewa kutoka stoo kuu; skrini ina mkwaruzo mdogo upande wa kushoto. '.repeat(25);
   const device = await registerDevice(a, { custodian_id: people[0], notes, media: [{ kind: 'ssd', capacity_gb: 512, serial: 'S4EV' }] });
-  await ok(a, 'maintenance.report', { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
+  await a.ok('maintenance.report', { asset_id: device.id, reported_on: '2025-03-03', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
   return a;
 }
 
@@ -328,7 +327,7 @@ describe('trust: a known origin keeps its key, an unknown one waits for an admin
     try {
       const path = join(folderA.dir, 'a.sqlite');
       const a = await openReplica('A', { path, seed: 11 });
-      await ok(a, 'people.register', { full_name: 'Zuhura Said' });
+      await a.ok('people.register', { full_name: 'Zuhura Said' });
       const b = await openReplica('B', { seed: 22 });
       expect((await importBundle(b, await exportBundle(a), true)).ok).toBe(true);
       a.core.close();
@@ -336,7 +335,7 @@ describe('trust: a known origin keeps its key, an unknown one waits for an admin
       // The key file was lost: the same database opened with an empty key store makes a new key.
       const again = await openReplica('A again', { path, seed: 12, keyStore: memoryKeyStore(), initialize: false });
       expect(again.origin).toBe(a.origin);
-      await ok(again, 'people.register', { full_name: 'Hamisi Juma' });
+      await again.ok('people.register', { full_name: 'Hamisi Juma' });
       const bundle = await exportBundle(again);
       const error = await refusedUnchanged(b, bundle, 'bundle-key-changed', true);
       // The administrator is shown both fingerprints to compare by phone.
@@ -376,12 +375,12 @@ describe('a gap in an origin’s sequence', () => {
     const a = await openReplica('A', { seed: 11 });
     const b = await openReplica('B', { seed: 22 });
     const c = await openReplica('C', { seed: 33 });
-    await ok(a, 'people.register', { full_name: 'Zuhura Said' });
+    await a.ok('people.register', { full_name: 'Zuhura Said' });
     await carry(a, c); // C holds A's first events only.
-    await ok(a, 'people.register', { full_name: 'Hamisi Juma' });
+    await a.ok('people.register', { full_name: 'Hamisi Juma' });
     await carry(a, b);
     await carry(b, a); // A now knows B holds everything of A's so far.
-    await ok(a, 'people.register', { full_name: 'Rehema Mollel' });
+    await a.ok('people.register', { full_name: 'Rehema Mollel' });
     const forB = await exportBundle(a, b.origin);
     expect(eventsOf(forB).map((e) => e.payload.full_name)).toEqual(['Rehema Mollel']);
 
@@ -398,11 +397,11 @@ describe('a gap in an origin’s sequence', () => {
       const bPath = join(dir.dir, 'b.sqlite');
       const keyB = memoryKeyStore();
       const b = await openReplica('B', { path: bPath, seed: 22, keyStore: keyB });
-      await ok(a, 'people.register', { full_name: 'Zuhura Said' });
+      await a.ok('people.register', { full_name: 'Zuhura Said' });
       await carry(a, b);
       b.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       copyFileSync(bPath, join(dir.dir, 'b-backup.sqlite'));
-      await ok(a, 'people.register', { full_name: 'Hamisi Juma' });
+      await a.ok('people.register', { full_name: 'Hamisi Juma' });
       await carry(a, b);
       await carry(b, a); // A learns B holds both people.
       b.core.close();
@@ -411,7 +410,7 @@ describe('a gap in an origin’s sequence', () => {
       copyFileSync(join(dir.dir, 'b-backup.sqlite'), bPath);
       for (const suffix of ['-wal', '-shm']) rmSync(`${bPath}${suffix}`, { force: true });
       const restored = await openReplica('B restored', { path: bPath, seed: 23, keyStore: keyB, initialize: false });
-      await ok(a, 'people.register', { full_name: 'Rehema Mollel' });
+      await a.ok('people.register', { full_name: 'Rehema Mollel' });
       const error = await refusedUnchanged(restored, await exportBundle(a, b.origin), 'bundle-gap', false);
       expect(error.params?.expected).toBe(3); // A's setup and the first person are all the copy holds.
       // A full bundle heals it.

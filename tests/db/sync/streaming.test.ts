@@ -13,7 +13,7 @@ import { verifyStore } from '../../../db/journal/verify.ts';
 import { registerPerson } from '../../../db/people/commands.ts';
 import { apply, exportToFile, stageFromFile } from '../../../db/sync/service.ts';
 import { countRows, tempDir } from '../../helpers/core.ts';
-import { openReplica, sharedDigest, sharedJournalCount } from './helpers.ts';
+import { openReplica, sharedDigest, sharedJournalCount } from '../../helpers/sync.ts';
 
 const EVENTS = Number(process.env.DAFTARI_SYNC_EVENTS ?? 30_000);
 const folder = tempDir();

@@ -128,7 +128,7 @@ describe('the catalogues', () => {
   });
 
   it('have a sentence for every zod issue the schemas turn into a key', () => {
-    // schemas.ts maps an issue without its own message to `validation.<issue code>`.
+    // db/contract/inputs.ts maps an issue without its own message to `validation.<issue code>`.
     const issueCodes = ['invalid_type', 'too_big', 'too_small', 'invalid_format', 'not_multiple_of', 'unrecognized_keys', 'invalid_union', 'invalid_key', 'invalid_element', 'invalid_value', 'custom'];
     for (const code of issueCodes) {
       expect([code, typeof valueAt(catalogues.sw, `validation.${code}`), typeof valueAt(catalogues.en, `validation.${code}`)]).toEqual([code, 'string', 'string']);
@@ -136,7 +136,7 @@ describe('the catalogues', () => {
   });
 
   it('name every role and every reason for deactivation', async () => {
-    const { ROLES, DEACTIVATION_REASONS } = await import('../../../../db/contract/schemas.ts');
+    const { ROLES, DEACTIVATION_REASONS } = await import('../../../../db/users/contract.ts');
     for (const language of ['sw', 'en'] as const) {
       for (const role of ROLES) expect(typeof valueAt(catalogues[language], `roles.${role}`)).toBe('string');
       for (const reason of DEACTIVATION_REASONS) expect(typeof valueAt(catalogues[language], `reasons.${reason}`)).toBe('string');

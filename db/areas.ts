@@ -1,0 +1,32 @@
+// The one list of areas. Everything that lists every area is derived from it (db/area.ts): the route
+// table, the domain of events and projections, the history sentences, the conflict detector,
+// `routes --json` and the window's navigation, whose order is this list's order. A new area is a folder
+// `db/<area>/` with an index.ts, and one line here (docs/architecture.md, "Adding an area").
+import { createRegistry } from './area.ts';
+import { assetsArea } from './assets/index.ts';
+import { historyArea } from './history/index.ts';
+import { importArea } from './import/index.ts';
+import { institutionArea } from './institution/index.ts';
+import { jobsArea } from './jobs/index.ts';
+import { maintenanceArea } from './maintenance/index.ts';
+import { peopleArea } from './people/index.ts';
+import { placesArea } from './places/index.ts';
+import { registersArea } from './registers/index.ts';
+import { syncArea } from './sync/index.ts';
+import { usersArea } from './users/index.ts';
+
+export const AREAS = [
+  assetsArea,
+  maintenanceArea,
+  importArea,
+  peopleArea,
+  placesArea,
+  syncArea,
+  usersArea,
+  institutionArea,
+  historyArea,
+  registersArea,
+  jobsArea,
+] as const;
+
+export const registry = createRegistry(AREAS);

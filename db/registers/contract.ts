@@ -1,0 +1,25 @@
+// What a register export is asked with: which register, CSV or XLSX, in which language, and that
+// register's own filters (each area's contract says what its register is filtered by). Pure zod,
+// shared with the window's export dialog; messages are catalogue keys.
+import { z } from 'zod';
+import { DeviceFilters } from '../assets/contract.ts';
+import { OutputLanguage } from '../contract/inputs.ts';
+import { LogBookFilters } from '../maintenance/contract.ts';
+import { PeopleFilters } from '../people/contract.ts';
+
+export const REGISTER_KEYS = ['devices', 'log-book', 'people'] as const;
+export type RegisterKey = (typeof REGISTER_KEYS)[number];
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const common = { format: z.enum(EXPORT_FORMATS).default('xlsx'), language: OutputLanguage };
+
+// One branch per register; `prefault` parses the empty default, so omitted filters still get theirs.
+export const RegisterExportInput = z.discriminatedUnion('register', [
+  z.strictObject({ register: z.literal('devices'), ...common, filters: DeviceFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('log-book'), ...common, filters: LogBookFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('people'), ...common, filters: PeopleFilters.prefault({}) }),
+]);
+export type RegisterExportInput = z.input<typeof RegisterExportInput>;
+export type RegisterExportRequest = z.output<typeof RegisterExportInput>;

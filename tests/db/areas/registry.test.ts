@@ -1,0 +1,36 @@
+// Issue 8: every list the product keeps of its areas is derived from the one list (db/areas.ts). These
+// hold the derived lists to it, so an area added to the list is served everywhere or the build fails.
+import { describe, expect, it } from 'vitest';
+import { AREAS, registry } from '../../../db/areas.ts';
+import { routes } from '../../../db/contract/routes.ts';
+import { domain } from '../../../db/domain.ts';
+import { REGISTER_KEYS } from '../../../db/registers/contract.ts';
+import { latestMigration, migrations } from '../../../db/store/migrations/index.ts';
+
+describe('the registry built from the one list of areas', () => {
+  it('is the route table the dispatcher uses, area by area', () => {
+    expect(Object.keys(routes)).toEqual(AREAS.flatMap((area) => Object.keys(area.routes)));
+  });
+
+  it('is the domain the journal folds with: every area’s events and projections, in the list’s order', () => {
+    expect(domain).toBe(registry.domain);
+    expect([...domain.events.keys()]).toEqual(AREAS.flatMap((area) => (area.events ?? []).map((event) => event.type)));
+    expect(domain.projections.map((p) => p.table)).toEqual(AREAS.flatMap((area) => (area.projections ?? []).map((p) => p.table)));
+  });
+
+  it('exports every register the export dialog offers, each from the area it belongs to', () => {
+    expect([...registry.registers.keys()].sort()).toEqual([...REGISTER_KEYS].sort());
+    const owner = (key: string) => AREAS.find((area) => (area.registers ?? []).some((register) => register.key === key))?.name;
+    expect([owner('devices'), owner('log-book'), owner('people')]).toEqual(['assets', 'maintenance', 'people']);
+  });
+
+  it('runs the store’s migrations when no area brings its own', () => {
+    expect(Object.keys(registry.migrations).sort()).toEqual(Object.keys(migrations).sort());
+    expect(Object.keys(registry.migrations).sort().at(-1)).toBe(latestMigration);
+  });
+
+  it('opens each of the window’s areas with a route of the table', () => {
+    expect(registry.screens.map((screen) => screen.id)).toEqual(['assets', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync', 'users', 'settings']);
+    for (const screen of registry.screens) expect(Object.hasOwn(routes, screen.route)).toBe(true);
+  });
+});
