@@ -2,7 +2,7 @@
 // providers. Each checks the rules against the current state, then records events.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { type AssignInput, type AttachInput, type CloseInput, type DiagnoseInput, type FileInput, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type PlanInput, type ProcedureInput, type ProviderInput, REASON_OUTCOMES, type RecordWorkInput, type ReportInput, type ReturnInput, type SendOffsiteInput, type UpdatePlanInput, type UpdateProviderInput, WORK_OUTCOMES } from './contract.ts';
+import { type AssignInput, type AttachInput, type CloseInput, type DiagnoseInput, type FileInput, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type PlanInput, planAppliesTo, type ProcedureInput, type ProviderInput, REASON_OUTCOMES, type RecordWorkInput, type ReportInput, type ReturnInput, type SendOffsiteInput, type UpdatePlanInput, type UpdateProviderInput, WORK_OUTCOMES } from './contract.ts';
 import { describeMedium } from '../assets/contract.ts';
 import { findAssetRow, findCategory, mediaOf } from '../assets/queries.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
@@ -56,7 +56,11 @@ export function reportFault(ctx: CallContext, input: z.output<typeof ReportInput
     }
     refuseFutureDate(ctx, input.reported_on, 'reported_on');
     refuseBeforePurchase(asset, input.reported_on, 'reported_on');
-    if (input.plan_id && !findPlan(ctx.store, input.plan_id)) refuse('plan-not-found', undefined, { plan_id: 'errors.plan-not-found' });
+    if (input.plan_id) {
+      const plan = findPlan(ctx.store, input.plan_id) ?? refuse('plan-not-found', undefined, { plan_id: 'errors.plan-not-found' });
+      // 3.6.1: preventive work is done under a plan for this device or its kind, the one rule the window offers plans by.
+      if (!planAppliesTo(plan, asset)) refuse('plan-not-for-device', { task: plan.task }, { plan_id: 'errors.plan-not-for-device' });
+    }
     // 3.6.1: every entry cites the version of the approved procedure in force when the fault came in.
     const procedure = procedureInForce(ctx.store, input.reported_on);
     return {

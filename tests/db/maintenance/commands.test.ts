@@ -63,6 +63,14 @@ describe('reporting a fault', () => {
     const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.report', report({ kind: 'preventive', plan_id: 'no-such-plan' }), 'plan-not-found');
     expect(error.fields).toEqual({ plan_id: 'errors.plan-not-found' });
   });
+
+  it('refuses preventive work under a plan made for another kind of device, and takes it under a plan for this one', async () => {
+    const forServers = present(okValue(await o.call(o.officer.token, 'plans.create', { task: 'Kukagua feni za seva', interval_months: 3, category: 'server' })), 'plans.create');
+    const error = await refusedWithoutWriting(o, o.officer.token, 'maintenance.report', report({ kind: 'preventive', plan_id: forServers.id }), 'plan-not-for-device');
+    expect(error).toMatchObject({ params: { task: 'Kukagua feni za seva' }, fields: { plan_id: 'errors.plan-not-for-device' } });
+    const forLaptops = present(okValue(await o.call(o.officer.token, 'plans.create', { task: 'Kusafisha vumbi', interval_months: 6, category: laptop.category })), 'plans.create');
+    expect(okValue(await o.call(o.officer.token, 'maintenance.report', report({ kind: 'preventive', plan_id: forLaptops.id }))).plan_id).toBe(forLaptops.id);
+  });
 });
 
 describe('assigning and sending a repair off-site', () => {
