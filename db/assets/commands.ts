@@ -1,4 +1,5 @@
 // Registering and changing devices and their storage media. Each checks its rules, then records events.
+import { written } from '../core/assert.ts';
 import type { z } from 'zod';
 import {
   formatTag,
@@ -144,7 +145,7 @@ export function setTagFormat(ctx: CallContext, input: z.output<typeof TagFormatI
 export function createCategory(ctx: CallContext, input: z.output<typeof CategoryInput>) {
   const id = `custom-${ctx.ids.next()}`;
   command(ctx, actorOf(signedIn(ctx)), () => ({ events: [emit(categoryCreated, id, input)], result: null }));
-  return findCategory(ctx.store, id);
+  return written(findCategory(ctx.store, id), 'category');
 }
 
 export function addMedium(ctx: CallContext, input: z.output<typeof AddMediumInput>): AssetView {

@@ -1,5 +1,6 @@
 // The log book's commands: a repair from the fault report to its close, the procedure, plans and
 // providers. Each checks the rules against the current state, then records events.
+import { written } from '../core/assert.ts';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { type AssignInput, type AttachInput, type CloseInput, type DiagnoseInput, type FileInput, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type PlanInput, planAppliesTo, type ProcedureInput, type ProviderInput, REASON_OUTCOMES, type RecordWorkInput, type ReportInput, type ReturnInput, type SendOffsiteInput, type UpdatePlanInput, type UpdateProviderInput, WORK_OUTCOMES } from './contract.ts';
@@ -206,7 +207,7 @@ export function approveProcedure(ctx: CallContext, input: z.output<typeof Proced
       result: null,
     };
   });
-  return findProcedure(ctx.store, id);
+  return written(findProcedure(ctx.store, id), 'procedure');
 }
 
 export function createPlan(ctx: CallContext, input: z.output<typeof PlanInput>) {
@@ -217,7 +218,7 @@ export function createPlan(ctx: CallContext, input: z.output<typeof PlanInput>) 
     if (input.asset_id && !findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found', undefined, { asset_id: 'errors.asset-not-found' });
     return { events: [emit(planCreated, id, input)], result: null };
   });
-  return findPlan(ctx.store, id);
+  return written(findPlan(ctx.store, id), 'plan');
 }
 
 export function updatePlan(ctx: CallContext, input: z.output<typeof UpdatePlanInput>) {
@@ -226,7 +227,7 @@ export function updatePlan(ctx: CallContext, input: z.output<typeof UpdatePlanIn
     if (!findPlan(ctx.store, plan_id)) refuse('plan-not-found');
     return { events: [emit(planUpdated, plan_id, fields)], result: null };
   });
-  return findPlan(ctx.store, plan_id);
+  return written(findPlan(ctx.store, plan_id), 'plan');
 }
 
 export function registerProvider(ctx: CallContext, input: z.output<typeof ProviderInput>) {
@@ -236,7 +237,7 @@ export function registerProvider(ctx: CallContext, input: z.output<typeof Provid
     if (clash) refuse('name-taken', { name: input.name }, { name: 'errors.name-taken' });
     return { events: [emit(providerRegistered, id, input)], result: null };
   });
-  return findProvider(ctx.store, id);
+  return written(findProvider(ctx.store, id), 'provider');
 }
 
 export function updateProvider(ctx: CallContext, input: z.output<typeof UpdateProviderInput>) {
@@ -247,5 +248,5 @@ export function updateProvider(ctx: CallContext, input: z.output<typeof UpdatePr
     if (clash) refuse('name-taken', { name: fields.name }, { name: 'errors.name-taken' });
     return { events: [emit(providerUpdated, provider_id, fields)], result: null };
   });
-  return findProvider(ctx.store, provider_id);
+  return written(findProvider(ctx.store, provider_id), 'provider');
 }

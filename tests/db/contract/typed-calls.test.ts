@@ -31,4 +31,12 @@ describe('the typed test core', () => {
     expect(name).toBe('Uhasibu');
     expect(typeof department.id).toBe('string');
   });
+
+  it('answers a created plan, provider and category with the row itself, never maybe nothing', async () => {
+    // Each is typed as the row: no `undefined` to check for (a missing row read back is an internal error).
+    const plan: { id: string; task: string } = await t.ok(token, 'plans.create', { task: 'Kusafisha vumbi', interval_months: 6, category: 'laptop' });
+    const provider: { id: string; name: string } = await t.ok(token, 'providers.register', { name: 'Techno Brain Ltd' });
+    const category: { id: string; name_sw: string } = await t.ok(token, 'categories.create', { name_sw: 'Projekta', name_en: 'Projector', can_hold_records: false });
+    expect([plan.task, provider.name, category.name_sw]).toEqual(['Kusafisha vumbi', 'Techno Brain Ltd', 'Projekta']);
+  });
 });
