@@ -3,6 +3,7 @@ import { written } from '../core/assert.ts';
 import type { z } from 'zod';
 import {
   formatTag,
+  holdsRecords,
   type AddMediumInput,
   type CategoryInput,
   type RegisterAssetInput,
@@ -79,7 +80,7 @@ function checkParticulars(ctx: CallContext, input: Particulars, exceptId: string
     department_id: input.department_id,
     custodian_id: input.custodian_id,
     classification: input.classification,
-    can_hold_records: input.can_hold_records ?? category.can_hold_records,
+    can_hold_records: holdsRecords(input.can_hold_records, category.can_hold_records),
     notes: input.notes,
   };
 }

@@ -190,3 +190,11 @@ export const LabelsInput = z
     if (value.skip >= sheet.across * sheet.down) ctx.addIssue({ code: 'custom', path: ['skip'], message: 'documents.validation.skip' });
   });
 export type LabelsInput = z.input<typeof LabelsInput>;
+
+/**
+ * Whether a device can hold government records (3.6.3, 3.6.12): the officer's word when given, else its
+ * category's default. The register keeps this answer, and the form ticks its box by it.
+ */
+export function holdsRecords(value: boolean | null | undefined, categoryDefault: boolean | undefined): boolean {
+  return value ?? categoryDefault ?? false;
+}

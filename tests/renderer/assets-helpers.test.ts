@@ -2,6 +2,7 @@
 // payloads, the list's query, the device address, the log book's sums and an entry's next steps.
 import { describe, expect, it } from 'vitest';
 import { RegisterAssetInput, UpdateAssetInput } from '../../db/assets/contract.ts';
+import { holdsRecords } from '../../db/assets/contract.ts';
 import { daysBetween, financialYearStart, formatDay, monthStart, parseTypedDay } from '../../db/contract/days.ts';
 import { todayInDar } from '../../renderer/components/assets/days.ts';
 import { base64Of, bytesOf } from '../../renderer/components/assets/download.ts';
@@ -10,7 +11,6 @@ import {
   blankDevice,
   blankMedium,
   EditDeviceSchema,
-  holdsRecords,
   updatePayload,
   valuesFromAsset,
   type AssetView,

@@ -87,8 +87,3 @@ export function updatePayload(values: DeviceFormOutput, assetId: string): Update
   const { media: _media, ...particulars } = values;
   return { ...particulars, asset_id: assetId, tag: particulars.tag };
 }
-
-/** Whether the "can hold records" box is ticked: the officer's word, else the category's default. */
-export function holdsRecords(value: boolean | null | undefined, categoryDefault: boolean | undefined): boolean {
-  return value ?? categoryDefault ?? false;
-}

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { CLASSIFICATIONS, RegisterAssetInput } from '../../../db/assets/contract.ts';
+import { CLASSIFICATIONS, holdsRecords, RegisterAssetInput } from '../../../db/assets/contract.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { isOffline } from '../../components/assets/badges.tsx';
 import { useCategories } from '../../components/assets/categories.ts';
@@ -20,7 +20,6 @@ import {
   blankMedium,
   DEVICE_FIELDS,
   EditDeviceSchema,
-  holdsRecords,
   updatePayload,
   valuesFromAsset,
   type AssetView,

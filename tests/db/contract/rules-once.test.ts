@@ -42,7 +42,7 @@ const HOMES: Record<string, string[]> = {
     'monthStart',
   ],
   'db/maintenance/contract.ts': ['entryDowntime', 'closedDowntime', 'planAppliesTo', 'preventiveDueOn', 'partCost', 'partsCost', 'MAX_FILE_BYTES'],
-  'db/assets/contract.ts': ['formatTag', 'describeMedium', 'deviceSince', 'underWarranty'],
+  'db/assets/contract.ts': ['formatTag', 'describeMedium', 'deviceSince', 'underWarranty', 'holdsRecords'],
   // The window's "today" reads the PC's clock; the rule it applies is workingDay.
   'renderer/components/assets/days.ts': ['todayInDar'],
 };
@@ -66,6 +66,10 @@ describe('each rule the core and the window share', () => {
     expect(copiesOf(/asset_id IS NULL AND \w+\.category\s*=/, 'db/maintenance/contract.ts')).toEqual([]);
     expect(copiesOf(/\.asset_id === \w+\.id \|\|/, 'db/maintenance/contract.ts')).toEqual([]);
     expect(copiesOf(/\.category === \w+\.category/, 'db/maintenance/contract.ts')).toEqual([]);
+  });
+
+  it('decides whether a device can hold records only through holdsRecords', () => {
+    expect(copiesOf(/can_hold_records\s*\?\?/, 'db/assets/contract.ts')).toEqual([]);
   });
 
   it('decides whether a device is under warranty only through underWarranty', () => {
