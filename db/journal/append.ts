@@ -4,7 +4,7 @@ import { Refusal } from '../core/refusal.ts';
 import { statement, type Store } from '../store/open.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Domain } from './domain.ts';
-import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
+import { canonicalJson, GENESIS_HASH, storedEventHash, type StoredFields } from './hash.ts';
 import { nextHlc } from './hlc.ts';
 import { project, touchedEntities } from './project.ts';
 import { refoldEntities } from './refold.ts';
@@ -78,24 +78,33 @@ export type EventRow = Omit<JournalEvent, 'seq'>;
 export function writeEvent(store: Store, domain: Domain, event: EventRow): { seq: number; entities: string[] } {
   const definition = domain.events.get(event.type);
   if (definition && payloadProblem(definition, event.payload)) throw new Refusal('invalid-event', { type: event.type });
-  if (eventHash(event) !== event.hash) throw new Error(`event ${event.origin}/${event.origin_seq} does not match its hash`);
-  const info = statement(
-    store,
-    'INSERT INTO journal (origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(event.origin, event.origin_seq, event.hlc, event.actor, event.type, event.entity, canonicalJson(event.payload), event.prev_hash, event.hash);
-  const seq = Number(info.lastInsertRowid);
-  if (!definition) {
-    statement(store, 'INSERT INTO journal_held (seq) VALUES (?)').run(seq);
-    return { seq, entities: [] };
-  }
-  const entities = touchedEntities(domain, event.type, event.entity, event.payload);
-  writeRefs(store, seq, entities);
+  const payload = canonicalJson(event.payload);
+  if (storedEventHash({ ...event, payload }) !== event.hash) throw new Error(`event ${event.origin}/${event.origin_seq} does not match its hash`);
+  const entities = definition ? touchedEntities(domain, event.type, event.entity, event.payload) : [];
+  const seq = writeStoredEvent(store, { ...event, payload }, definition ? entities.slice(1) : null);
   return { seq, entities };
 }
 
-function writeRefs(store: Store, seq: number, entities: readonly string[]): void {
+/**
+ * Writes an event already checked (sync import checks every line while staging): the journal row with
+ * its canonical payload text, and its refs — or, for a type this version does not know (`refs` null),
+ * its mark as held.
+ */
+export function writeStoredEvent(store: Store, event: StoredFields & { hash: string }, refs: readonly string[] | null): number {
+  const info = statement(
+    store,
+    'INSERT INTO journal (origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(event.origin, event.origin_seq, event.hlc, event.actor, event.type, event.entity, event.payload, event.prev_hash, event.hash);
+  const seq = Number(info.lastInsertRowid);
+  if (refs === null) statement(store, 'INSERT INTO journal_held (seq) VALUES (?)').run(seq);
+  else writeRefs(store, seq, refs);
+  return seq;
+}
+
+function writeRefs(store: Store, seq: number, refs: readonly string[]): void {
+  if (refs.length === 0) return;
   const insertRef = statement(store, 'INSERT OR IGNORE INTO journal_refs (seq, entity) VALUES (?, ?)');
-  for (const ref of entities.slice(1)) insertRef.run(seq, ref);
+  for (const ref of refs) insertRef.run(seq, ref);
 }
 
 /**
@@ -113,7 +122,7 @@ export function foldHeldEvents(store: Store, domain: Domain): number {
       const payload = JSON.parse(row.payload) as Record<string, unknown>;
       if (!definition || payloadProblem(definition, payload)) continue;
       const entities = touchedEntities(domain, row.type, row.entity, payload);
-      writeRefs(store, row.seq, entities);
+      writeRefs(store, row.seq, entities.slice(1));
       statement(store, 'DELETE FROM journal_held WHERE seq = ?').run(row.seq);
       for (const entity of entities) touched.add(entity);
       folded += 1;
@@ -153,10 +162,13 @@ export function append(ctx: AppendContext, events: readonly NewEvent[]): Journal
       payload,
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    const event = { ...fields, hash: eventHash(fields) };
-    const { seq, entities } = writeEvent(store, domain, event);
+    // The payload was just checked by its schema: its canonical text is made once, hashed and stored.
+    const stored = { ...fields, payload: canonicalJson(payload) };
+    const hash = storedEventHash(stored);
+    const entities = touchedEntities(domain, definition.type, entity, payload);
+    const seq = writeStoredEvent(store, { ...stored, hash }, entities.slice(1));
     project(store, domain, fields, entities);
-    written.push({ seq, ...event });
+    written.push({ seq, ...fields, hash });
   }
   return written;
 }

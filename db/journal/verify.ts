@@ -1,18 +1,23 @@
 // `daftari verify`: recompute every hash and link, then rebuild every projection from the journal into
-// a scratch database and compare it with the stored rows. Names the first disagreement.
+// a scratch database and compare it with the stored rows. Names the first disagreement. Everything is
+// streamed in chunks, in key order on both sides: no table is ever held whole, and between chunks a
+// job reports how far it is and may be stopped.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { JobHandle } from '../core/jobs.ts';
+import { refuse } from '../core/refusal.ts';
 import { closeStore, openStore, statement, type OpenOptions, type Store } from '../store/open.ts';
 import type { JournalRow } from '../store/schema.ts';
 import type { Domain } from './domain.ts';
-import { canonicalJson, eventHash, GENESIS_HASH } from './hash.ts';
+import { canonicalJson, GENESIS_HASH, storedEventHash } from './hash.ts';
 import { isHlc } from './hlc.ts';
-import { project, touchedEntities } from './project.ts';
+import { binaryOrder, foldEntity, foldOrder, touchedEntities } from './project.ts';
+import type { StoredFoldEvent } from './refold.ts';
 import { refreshSearchIndexes, searchIndexes, type SearchIndex } from './search.ts';
 import { payloadProblem } from './append.ts';
-import type { FoldEvent, Scope } from './types.ts';
+import type { AnyProjection, FoldEvent, Scope } from './types.ts';
 
 export type EventProblem =
   | 'hash-mismatch'
@@ -48,8 +53,15 @@ function checkEvent(
   } catch {
     return 'payload-not-json';
   }
-  if (canonicalJson(payload) !== row.payload) return 'payload-not-canonical';
-  if (eventHash({ ...row, payload }) !== row.hash) return 'hash-mismatch';
+  let canonical: string;
+  try {
+    canonical = canonicalJson(payload);
+  } catch {
+    return 'payload-not-canonical';
+  }
+  if (canonical !== row.payload) return 'payload-not-canonical';
+  // The stored text is canonical: the hash is taken over it as it is.
+  if (storedEventHash(row) !== row.hash) return 'hash-mismatch';
   if (row.origin_seq !== (last?.origin_seq ?? 0) + 1) return 'sequence-gap';
   if (row.prev_hash !== (last?.hash ?? GENESIS_HASH)) return 'broken-link';
   if (!isHlc(row.hlc)) return 'bad-hlc';
@@ -82,53 +94,285 @@ function checkScopes(store: Store, chainScopes: ReadonlyMap<string, Set<Scope>>)
   return null;
 }
 
+/** Rows read per statement: every pass reads in chunks, so no statement stays open between them. */
+const CHUNK = 5000;
+
+/** Every pass reads `chunk` rows at a time (tests make it small, so their few rows cross its edges). */
+interface Chunked {
+  chunk?: number;
+}
+
+/** How far a pass is: it yields after each chunk, with the count done so far. */
+type Pass<T> = Generator<number, T, void>;
+
+/** Runs a pass to its end without pausing. */
+function finish<T>(pass: Pass<T>): T {
+  for (;;) {
+    const step = pass.next();
+    if (step.done) return step.value;
+  }
+}
+
+// ---- the chain ------------------------------------------------------------------------------------
+
+interface ChainResult {
+  events: number;
+  chainScopes: Map<string, Set<Scope>>;
+  failure: VerifyResult | null;
+}
+
+function noteScope(domain: Domain, chainScopes: Map<string, Set<Scope>>, row: StoredRow): void {
+  const scope = domain.events.get(row.type)?.scope;
+  if (!scope) return;
+  const scopes = chainScopes.get(row.origin);
+  if (scopes) scopes.add(scope);
+  else chainScopes.set(row.origin, new Set([scope]));
+}
+
 /**
- * What an index holds, per row of its owner table: the sorted (column, offset, term) of every token,
- * as one digest. fts5vocab reads the index itself, so this sees a row deleted from or forged into the
- * index even where the content table is untouched. A token on a rowid no owner row has is keyed `#rowid`.
+ * The chain in arrival order, each chunk of events with its refs read beside it. Every origin's events
+ * arrive in chain order (append numbers them so, import writes them so), so a clean file passes here
+ * with no lookup per event. Anything out of line — a bad event, or an origin whose numbers do not
+ * follow on in arrival order — hands over to `exactChain`, which names the first problem.
  */
-function searchContent(store: Store, index: SearchIndex): Map<string, string> {
+function* chainInArrivalOrder(store: Store, domain: Domain, chunk: number): Pass<ChainResult | null> {
+  const held = new Set((statement(store, 'SELECT seq FROM journal_held').all() as { seq: number }[]).map((r) => r.seq));
+  const rowsAfter = statement(store, `SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT ${chunk}`);
+  const refsBetween = statement(store, 'SELECT seq, entity FROM journal_refs WHERE seq > ? AND seq <= ? ORDER BY seq');
+  const lastByOrigin = new Map<string, { origin_seq: number; hash: string; hlc: string }>();
+  const chainScopes = new Map<string, Set<Scope>>();
+  let events = 0;
+  let after = 0;
+  for (;;) {
+    const rows = rowsAfter.all(after) as StoredRow[];
+    if (rows.length === 0) break;
+    const upTo = (rows[rows.length - 1] as StoredRow).seq;
+    const refs = new Map<number, string[]>();
+    for (const { seq, entity } of refsBetween.all(after, upTo) as { seq: number; entity: string }[]) {
+      const list = refs.get(seq);
+      if (list) list.push(entity);
+      else refs.set(seq, [entity]);
+    }
+    for (const row of rows) {
+      noteScope(domain, chainScopes, row);
+      if (checkEvent(domain, row, lastByOrigin.get(row.origin), refs.get(row.seq) ?? [], held.has(row.seq))) return null;
+      lastByOrigin.set(row.origin, { origin_seq: row.origin_seq, hash: row.hash, hlc: row.hlc });
+      events += 1;
+    }
+    after = upTo;
+    yield events;
+  }
+  return { events, chainScopes, failure: null };
+}
+
+/** Per origin in chain order, so a missing or swapped event shows as a gap or a broken link. */
+function exactChain(store: Store, domain: Domain): ChainResult {
+  const refsOf = statement(store, 'SELECT entity FROM journal_refs WHERE seq = ?');
+  const isHeld = statement(store, 'SELECT 1 FROM journal_held WHERE seq = ?');
+  const lastByOrigin = new Map<string, { origin_seq: number; hash: string; hlc: string }>();
+  const chainScopes = new Map<string, Set<Scope>>();
+  let events = 0;
+  let first: { row: StoredRow; problem: EventProblem } | null = null;
+  for (const row of statement(store, 'SELECT * FROM journal ORDER BY origin, origin_seq').iterate() as IterableIterator<StoredRow>) {
+    noteScope(domain, chainScopes, row);
+    const refs = (refsOf.all(row.seq) as { entity: string }[]).map((r) => r.entity);
+    const problem = checkEvent(domain, row, lastByOrigin.get(row.origin), refs, isHeld.get(row.seq) !== undefined);
+    // The first bad event is the earliest to arrive, whichever origin it came from.
+    if (problem && (!first || row.seq < first.row.seq)) first = { row, problem };
+    lastByOrigin.set(row.origin, { origin_seq: row.origin_seq, hash: row.hash, hlc: row.hlc });
+    events += 1;
+  }
+  const failure: VerifyResult | null = first
+    ? { ok: false, kind: 'event', seq: first.row.seq, origin: first.row.origin, origin_seq: first.row.origin_seq, problem: first.problem }
+    : null;
+  return { events, chainScopes, failure };
+}
+
+// ---- the rebuild ----------------------------------------------------------------------------------
+
+/**
+ * Folds every entity into `target`'s projections, chunk by chunk of entities in key order: each chunk
+ * reads its entities' own events and the events referring to them (journal_refs, which the chain check
+ * has held to the payloads), reduces each entity's events in fold order in memory, and inserts each
+ * final row once. Yields the events folded so far.
+ */
+function* foldChunks(source: Store, target: Store, domain: Domain, chunk: number): Pass<number> {
+  const columns = 'j.origin, j.origin_seq, j.hlc, j.actor, j.type, j.entity, j.payload';
+  const firstBoundary = statement(source, `SELECT entity FROM journal ORDER BY entity LIMIT 1 OFFSET ${chunk - 1}`);
+  const boundaryAfter = statement(source, `SELECT entity FROM journal WHERE entity > ? ORDER BY entity LIMIT 1 OFFSET ${chunk - 1}`);
+  // Lower bound: none for the first chunk; upper bound: none for the last.
+  const own = {
+    all: statement(source, `SELECT ${columns} FROM journal j`),
+    upTo: statement(source, `SELECT ${columns} FROM journal j WHERE j.entity <= ?`),
+    from: statement(source, `SELECT ${columns} FROM journal j WHERE j.entity > ?`),
+    between: statement(source, `SELECT ${columns} FROM journal j WHERE j.entity > ? AND j.entity <= ?`),
+  };
+  const referring = `SELECT r.entity AS fold, ${columns} FROM journal_refs r JOIN journal j ON j.seq = r.seq`;
+  const refs = {
+    all: statement(source, referring),
+    upTo: statement(source, `${referring} WHERE r.entity <= ?`),
+    from: statement(source, `${referring} WHERE r.entity > ?`),
+    between: statement(source, `${referring} WHERE r.entity > ? AND r.entity <= ?`),
+  };
+  const read = (which: typeof own, after: string | null, upTo: string | undefined) => {
+    if (after === null) return upTo === undefined ? which.all.all() : which.upTo.all(upTo);
+    return upTo === undefined ? which.from.all(after) : which.between.all(after, upTo);
+  };
+  let folded = 0;
+  let after: string | null = null;
+  for (;;) {
+    const upTo: string | undefined = ((after === null ? firstBoundary.get() : boundaryAfter.get(after)) as { entity: string } | undefined)?.entity;
+    const byEntity = new Map<string, FoldEvent[]>();
+    const add = (entity: string, row: StoredFoldEvent) => {
+      // A type no projection folds (one this version does not know, held) is not even parsed.
+      if (!domain.projectionsByType.has(row.type)) return;
+      const event = { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> };
+      const list = byEntity.get(entity);
+      if (list) list.push(event);
+      else byEntity.set(entity, [event]);
+    };
+    const ownRows = read(own, after, upTo) as StoredFoldEvent[];
+    for (const row of ownRows) add(row.entity, row);
+    for (const { fold, ...row } of read(refs, after, upTo) as (StoredFoldEvent & { fold: string })[]) add(fold, row);
+    for (const [entity, events] of byEntity) foldEntity(target, domain, entity, events.sort(foldOrder), 'insert');
+    folded += ownRows.length;
+    yield folded;
+    if (upTo === undefined) return folded;
+    after = upTo;
+  }
+}
+
+/** Folds every event, in (hlc, origin, origin_seq) order per entity, into `target`'s projections. */
+export function foldAll(source: Store, target: Store, domain: Domain, options: Chunked = {}): number {
+  return target.sqlite.transaction(() => finish(foldChunks(source, target, domain, options.chunk ?? CHUNK)))();
+}
+
+// ---- the comparison -------------------------------------------------------------------------------
+
+/** A table's rows in id order, read a chunk at a time. */
+function* rowsById(store: Store, table: string, columns: string, chunk: number): Generator<Record<string, unknown>> {
+  const first = statement(store, `SELECT ${columns} FROM ${table} ORDER BY id LIMIT ${chunk}`);
+  const next = statement(store, `SELECT ${columns} FROM ${table} WHERE id > ? ORDER BY id LIMIT ${chunk}`);
+  let rows = first.all() as Record<string, unknown>[];
+  while (rows.length > 0) {
+    yield* rows;
+    if (rows.length < chunk) return;
+    rows = next.all((rows[rows.length - 1] as { id: string }).id) as Record<string, unknown>[];
+  }
+}
+
+/**
+ * Walks a projection's stored and rebuilt rows side by side in id order. A stored row the journal does
+ * not give is `row-extra`, a row with another value `row-differs`; a row only the journal gives is
+ * `row-missing`, reported only when the table has neither of the others. Yields rows compared so far.
+ */
+function* compareProjection(store: Store, scratch: Store, projection: AnyProjection, counted: { rows: number }, chunk: number): Pass<VerifyResult | null> {
+  const columns = projection.columns.join(', ');
+  const stored = rowsById(store, projection.table, columns, chunk);
+  const rebuilt = rowsById(scratch, projection.table, columns, chunk);
+  let a = stored.next();
+  let b = rebuilt.next();
+  let missing: string | null = null;
+  const fail = (id: string, problem: RowProblem): VerifyResult => ({ ok: false, kind: 'row', table: projection.table, id, problem });
+  while (!a.done || !b.done) {
+    const order = a.done ? 1 : b.done ? -1 : binaryOrder(a.value.id as string, b.value.id as string);
+    if (order < 0) return fail((a as { value: { id: string } }).value.id, 'row-extra');
+    if (order > 0) {
+      missing ??= (b as { value: { id: string } }).value.id;
+      b = rebuilt.next();
+      continue;
+    }
+    const row = a.value as Record<string, unknown>;
+    const twin = b.value as Record<string, unknown>;
+    if (projection.columns.some((c) => (row[c] ?? null) !== (twin[c] ?? null))) return fail(row.id as string, 'row-differs');
+    counted.rows += 1;
+    if (counted.rows % chunk === 0) yield counted.rows;
+    a = stored.next();
+    b = rebuilt.next();
+  }
+  return missing === null ? null : fail(missing, 'row-missing');
+}
+
+// ---- the search indexes ---------------------------------------------------------------------------
+
+/**
+ * What an index holds, per row of its owner table, in id order: the digest of the sorted (column,
+ * offset, term) of every token. fts5vocab reads the index itself, so this sees a row deleted from or
+ * forged into the index even where the content table is untouched. A token on a rowid no owner row has
+ * is keyed `#rowid`. SQLite sorts the tokens by id on disk, so memory holds one row's tokens at a time.
+ */
+function* searchDigests(store: Store, index: SearchIndex, vocab: string): Generator<[string, string]> {
+  const rows = store.sqlite
+    .prepare(`SELECT coalesce(o.id, '#' || v.doc) AS id, v.col, v.offset, v.term FROM ${vocab} v LEFT JOIN ${index.owner} o ON o.rowid = v.doc ORDER BY 1`)
+    .raw()
+    .iterate() as IterableIterator<[string, string, number, string]>;
+  let id: string | null = null;
+  let tokens: string[] = [];
+  for (const [rowId, col, offset, term] of rows) {
+    if (rowId !== id) {
+      if (id !== null) yield [id, createHash('sha256').update(tokens.sort().join('\u0001')).digest('hex')];
+      id = rowId;
+      tokens = [];
+    }
+    tokens.push(`${col}\u0000${offset}\u0000${term}`);
+  }
+  if (id !== null) yield [id, createHash('sha256').update(tokens.sort().join('\u0001')).digest('hex')];
+}
+
+function withVocab<T>(store: Store, index: SearchIndex, work: (vocab: string) => T): T {
   const vocab = `temp.verify_vocab_${index.name}`;
   store.sqlite.exec(`DROP TABLE IF EXISTS ${vocab}; CREATE VIRTUAL TABLE ${vocab} USING fts5vocab(main, ${index.name}, instance)`);
   try {
-    const tokens = new Map<string, string[]>();
-    const rows = store.sqlite
-      .prepare(`SELECT coalesce(o.id, '#' || v.doc) AS id, v.col, v.offset, v.term FROM ${vocab} v LEFT JOIN ${index.owner} o ON o.rowid = v.doc`)
-      .raw()
-      .iterate() as IterableIterator<[string, string, number, string]>;
-    for (const [id, col, offset, term] of rows) {
-      const list = tokens.get(id);
-      const token = `${col}\u0000${offset}\u0000${term}`;
-      if (list) list.push(token);
-      else tokens.set(id, [token]);
-    }
-    return new Map([...tokens].map(([id, list]) => [id, createHash('sha256').update(list.sort().join('\u0001')).digest('hex')]));
+    return work(vocab);
   } finally {
     store.sqlite.exec(`DROP TABLE IF EXISTS ${vocab}`);
   }
 }
 
+/** The first id (in id order) whose tokens differ between the stored and the rebuilt index, or null. */
+function firstDifference(store: Store, scratch: Store, index: SearchIndex): string | null {
+  return withVocab(store, index, (storedVocab) =>
+    withVocab(scratch, index, (rebuiltVocab) => {
+      const stored = searchDigests(store, index, storedVocab);
+      const rebuilt = searchDigests(scratch, index, rebuiltVocab);
+      try {
+        let a = stored.next();
+        let b = rebuilt.next();
+        while (!a.done || !b.done) {
+          const order = a.done ? 1 : b.done ? -1 : binaryOrder(a.value[0], b.value[0]);
+          if (order !== 0) return order < 0 ? (a.value as [string, string])[0] : (b.value as [string, string])[0];
+          if ((a.value as [string, string])[1] !== (b.value as [string, string])[1]) return (a.value as [string, string])[0];
+          a = stored.next();
+          b = rebuilt.next();
+        }
+        return null;
+      } finally {
+        // Ends the statements still being stepped, so the connections are free again.
+        stored.return(undefined);
+        rebuilt.return(undefined);
+      }
+    }),
+  );
+}
+
 /**
  * The search indexes are not projections, but a row deleted from one hides a device from search, and a
- * forged one shows a device under a name it never had. Each index is checked by FTS5 itself, then
- * compared, row by row, with the index the rebuilt projections give.
+ * forged one shows a device under a name it never had. Each index is compared, row by row, with the
+ * index the rebuilt projections give, then checked by FTS5 itself.
  */
 function checkSearch(store: Store, scratch: Store): VerifyResult | null {
-  // The scratch index was fed event by event; index its final rows again, as every change leaves it.
+  // The scratch index was fed row by row; index its final rows again, as every change leaves it.
   refreshSearchIndexes(scratch);
   for (const index of searchIndexes(store)) {
     // First the comparison, which names the row; then FTS5's own check of the index's structure (for an
     // external-content index, also against its table).
-    let stored: Map<string, string>;
+    let differing: string | null;
     try {
-      stored = searchContent(store, index);
+      differing = firstDifference(store, scratch, index);
     } catch {
       return { ok: false, kind: 'row', table: index.name, id: '', problem: 'search-damaged' };
     }
-    const rebuilt = searchContent(scratch, index);
-    const ids = [...new Set([...stored.keys(), ...rebuilt.keys()])].sort();
-    const differing = ids.find((id) => stored.get(id) !== rebuilt.get(id));
-    if (differing !== undefined) return { ok: false, kind: 'row', table: index.name, id: differing, problem: 'search-differs' };
+    if (differing !== null) return { ok: false, kind: 'row', table: index.name, id: differing, problem: 'search-differs' };
     try {
       store.sqlite.prepare(`INSERT INTO ${index.name} (${index.name}) VALUES ('integrity-check')`).run();
     } catch (error) {
@@ -140,77 +384,50 @@ function checkSearch(store: Store, scratch: Store): VerifyResult | null {
   return null;
 }
 
-/** Folds every event, in (hlc, origin, origin_seq) order, into `target`'s projections. */
-export function foldAll(source: Store, target: Store, domain: Domain): number {
-  const rows = statement(source, 'SELECT origin, origin_seq, hlc, actor, type, entity, payload FROM journal ORDER BY hlc, origin, origin_seq').iterate() as IterableIterator<
-    Omit<FoldEvent, 'payload'> & { payload: string }
-  >;
-  let count = 0;
-  target.sqlite.transaction(() => {
-    for (const row of rows) {
-      const event: FoldEvent = { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> };
-      project(target, domain, event, touchedEntities(domain, event.type, event.entity, event.payload));
-      count += 1;
-    }
-  })();
-  return count;
+// ---- verify ---------------------------------------------------------------------------------------
+
+export interface VerifyOptions extends Pick<OpenOptions, 'migrations'>, Chunked {
+  /** Told how far verify is (`checking`, `rebuilding`, `comparing`); a stop is refused `cancelled`. */
+  job?: JobHandle;
 }
 
-export async function verifyStore(store: Store, domain: Domain, options: Pick<OpenOptions, 'migrations'> = {}): Promise<VerifyResult> {
-  const refsOf = statement(store, 'SELECT entity FROM journal_refs WHERE seq = ?');
-  const isHeld = statement(store, 'SELECT 1 FROM journal_held WHERE seq = ?');
-  const lastByOrigin = new Map<string, { origin_seq: number; hash: string; hlc: string }>();
-  let events = 0;
-  // Per origin in chain order, so a missing or swapped event shows as a gap or a broken link.
-  const rows = statement(store, 'SELECT * FROM journal ORDER BY origin, origin_seq').iterate() as IterableIterator<StoredRow>;
-  const failures: { row: StoredRow; problem: EventProblem }[] = [];
-  const chainScopes = new Map<string, Set<Scope>>();
-  for (const row of rows) {
-    const scope = domain.events.get(row.type)?.scope;
-    if (scope) {
-      const scopes = chainScopes.get(row.origin);
-      if (scopes) scopes.add(scope);
-      else chainScopes.set(row.origin, new Set([scope]));
+/** Steps through a pass, pausing after each chunk so a job's progress is read and a stop is heard. */
+async function run<T>(pass: Pass<T>, job: JobHandle | undefined, phase: string, total: number): Promise<T> {
+  for (;;) {
+    const step = pass.next();
+    if (step.done) return step.value;
+    if (job) {
+      job.report(step.value, total, phase);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (job.cancelled()) refuse('cancelled');
     }
-    const refs = (refsOf.all(row.seq) as { entity: string }[]).map((r) => r.entity);
-    const problem = checkEvent(domain, row, lastByOrigin.get(row.origin), refs, isHeld.get(row.seq) !== undefined);
-    if (problem) failures.push({ row, problem });
-    lastByOrigin.set(row.origin, { origin_seq: row.origin_seq, hash: row.hash, hlc: row.hlc });
-    events += 1;
   }
-  if (failures.length > 0) {
-    // The first bad event is the earliest to arrive, whichever origin it came from.
-    const { row, problem } = failures.reduce((a, b) => (b.row.seq < a.row.seq ? b : a));
-    return { ok: false, kind: 'event', seq: row.seq, origin: row.origin, origin_seq: row.origin_seq, problem };
-  }
-  const scopeProblem = checkScopes(store, chainScopes);
+}
+
+export async function verifyStore(store: Store, domain: Domain, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const { job } = options;
+  const chunk = options.chunk ?? CHUNK;
+  const total = (statement(store, 'SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+  job?.report(0, total, 'checking');
+  const chain = (await run(chainInArrivalOrder(store, domain, chunk), job, 'checking', total)) ?? exactChain(store, domain);
+  if (chain.failure) return chain.failure;
+  const scopeProblem = checkScopes(store, chain.chainScopes);
   if (scopeProblem) return scopeProblem;
 
   // The scratch copy lives in a temporary file, not in memory: a large register would otherwise need
-  // its whole size in RAM again.
+  // its whole size in RAM again. It is thrown away after, so it is written without waiting for the disk.
   const scratchDir = mkdtempSync(join(tmpdir(), 'daftari-verify-'));
-  const { store: scratch } = await openStore(join(scratchDir, 'rebuild.sqlite'), options);
+  const { store: scratch } = await openStore(join(scratchDir, 'rebuild.sqlite'), { migrations: options.migrations });
   try {
-    foldAll(store, scratch, domain);
-    let rowCount = 0;
+    scratch.sqlite.pragma('synchronous = OFF');
+    scratch.sqlite.exec('BEGIN');
+    await run(foldChunks(store, scratch, domain, chunk), job, 'rebuilding', total);
+    scratch.sqlite.exec('COMMIT');
+    const counted = { rows: 0 };
+    const rowsTotal = domain.projections.reduce((sum, p) => sum + (statement(store, `SELECT count(*) AS n FROM ${p.table}`).get() as { n: number }).n, 0);
     for (const projection of domain.projections) {
-      const columns = projection.columns.join(', ');
-      const sql = `SELECT ${columns} FROM ${projection.table} ORDER BY id`;
-      const stored = statement(store, sql).all() as Record<string, unknown>[];
-      const rebuilt = statement(scratch, sql).all() as Record<string, unknown>[];
-      const rebuiltById = new Map(rebuilt.map((r) => [r.id as string, r]));
-      for (const row of stored) {
-        const id = row.id as string;
-        const twin = rebuiltById.get(id);
-        if (!twin) return { ok: false, kind: 'row', table: projection.table, id, problem: 'row-extra' };
-        if (projection.columns.some((c) => (row[c] ?? null) !== (twin[c] ?? null))) {
-          return { ok: false, kind: 'row', table: projection.table, id, problem: 'row-differs' };
-        }
-        rebuiltById.delete(id);
-        rowCount += 1;
-      }
-      const missing = rebuiltById.keys().next();
-      if (!missing.done) return { ok: false, kind: 'row', table: projection.table, id: missing.value, problem: 'row-missing' };
+      const problem = await run(compareProjection(store, scratch, projection, counted, chunk), job, 'comparing', rowsTotal);
+      if (problem) return problem;
     }
     // Attached files are cited in the journal by SHA-256: the stored bytes must still have that hash.
     for (const file of statement(store, 'SELECT sha256, data FROM attachments ORDER BY sha256').iterate() as IterableIterator<{ sha256: string; data: Buffer }>) {
@@ -220,8 +437,9 @@ export async function verifyStore(store: Store, domain: Domain, options: Pick<Op
     }
     const searchProblem = checkSearch(store, scratch);
     if (searchProblem) return searchProblem;
-    return { ok: true, events, rows: rowCount };
+    return { ok: true, events: chain.events, rows: counted.rows };
   } finally {
+    if (scratch.sqlite.inTransaction) scratch.sqlite.exec('ROLLBACK');
     closeStore(scratch);
     rmSync(scratchDir, { recursive: true, force: true });
   }

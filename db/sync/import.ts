@@ -9,14 +9,14 @@ import Sqlite from 'better-sqlite3';
 import { command, type Services } from '../core/context.ts';
 import type { JobHandle } from '../core/jobs.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
-import { payloadProblem, writeEvent, type Actor } from '../journal/append.ts';
-import { canonicalJson, eventHash, GENESIS_HASH } from '../journal/hash.ts';
+import { payloadProblem, writeStoredEvent, type Actor } from '../journal/append.ts';
+import { canonicalJson, GENESIS_HASH, storedEventHash, type StoredFields } from '../journal/hash.ts';
 import { isHlc } from '../journal/hlc.ts';
-import { refoldEntities } from '../journal/refold.ts';
+import { foldEntity, touchedEntities } from '../journal/project.ts';
+import { eventsOfEntity, type StoredFoldEvent } from '../journal/refold.ts';
 import { refreshSearchIndexes } from '../journal/search.ts';
-import { ACTOR_NAME, emit, type NewEvent } from '../journal/types.ts';
+import { ACTOR_NAME, emit, type FoldEvent, type NewEvent } from '../journal/types.ts';
 import { dryRun, statement } from '../store/open.ts';
-import type { JournalRow } from '../store/schema.ts';
 import { openConflicts } from './conflicts.ts';
 import { bundleImported, peerAccepted } from './events.ts';
 import {
@@ -159,6 +159,9 @@ function readHeader(services: Services, line: Buffer | undefined): { manifest: M
   };
 }
 
+/** A checked event waiting in the staging file; `refs` are the other entities it touches. */
+type StagedRow = StoredFields & { hash: string; refs: string[] };
+
 interface ChainCursor {
   seq: number;
   hash: string;
@@ -178,17 +181,31 @@ export async function stageBundle(services: Services, input: Readable, compresse
   const staging = new Sqlite('');
   staging.pragma('journal_mode = OFF');
   staging.pragma('synchronous = OFF');
-  staging.exec(`CREATE TABLE staged (origin TEXT, origin_seq INTEGER, hlc TEXT, actor TEXT, type TEXT, entity TEXT, payload TEXT, prev_hash TEXT, hash TEXT, PRIMARY KEY (origin, origin_seq))`);
+  // Each event as the journal will store it (payload as canonical text), with the entities it refers to
+  // (JSON, null for none) and, once per referred entity, a `staged_refs` row: apply then needs neither
+  // to parse a payload to write the journal nor to read back an entity this file has never seen.
+  staging.exec(`CREATE TABLE staged (origin TEXT, origin_seq INTEGER, hlc TEXT, actor TEXT, type TEXT, entity TEXT, payload TEXT, prev_hash TEXT, hash TEXT, refs TEXT, PRIMARY KEY (origin, origin_seq))`);
+  staging.exec('CREATE TABLE staged_refs (entity TEXT, origin TEXT, origin_seq INTEGER)');
   staging.exec('CREATE TABLE staged_files (sha256 TEXT PRIMARY KEY, name TEXT, mime TEXT, size INTEGER, data BLOB)');
   const insertFile = staging.prepare('INSERT OR IGNORE INTO staged_files VALUES (?, ?, ?, ?, ?)');
   const heldFile = statement(store, 'SELECT 1 FROM attachments WHERE sha256 = ?');
-  const insert = staging.prepare('INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const flush = staging.transaction((rows: unknown[][]) => {
-    for (const row of rows) insert.run(...row);
+  const insert = staging.prepare('INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertRef = staging.prepare('INSERT INTO staged_refs VALUES (?, ?, ?)');
+  const flush = staging.transaction((rows: StagedRow[]) => {
+    for (const row of rows) {
+      insert.run(row.origin, row.origin_seq, row.hlc, row.actor, row.type, row.entity, row.payload, row.prev_hash, row.hash, row.refs.length > 0 ? JSON.stringify(row.refs) : null);
+      for (const ref of row.refs) insertRef.run(ref, row.origin, row.origin_seq);
+    }
   });
   const heldLast = statement(store, 'SELECT origin_seq, hash, hlc FROM journal WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1');
   const heldAt = statement(store, 'SELECT hash FROM journal WHERE origin = ? AND origin_seq = ?');
   const scopeOf = statement(store, 'SELECT scope FROM origins WHERE origin = ?');
+  // Asked once per origin, not once per line.
+  const scopes = new Map<string, string | undefined>();
+  const scopeOfOrigin = (origin: string): string | undefined => {
+    if (!scopes.has(origin)) scopes.set(origin, (scopeOf.get(origin) as { scope: string } | undefined)?.scope);
+    return scopes.get(origin);
+  };
 
   /** Checks a whole file against the hash the signed manifest gives it; 1 when it is new here. */
   function stageFile(entry: AttachmentEntry, data: Buffer): number {
@@ -217,7 +234,7 @@ export async function stageBundle(services: Services, input: Readable, compresse
     let n = 0;
     let fresh = 0;
     let newFiles = 0;
-    let batch: unknown[][] = [];
+    let batch: StagedRow[] = [];
     for await (const raw of iterator) {
       if (job?.cancelled()) refuse('cancelled');
       if (n >= manifest.event_count) {
@@ -251,11 +268,20 @@ export async function stageBundle(services: Services, input: Readable, compresse
       } catch {
         refuse('bundle-damaged', { n });
       }
-      if (eventHash(line) !== line.hash || !isHlc(line.hlc)) refuse('bundle-damaged', { n });
+      // The payload's canonical text, made once: the event's hash is taken over it, and it is what the
+      // journal stores.
+      let payload: string;
+      try {
+        payload = canonicalJson(line.payload);
+      } catch {
+        refuse('bundle-damaged', { n });
+      }
+      const stored = { origin: line.origin, origin_seq: line.origin_seq, hlc: line.hlc, actor: line.actor, type: line.type, entity: line.entity, payload, prev_hash: line.prev_hash };
+      if (!isHlc(line.hlc) || storedEventHash(stored) !== line.hash) refuse('bundle-damaged', { n });
       for (const sha256 of citedFiles(line.payload)) cited.add(sha256);
       const range = manifest.ranges[line.origin];
       if (!range || line.origin_seq < range[0] || line.origin_seq > range[1]) refuse('bundle-damaged', { n });
-      if ((scopeOf.get(line.origin) as { scope: string } | undefined)?.scope === 'local') refuse('bundle-damaged', { n });
+      if (scopeOfOrigin(line.origin) === 'local') refuse('bundle-damaged', { n });
       const definition = domain.events.get(line.type);
       if (definition) {
         if (definition.scope !== 'shared') refuse('bundle-damaged', { n });
@@ -303,7 +329,8 @@ export async function stageBundle(services: Services, input: Readable, compresse
       cursor.hlc = line.hlc;
       tally.new += 1;
       fresh += 1;
-      batch.push([line.origin, line.origin_seq, line.hlc, line.actor, line.type, line.entity, canonicalJson(line.payload), line.prev_hash, line.hash]);
+      const refs = definition ? touchedEntities(domain, line.type, line.entity, line.payload).slice(1) : [];
+      batch.push({ ...stored, hash: line.hash, refs });
       if (batch.length >= STAGING_BATCH) {
         flush(batch);
         batch = [];
@@ -356,13 +383,14 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
   };
   command(services, options.actor, () => {
     const addOrigin = statement(store, "INSERT OR IGNORE INTO origins (origin, scope, is_self) VALUES (?, 'shared', 0)");
-    const touched = new Set<string>();
-    const rows = staged.staging.prepare('SELECT * FROM staged ORDER BY origin, origin_seq').iterate() as IterableIterator<Omit<JournalRow, 'seq'>>;
+    const before = (statement(store, 'SELECT coalesce(max(seq), 0) AS seq FROM journal').get() as { seq: number }).seq;
+    const rows = staged.staging.prepare('SELECT * FROM staged ORDER BY origin, origin_seq').iterate() as IterableIterator<StoredFields & { hash: string; refs: string | null }>;
+    let origin = '';
     for (const row of rows) {
-      addOrigin.run(row.origin);
-      // The writer of append: the same payload check, hash check, insert and refs.
-      const { entities } = writeEvent(store, domain, { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> });
-      for (const entity of entities) touched.add(entity);
+      if (row.origin !== origin) addOrigin.run((origin = row.origin));
+      // Every check of append's writer was made while staging (schema, hash, chain): the rows are written as checked.
+      const known = domain.events.has(row.type);
+      writeStoredEvent(store, row, known ? (row.refs === null ? [] : (JSON.parse(row.refs) as string[])) : null);
     }
     // Attached files are not projections: kept once by hash, like the ones people attach here.
     const addFile = statement(store, 'INSERT OR IGNORE INTO attachments (sha256, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -370,8 +398,8 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
     for (const file of staged.staging.prepare('SELECT * FROM staged_files ORDER BY sha256').iterate() as IterableIterator<{ sha256: string; name: string; mime: string; size: number; data: Buffer }>) {
       addFile.run(file.sha256, file.name, file.mime, file.size, file.data, arrivedAt);
     }
-    local.touched_entities = refoldEntities(store, domain, touched);
-    if (touched.size > 0) refreshSearchIndexes(store);
+    local.touched_entities = foldStaged(services, staged, before);
+    if (local.touched_entities > 0) refreshSearchIndexes(store);
     local.open_conflicts = openConflicts(services).length;
     const events: NewEvent[] = [];
     if (staged.peer.status === 'new') {
@@ -398,6 +426,46 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
     return { events, result: null };
   });
   return local;
+}
+
+/**
+ * Folds every entity the staged events touch, each once, its final rows written once. The staging file
+ * hands the events over grouped by entity in fold order (it is another connection, so it can be read
+ * while the store is written). An entity this file held no event of before folds from those events
+ * alone; one it held folds again from all its events in the journal, old and new.
+ */
+function foldStaged(services: Services, staged: StagedBundle, before: number): number {
+  const { store, domain } = services;
+  const heldOwn = statement(store, 'SELECT 1 FROM journal WHERE entity = ? AND seq <= ? LIMIT 1');
+  const heldRef = statement(store, 'SELECT 1 FROM journal_refs WHERE entity = ? AND seq <= ? LIMIT 1');
+  const groups = staged.staging
+    .prepare(
+      `SELECT entity AS fold, origin, origin_seq, hlc, actor, type, entity, payload FROM staged
+       UNION ALL SELECT r.entity, s.origin, s.origin_seq, s.hlc, s.actor, s.type, s.entity, s.payload
+         FROM staged_refs r JOIN staged s ON s.origin = r.origin AND s.origin_seq = r.origin_seq
+       ORDER BY fold, hlc, origin, origin_seq`,
+    )
+    .iterate() as IterableIterator<StoredFoldEvent & { fold: string }>;
+  let folded = 0;
+  let entity: string | null = null;
+  let events: FoldEvent[] = [];
+  const fold = () => {
+    if (entity === null) return;
+    const known = heldOwn.get(entity, before) !== undefined || heldRef.get(entity, before) !== undefined;
+    foldEntity(store, domain, entity, known ? eventsOfEntity(store, entity) : events, 'replace');
+    folded += 1;
+  };
+  for (const { fold: next, ...row } of groups) {
+    if (next !== entity) {
+      fold();
+      entity = next;
+      events = [];
+    }
+    // Only events this version folds: a type it does not know waits, held, for a version that does.
+    if (domain.projectionsByType.has(row.type)) events.push({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> });
+  }
+  fold();
+  return folded;
 }
 
 /** Applies a staged bundle: all of it in one transaction, or nothing. */

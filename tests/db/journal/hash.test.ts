@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, eventHash, GENESIS_HASH, type HashedFields } from '../../../db/journal/hash.ts';
+import canonicalize from 'canonicalize';
+import { canonicalJson, eventHash, eventLineText, GENESIS_HASH, hashedText, storedEventHash, type HashedFields } from '../../../db/journal/hash.ts';
 import { jcs } from '../../helpers/core.ts';
 
 const example: HashedFields = {
@@ -81,5 +82,49 @@ describe('the journal hash rule', () => {
 
   it('links a first event to 64 zeros', () => {
     expect(GENESIS_HASH).toBe('0'.repeat(64));
+  });
+
+  it('assembles the hashed text from stored columns exactly as the canonical JSON of the parsed event', () => {
+    const stored = { ...example, payload: canonicalJson(example.payload) };
+    expect(hashedText(stored)).toBe(exampleCanonical);
+    expect(storedEventHash(stored)).toBe(eventHash(example));
+  });
+
+  it('writes a bundle line from stored columns exactly as the canonical JSON of the whole event', () => {
+    const hash = eventHash(example);
+    expect(eventLineText({ ...example, payload: canonicalJson(example.payload), hash })).toBe(canonicalize({ ...example, hash }));
+  });
+});
+
+describe('canonical JSON (RFC 8785)', () => {
+  // The values payloads hold, and the edges where a hand-written writer goes wrong.
+  const values: unknown[] = [
+    { b: 1, a: [3, 2, { y: null, x: false }], ñ: 'Ñandú', '€': 'euro', 'e\u0301': 1, é: 2, ab: 0, aa: 1, A: 2, '': 3 },
+    { n: [0, -0, 1e21, 1e-7, 123456789012345680000, 0.1 + 0.2, -1.5, 2 ** 53] },
+    { text: 'mstari\nmpya "nukuu" \\ \u0007 \u2028 \ud83d\ude00', emoji: '🙂', tz: 'Dar es Salaam' },
+    { kept: 1, dropped: undefined, list: [undefined, 1] },
+    { '\ud83d\ude00': 1, '\uffff': 2, '\ue000': 3 },
+    [],
+    {},
+    'mstari',
+    7,
+    null,
+    true,
+  ];
+  it.each(values.map((value) => [JSON.stringify(value), value]))('%s is written as the reference implementation writes it', (_, value) => {
+    expect(canonicalJson(value)).toBe(canonicalize(value));
+  });
+
+  it('refuses what has no JSON form: a lone surrogate, a number that is not finite, nothing at all', () => {
+    expect(() => canonicalJson({ broken: '\ud800' })).toThrow();
+    expect(() => canonicalJson({ ['\udc00']: 1 })).toThrow();
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow();
+    expect(() => canonicalJson({ n: Number.POSITIVE_INFINITY })).toThrow();
+    expect(() => canonicalJson(undefined)).toThrow();
+  });
+
+  it('writes a value with toJSON (a date) as the reference implementation does', () => {
+    const value = { at: new Date('2025-03-03T05:00:00Z') };
+    expect(canonicalJson(value)).toBe(canonicalize(value));
   });
 });

@@ -1,5 +1,6 @@
 // Issue 8, "One journal writer": append and sync import write journal rows through one function, so
-// the payload check, the hash check, the insert and the refs exist once.
+// the insert, the refs and the held marks exist once. Sync import checks each event (payload, hash,
+// chain) while staging and hands the checked rows to that writer.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('the journal has one writer', () => {
 
   it('leaves sync import to that writer', () => {
     const text = readFileSync(join(ROOT, 'db/sync/import.ts'), 'utf8');
-    expect(text).toMatch(/writeEvent\(store, domain,/);
+    expect(text).toMatch(/writeStoredEvent\(store, row,/);
     expect(text).not.toMatch(/INTO journal/);
   });
 });
