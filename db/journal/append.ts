@@ -8,7 +8,7 @@ import { canonicalJson, GENESIS_HASH, storedEventHash, type StoredFields } from 
 import { nextHlc } from './hlc.ts';
 import { project, touchedEntities } from './project.ts';
 import { refoldEntities } from './refold.ts';
-import { refreshSearchIndexes } from './search.ts';
+import { refreshSearchIndexesFor } from './search.ts';
 import { ACTOR_NAME, type EventDefinition, type JournalEvent, type NewEvent, type Scope } from './types.ts';
 import type { JournalRow } from '../store/schema.ts';
 
@@ -129,7 +129,7 @@ export function foldHeldEvents(store: Store, domain: Domain): number {
     }
     if (touched.size > 0) {
       refoldEntities(store, domain, touched);
-      refreshSearchIndexes(store);
+      refreshSearchIndexesFor(store, touched);
     }
     return folded;
   })();

@@ -33,3 +33,28 @@ export function refreshSearchIndexes(store: Store): void {
     else statement(store, `UPDATE ${index.owner} SET id = id`).run();
   }
 }
+
+/**
+ * After a merge folded `touched` entities: index again only the rows a contentless index may have
+ * written from names not folded yet — its owner's rows that were folded, and those whose `…_id`
+ * columns point at a folded entity (a device whose custodian arrived in the same bundle). An
+ * external-content index follows its own table's inserts, updates and deletes by its triggers, and a
+ * fold writes each row with exactly those, so it is already right. Costs what the merge touched, not
+ * the size of the register.
+ */
+export function refreshSearchIndexesFor(store: Store, touched: Iterable<string>): void {
+  const contentless = searchIndexes(store).filter((index) => !index.external);
+  if (contentless.length === 0) return;
+  store.sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS refresh_touched (entity TEXT PRIMARY KEY) WITHOUT ROWID');
+  try {
+    const add = statement(store, 'INSERT OR IGNORE INTO temp.refresh_touched (entity) VALUES (?)');
+    for (const entity of touched) add.run(entity);
+    for (const index of contentless) {
+      const pointers = (statement(store, `SELECT name FROM pragma_table_info('${index.owner}') WHERE name LIKE '%\\_id' ESCAPE '\\'`).all() as { name: string }[]).map((c) => c.name);
+      const where = ['id', ...pointers].map((column) => `${column} IN (SELECT entity FROM temp.refresh_touched)`).join(' OR ');
+      statement(store, `UPDATE ${index.owner} SET id = id WHERE ${where}`).run();
+    }
+  } finally {
+    store.sqlite.exec('DELETE FROM temp.refresh_touched');
+  }
+}

@@ -14,7 +14,7 @@ import { canonicalJson, GENESIS_HASH, storedEventHash, type StoredFields } from 
 import { isHlc } from '../journal/hlc.ts';
 import { foldEntity, touchedEntities } from '../journal/project.ts';
 import { eventsOfEntity, type StoredFoldEvent } from '../journal/refold.ts';
-import { refreshSearchIndexes } from '../journal/search.ts';
+import { refreshSearchIndexesFor } from '../journal/search.ts';
 import { ACTOR_NAME, emit, type FoldEvent, type NewEvent } from '../journal/types.ts';
 import { dryRun, statement } from '../store/open.ts';
 import { openConflicts } from './conflicts.ts';
@@ -398,8 +398,9 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
     for (const file of staged.staging.prepare('SELECT * FROM staged_files ORDER BY sha256').iterate() as IterableIterator<{ sha256: string; name: string; mime: string; size: number; data: Buffer }>) {
       addFile.run(file.sha256, file.name, file.mime, file.size, file.data, arrivedAt);
     }
-    local.touched_entities = foldStaged(services, staged, before);
-    if (local.touched_entities > 0) refreshSearchIndexes(store);
+    const touched = foldStaged(services, staged, before);
+    local.touched_entities = touched.length;
+    refreshSearchIndexesFor(store, touched);
     local.open_conflicts = openConflicts(services).length;
     const events: NewEvent[] = [];
     if (staged.peer.status === 'new') {
@@ -434,7 +435,7 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
  * while the store is written). An entity this file held no event of before folds from those events
  * alone; one it held folds again from all its events in the journal, old and new.
  */
-function foldStaged(services: Services, staged: StagedBundle, before: number): number {
+function foldStaged(services: Services, staged: StagedBundle, before: number): string[] {
   const { store, domain } = services;
   const heldOwn = statement(store, 'SELECT 1 FROM journal WHERE entity = ? AND seq <= ? LIMIT 1');
   const heldRef = statement(store, 'SELECT 1 FROM journal_refs WHERE entity = ? AND seq <= ? LIMIT 1');
@@ -446,14 +447,14 @@ function foldStaged(services: Services, staged: StagedBundle, before: number): n
        ORDER BY fold, hlc, origin, origin_seq`,
     )
     .iterate() as IterableIterator<StoredFoldEvent & { fold: string }>;
-  let folded = 0;
+  const folded: string[] = [];
   let entity: string | null = null;
   let events: FoldEvent[] = [];
   const fold = () => {
     if (entity === null) return;
     const known = heldOwn.get(entity, before) !== undefined || heldRef.get(entity, before) !== undefined;
     foldEntity(store, domain, entity, known ? eventsOfEntity(store, entity) : events, 'replace');
-    folded += 1;
+    folded.push(entity);
   };
   for (const { fold: next, ...row } of groups) {
     if (next !== entity) {

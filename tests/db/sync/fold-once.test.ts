@@ -74,4 +74,30 @@ describe('a merge folds each entity once', () => {
     expect(writes()).toEqual({ inserts: 1, updates: 1, deletes: 0 });
     expect(registers(b)).toEqual(registers(a));
   });
+
+  it('indexes again only the devices a merge touched or whose custodian it touched, and search finds them by the new name', async () => {
+    const a = await replica('A', 1);
+    const b = await replica('B', 2);
+    const people = [];
+    for (const [i, full_name] of ['Halima Mapunda', 'Baraka Lyimo', 'Upendo Swai'].entries()) {
+      people.push(await a.ok('people.register', { full_name, check_number: `20030${i}` }));
+    }
+    // Devices and their custodians arrive in one bundle, folded in id order: a device may be folded
+    // before its custodian's row exists, and must still be found by the custodian's name.
+    for (let i = 0; i < 9; i += 1) await registerDevice(a, { custodian_id: people[i % 3]?.id ?? null, serial: `CZC00${i}` });
+    okValue(await importBundle(b, await exportBundle(a), true));
+    const found = async (r: Replica, search: string) => (await r.ok('assets.list', { search })).total;
+    expect(await found(b, 'Halima')).toBe(3);
+    expect(await found(b, 'Baraka')).toBe(3);
+
+    b.store.sqlite.exec(`
+      CREATE TEMP TABLE device_writes (id TEXT);
+      CREATE TEMP TRIGGER device_written AFTER UPDATE ON assets BEGIN INSERT INTO device_writes VALUES (new.id); END;`);
+    await a.ok('people.update', { person_id: people[0]?.id ?? '', full_name: 'Halima Mapunda Kimaro', check_number: '200300' });
+    okValue(await importBundle(b, await exportBundle(a)));
+    // The three devices Halima holds, not all nine.
+    expect((b.store.sqlite.prepare('SELECT count(DISTINCT id) AS n FROM temp.device_writes').get() as { n: number }).n).toBe(3);
+    expect(await found(b, 'Kimaro')).toBe(3);
+    expect(await found(b, 'Upendo')).toBe(3);
+  });
 });
