@@ -1,11 +1,14 @@
 // Writing a bundle: the shared events (never accounts), in chain order, for everything or only what a
-// peer has not acknowledged, and the attached files those events cite. Two passes over the journal —
-// one to hash, one to write — so the signed manifest leads the file and memory stays flat whatever
-// the size.
+// peer has not acknowledged, and the attached files those events cite. One pass over the journal,
+// hashing and compressing into a private file; the signed manifest then leads the bundle. Memory stays
+// flat whatever the size.
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createGzip, gzipSync } from 'node:zlib';
 import type { Services } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { canonicalJson, eventLineText } from '../journal/hash.ts';
@@ -58,10 +61,24 @@ function mustTravel(services: Pick<Services, 'domain' | 'identity'>, row: Row): 
   if (!travels) refuse('bundle-holds-local-event', { type: row.type, origin: row.origin, n: row.origin_seq });
 }
 
+/** Events read per statement: no statement stays open while the stream waits for the disk. */
+const EVENT_CHUNK = 5000;
+
 function* selectedEvents(store: Store, after: Record<string, number>): Generator<Row> {
   const origins = Object.keys(highWater(store));
-  const rows = statement(store, 'SELECT origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash FROM journal WHERE origin = ? AND origin_seq > ? ORDER BY origin_seq');
-  for (const origin of origins) yield* rows.iterate(origin, after[origin] ?? 0) as IterableIterator<Row>;
+  const rows = statement(
+    store,
+    `SELECT origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash FROM journal WHERE origin = ? AND origin_seq > ? ORDER BY origin_seq LIMIT ${EVENT_CHUNK}`,
+  );
+  for (const origin of origins) {
+    let from = after[origin] ?? 0;
+    for (;;) {
+      const chunk = rows.all(origin, from) as Row[];
+      yield* chunk;
+      if (chunk.length < EVENT_CHUNK) break;
+      from = (chunk[chunk.length - 1] as Row).origin_seq;
+    }
+  }
 }
 
 export interface ExportOptions {
@@ -91,85 +108,49 @@ function attachmentsFor(store: Store, cited: ReadonlySet<string>): AttachmentEnt
   return entries;
 }
 
-export function buildManifest(services: Services, key: SigningKey, options: ExportOptions): Manifest {
+/**
+ * A bundle made in one pass over the journal: the lines after the header (the events, then the pieces
+ * of the files they cite) are hashed and compressed as they are read, into a private file; the signed
+ * header follows from what was read. Nothing is written where the bundle goes until the manifest is
+ * checked (no account event) and signed.
+ */
+export interface SealedBundle {
+  manifest: Manifest;
+  signature: string;
+  /** The gzip member holding every line after the header, in a private temporary folder. */
+  body: string;
+}
+
+export async function sealBundle(services: Services, key: SigningKey, options: ExportOptions): Promise<SealedBundle> {
   const { store } = services;
   const after = acknowledged(store, options.peerId);
   const content = createHash('sha256');
   const ranges: Record<string, [number, number]> = {};
   const cited = new Set<string>();
   let count = 0;
-  // Lines are hashed in batches: one update per line would cost more than the hashing itself.
-  let batch = '';
-  for (const row of selectedEvents(store, after)) {
-    mustTravel(services, row);
-    batch += eventLine(row);
-    if (batch.length > LINE_BATCH) {
-      content.update(batch, 'utf8');
-      batch = '';
-    }
-    const range = ranges[row.origin];
-    ranges[row.origin] = range ? [range[0], row.origin_seq] : [row.origin_seq, row.origin_seq];
-    for (const sha256 of filesCitedBy(row.payload)) cited.add(sha256);
-    count += 1;
-  }
-  content.update(batch, 'utf8');
-  const institution = getInstitution(store);
-  const attachments = attachmentsFor(store, cited);
-  return {
-    institution: { name: institution?.name ?? '', code: institution?.code ?? '' },
-    origin: services.identity.shared,
-    public_key: key.publicKey,
-    created_at: services.clock.now().toISOString(),
-    peer: options.peerId,
-    ranges,
-    event_count: count,
-    content_sha256: content.digest('hex'),
-    high_water: highWater(store),
-    // Absent when empty, so a bundle without files is byte for byte a version-1 bundle.
-    ...(attachments.length > 0 ? { attachments } : {}),
-  };
-}
-
-function* rangedEvents(store: Store, ranges: Manifest['ranges']): Generator<Row> {
-  const rows = statement(
-    store,
-    'SELECT origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash FROM journal WHERE origin = ? AND origin_seq BETWEEN ? AND ? ORDER BY origin_seq',
-  );
-  for (const [origin, [from, to]] of Object.entries(ranges)) yield* rows.iterate(origin, from, to) as IterableIterator<Row>;
-}
-
-/** A bundle ready to stream: its manifest checked (no account event) and signed. Nothing written yet. */
-export interface SealedBundle {
-  manifest: Manifest;
-  signature: string;
-}
-
-export function sealBundle(services: Services, key: SigningKey, options: ExportOptions): SealedBundle {
-  const manifest = buildManifest(services, key, options);
-  return { manifest, signature: signBytes(key, Buffer.from(canonicalJson(manifest), 'utf8')) };
-}
-
-export async function streamBundle(services: Services, sealed: SealedBundle, output: Writable): Promise<ExportResult> {
-  const { store } = services;
-  const { manifest, signature } = sealed;
-  const version = manifest.attachments ? BUNDLE_VERSION_WITH_FILES : BUNDLE_VERSION;
-  // The second pass reads exactly the ranges the first one hashed: journal rows never change, and an
-  // event appended meanwhile falls outside them.
+  let attachments: AttachmentEntry[] = [];
   async function* lines(): AsyncGenerator<string> {
-    yield `${JSON.stringify({ format: BUNDLE_FORMAT, version, manifest, signature })}\n`;
+    // Lines are hashed and compressed in batches: one call per line would cost more than the work.
     let batch = '';
-    for (const row of rangedEvents(store, manifest.ranges)) {
+    for (const row of selectedEvents(store, after)) {
       mustTravel(services, row);
       batch += eventLine(row);
       if (batch.length > LINE_BATCH) {
+        content.update(batch, 'utf8');
         yield batch;
         batch = '';
       }
+      const range = ranges[row.origin];
+      ranges[row.origin] = range ? [range[0], row.origin_seq] : [row.origin_seq, row.origin_seq];
+      for (const sha256 of filesCitedBy(row.payload)) cited.add(sha256);
+      count += 1;
     }
+    content.update(batch, 'utf8');
     if (batch) yield batch;
     // Files after the events, in the manifest's order, in pieces small enough for one line each.
+    attachments = attachmentsFor(store, cited);
     const data = statement(store, 'SELECT data FROM attachments WHERE sha256 = ?');
-    for (const entry of manifest.attachments ?? []) {
+    for (const entry of attachments) {
       const bytes = (data.get(entry.sha256) as { data: Buffer }).data;
       for (let offset = 0; offset < bytes.length; offset += ATTACHMENT_CHUNK_BYTES) {
         const piece = bytes.subarray(offset, offset + ATTACHMENT_CHUNK_BYTES);
@@ -177,12 +158,58 @@ export async function streamBundle(services: Services, sealed: SealedBundle, out
       }
     }
   }
-  // Level 1: the events are JSON whose repeats (keys, origins, hashes' alphabet) even the fastest level
-  // finds; a higher level costs several times the time for a file a few tenths smaller.
-  await pipeline(lines(), createGzip({ level: 1 }), output);
+  const folder = mkdtempSync(join(tmpdir(), 'daftari-export-'));
+  const body = join(folder, 'body.gz');
+  try {
+    // Level 1: the events are JSON whose repeats (keys, origins, the hashes' alphabet) even the fastest
+    // level finds; a higher level costs several times the time for a file a few tenths smaller.
+    await pipeline(lines(), createGzip({ level: 1 }), createWriteStream(body));
+    const institution = getInstitution(store);
+    const manifest: Manifest = {
+      institution: { name: institution?.name ?? '', code: institution?.code ?? '' },
+      origin: services.identity.shared,
+      public_key: key.publicKey,
+      created_at: services.clock.now().toISOString(),
+      peer: options.peerId,
+      ranges,
+      event_count: count,
+      content_sha256: content.digest('hex'),
+      high_water: highWater(store),
+      // Absent when empty, so a bundle without files is byte for byte a version-1 bundle.
+      ...(attachments.length > 0 ? { attachments } : {}),
+    };
+    return { manifest, signature: signBytes(key, Buffer.from(canonicalJson(manifest), 'utf8')), body };
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A sealed bundle not written after all: its private file goes. */
+export function discardBundle(sealed: SealedBundle): void {
+  rmSync(dirname(sealed.body), { recursive: true, force: true });
+}
+
+/**
+ * Writes the bundle: the header line as a gzip member of its own, then the body's member as it was
+ * compressed. A gzip file may hold several members one after another (RFC 1952, 2.2); every reader
+ * gives their text joined, so the file reads as the one text the format describes.
+ */
+export async function streamBundle(sealed: SealedBundle, output: Writable): Promise<ExportResult> {
+  const { manifest, signature } = sealed;
+  const version = manifest.attachments ? BUNDLE_VERSION_WITH_FILES : BUNDLE_VERSION;
+  async function* bytes(): AsyncGenerator<Buffer> {
+    yield gzipSync(`${JSON.stringify({ format: BUNDLE_FORMAT, version, manifest, signature })}\n`, { level: 1 });
+    yield* createReadStream(sealed.body) as AsyncIterable<Buffer>;
+  }
+  try {
+    await pipeline(bytes(), output);
+  } finally {
+    discardBundle(sealed);
+  }
   return { manifest };
 }
 
 export async function writeBundle(services: Services, key: SigningKey, options: ExportOptions, output: Writable): Promise<ExportResult> {
-  return streamBundle(services, sealBundle(services, key, options), output);
+  return streamBundle(await sealBundle(services, key, options), output);
 }

@@ -51,10 +51,10 @@ export interface ExportFileOptions {
  */
 export async function exportToFile(services: Services, actor: Actor, peerId: string | null, path: string, options: ExportFileOptions = {}): Promise<ExportSummary> {
   if (!options.overwrite && existsSync(path)) refuse('file-exists', { file: path });
-  const sealed = sealBundle(services, services.signingKey(), { peerId });
+  const sealed = await sealBundle(services, services.signingKey(), { peerId });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
   try {
-    await streamBundle(services, sealed, createWriteStream(temporary, { flags: 'wx' }));
+    await streamBundle(sealed, createWriteStream(temporary, { flags: 'wx' }));
     if (options.overwrite) renameSync(temporary, path);
     else {
       // A link refuses an existing name atomically, so a file that appeared meanwhile is not replaced.
