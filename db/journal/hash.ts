@@ -1,7 +1,7 @@
 // The journal's hash rule (docs/journal.md): SHA-256 over the RFC 8785 canonical JSON of the event.
 // The canonical text of an event is assembled from its fields, the payload's canonical text written
 // once: bulk paths (a bundle's events, verify, export) already hold that text and never build it again.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { JournalRow } from '../store/schema.ts';
 
@@ -97,8 +97,9 @@ export function eventLineText(row: StoredFields & { hash: string }): string {
   );
 }
 
+/** SHA-256 of the text's UTF-8 bytes, lowercase hex; one call, no hash object (the hot path of every bulk pass). */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** The hash of an event whose payload is already canonical text (stored, or just canonicalized). */

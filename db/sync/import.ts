@@ -25,7 +25,8 @@ import {
   BUNDLE_VERSION,
   BUNDLE_VERSION_WITH_FILES,
   citedFiles,
-  EventLine,
+  type EventLine,
+  readEventLine,
   EXPANSION_FLOOR_BYTES,
   Header,
   Manifest,
@@ -262,12 +263,13 @@ export async function stageBundle(services: Services, input: Readable, compresse
       n += 1;
       job?.report(n, manifest.event_count, 'checking');
       content.update(raw);
-      let line: EventLine;
+      let line: EventLine | null;
       try {
-        line = EventLine.parse(JSON.parse(raw.toString('utf8')));
+        line = readEventLine(JSON.parse(raw.toString('utf8')));
       } catch {
-        refuse('bundle-damaged', { n });
+        line = null;
       }
+      if (!line) refuse('bundle-damaged', { n });
       // The payload's canonical text, made once: the event's hash is taken over it, and it is what the
       // journal stores.
       let payload: string;
