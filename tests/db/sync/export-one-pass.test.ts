@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Refusal } from '../../../db/core/refusal.ts';
+import { type Refusal } from '../../../db/core/refusal.ts';
 import { SYSTEM_ACTOR } from '../../../db/journal/append.ts';
 import { exportToFile } from '../../../db/sync/service.ts';
 import { okValue } from '../../helpers/core.ts';
