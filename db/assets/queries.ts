@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type AssetListInput, BUILTIN_CATEGORIES, RECORD_HOLDING_CATEGORIES } from './contract.ts';
 
 import { decodeCursor, encodeCursor, ftsQuery, type Page } from '../core/paging.ts';
+import { isHit, planSearch, type Search, type SearchPlan } from '../core/search.ts';
 import type { Language, Translate } from '../contract/catalogues/index.ts';
 import { all, first, statement, type Store } from '../store/open.ts';
 import type { AssetRow, CategoryRow, Database, StorageMediumRow } from '../store/schema.ts';
@@ -100,24 +101,48 @@ function listBase(store: Store) {
     .leftJoin('departments', 'departments.id', 'assets.department_id');
 }
 
-function filtered<Q extends SelectQueryBuilder<Database, 'assets', object>>(query: Q, input: z.output<typeof AssetListInput>): Q {
+type FilterKey = Exclude<keyof z.output<typeof AssetListInput>, 'search' | 'sort' | 'after' | 'limit'>;
+/** The filters besides the search, each kept to one value of the devices' own column. */
+const FILTERS = ['category', 'status', 'department_id', 'location_id', 'custodian_id', 'classification'] as const satisfies readonly (FilterKey & keyof AssetRow)[];
+// A filter the contract gains and this list lacks would be left out of the page and of its total: the build says so.
+type _EveryFilter<Missing extends never = Exclude<FilterKey, (typeof FILTERS)[number]>> = Missing;
+
+/** The filters a list asks for: with none, a search's total is its count in the index alone. */
+function filtersOf(input: z.output<typeof AssetListInput>): [(typeof FILTERS)[number], string][] {
+  return FILTERS.flatMap((column) => {
+    const value = input[column];
+    return value ? [[column, value] as [(typeof FILTERS)[number], string]] : [];
+  });
+}
+
+function filtered<Q extends SelectQueryBuilder<Database, 'assets', object>>(query: Q, input: z.output<typeof AssetListInput>, search: Search | null): Q {
   let q = query;
-  const match = ftsQuery(input.search);
-  if (match) q = q.where(sql<boolean>`assets.rowid IN (SELECT rowid FROM assets_search WHERE assets_search MATCH ${match})`) as Q;
-  if (input.category) q = q.where('assets.category', '=', input.category) as Q;
-  if (input.status) q = q.where('assets.status', '=', input.status) as Q;
-  if (input.department_id) q = q.where('assets.department_id', '=', input.department_id) as Q;
-  if (input.location_id) q = q.where('assets.location_id', '=', input.location_id) as Q;
-  if (input.custodian_id) q = q.where('assets.custodian_id', '=', input.custodian_id) as Q;
-  if (input.classification) q = q.where('assets.classification', '=', input.classification) as Q;
+  if (search) q = q.where(isHit('assets', search)) as Q;
+  for (const [column, value] of filtersOf(input)) q = q.where(`assets.${column}`, '=', value) as Q;
   return q;
 }
 
-export function listAssets(store: Store, input: z.output<typeof AssetListInput>): Page<AssetListItem> & { total: number | null } {
-  // Counted on the devices alone: every filter is on their own columns, and the joins only cost time.
+/**
+ * A page of the register. A search runs by the plan its number of hits calls for (db/core/search.ts);
+ * either plan gives the same rows in the same order, with the same cursors. A caller may name the plan
+ * (the tests compare the two).
+ */
+export function listAssets(
+  store: Store,
+  input: z.output<typeof AssetListInput>,
+  options: { plan?: SearchPlan } = {},
+): Page<AssetListItem> & { total: number | null } {
   // Only the first page counts: later pages keep the total the window already has.
-  const counted = input.after ? undefined : first(store, filtered(store.q.selectFrom('assets'), input).select((eb) => eb.fn.countAll<number>().as('n')));
-  let query = filtered(listBase(store), input);
+  const counting = !input.after;
+  const match = ftsQuery(input.search);
+  const search = match ? planSearch(store, 'assets', match, { counted: counting && filtersOf(input).length === 0, plan: options.plan }) : null;
+  // Counted on the devices alone: every filter is on their own columns, and the joins only cost time.
+  // A search alone is counted in its index (planSearch); with filters, the plan that suits the hits
+  // counts too: a common term walks the filter's index and probes the hits, a rare one looks up each hit.
+  const total = !counting
+    ? null
+    : (search?.hits ?? first(store, filtered(store.q.selectFrom('assets'), input, search).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  let query = filtered(listBase(store), input, search);
 
   const byTag = input.sort !== 'updated_desc';
   const key = byTag ? sql`assets.tag COLLATE NOCASE` : sql`assets.updated_at`;
@@ -158,7 +183,7 @@ export function listAssets(store: Store, input: z.output<typeof AssetListInput>)
   const items = rows.slice(0, input.limit).map((row) => ({ ...row, can_hold_records: row.can_hold_records === 1 }));
   const last = items[items.length - 1];
   const next = rows.length > input.limit && last ? encodeCursor(byTag ? last.tag : last.updated_at, last.id) : null;
-  return { items, next, total: counted ? counted.n : null };
+  return { items, next, total };
 }
 
 export function mediaOf(store: Store, assetId: string): StorageMediumRow[] {
