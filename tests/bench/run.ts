@@ -1,415 +1,300 @@
-// Benchmark of the equipment register at an institution's full size: 50,000 devices held by 5,000 people
-// in 30 locations and 12 departments. Not a test: it measures and prints, and never asserts a timing.
-// Run: npm run bench [-- --devices 50000 --people 5000 --runs 50 --verify-runs 1 --keep]
-// The devices go through the real journal path (the command functions, the hash chain, the reducers,
-// the search triggers), many to one outer transaction: better-sqlite3 runs each command's own
-// transaction inside it as a savepoint, so a batch costs one commit instead of one per device.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The benchmark (issue 9): each measure's median and p95 and, where a raw better-sqlite3 baseline
+// does the same work on the same rows in the same run, the ratio to it; each goal met or not.
+// Not a test: it measures and reports, and an unmet goal is a figure, not a failure.
+// Run: npm run bench [-- --json --quick --no-1m --seed N ...]; see options.ts or --help.
+// Exit codes: 0 the bench ran; 1 a measure failed or a raw baseline did not do the product's work
+// (checks.ts); 2 the arguments were wrong.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
-import { registerAsset } from '../../db/assets/commands.ts';
-import { RegisterAssetInput } from '../../db/assets/contract.ts';
-import { PersonInput } from '../../db/people/contract.ts';
-import { DepartmentInput, LocationInput } from '../../db/places/contract.ts';
-import { openCore, type Core } from '../../db/core.ts';
-import { manualClock, seededIds, seededRandom } from '../../db/core/clock.ts';
-import type { CallContext, SessionUser } from '../../db/core/context.ts';
-import { foldAll, verifyStore } from '../../db/journal/verify.ts';
-import { closeStore, openStore } from '../../db/store/open.ts';
-import { registerPerson } from '../../db/people/commands.ts';
-import { createDepartment, createLocation } from '../../db/places/commands.ts';
-import { scryptHasher } from '../../db/users/passwords.ts';
+import Sqlite from 'better-sqlite3';
+import { exportBytesCheck, importRowsCheck, type Check } from './checks.ts';
+import type { DatasetFacts } from './dataset.ts';
+import { BULK_MEASURES, ROUTE_MEASURES, type BulkMeasure, type Goal } from './measures.ts';
+import { BadArguments, parseOptions, USAGE, type Options } from './options.ts';
+import { runChild, type BulkResult, type Task } from './tasks.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    devices: { type: 'string', default: '50000' },
-    people: { type: 'string', default: '5000' },
-    locations: { type: 'string', default: '30' },
-    departments: { type: 'string', default: '12' },
-    runs: { type: 'string', default: '50' },
-    'verify-runs': { type: 'string', default: '1' },
-    batch: { type: 'string', default: '1000' },
-    /** SQLite page cache in MB for this run; 0 keeps the app's setting (SQLite's default, 2 MB). */
-    'cache-mb': { type: 'string', default: '0' },
-    keep: { type: 'boolean', default: false },
-    out: { type: 'string', default: 'test-results/bench.json' },
-  },
-});
-const DEVICES = Number(args.devices);
-const PEOPLE = Number(args.people);
-const LOCATIONS = Number(args.locations);
-const DEPARTMENTS = Number(args.departments);
-const RUNS = Number(args.runs);
-const VERIFY_RUNS = Number(args['verify-runs']);
-const BATCH = Number(args.batch);
-const CACHE_MB = Number(args['cache-mb']);
-const PAGE = 100;
-const TARGET_PAGE = 200;
-
-const PASSWORD = 'Kilimanjaro#2026';
-const MB = 1024 * 1024;
-const rssMb = () => Math.round((process.memoryUsage().rss / MB) * 10) / 10;
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
-// ---- deterministic data -------------------------------------------------------------------------
-
-const random = seededRandom(2026);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-function weighted<T>(entries: readonly (readonly [T, number])[]): T {
-  let roll = random() * entries.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of entries) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return (entries[entries.length - 1] as readonly [T, number])[0];
-}
-
-const FIRST = ['Asha', 'Zuhura', 'Hamisi', 'Rehema', 'Juma', 'Neema', 'Baraka', 'Grace', 'Ally', 'Mwajuma', 'Peter', 'Halima', 'Said', 'Upendo', 'Joseph', 'Amina', 'Emmanuel', 'Saida', 'Frank', 'Tumaini'];
-const LAST = ['Mrisho', 'Said', 'Juma', 'Mollel', 'Ally', 'Kweka', 'Mushi', 'Massawe', 'Hassan', 'Omari', 'Mwakyusa', 'Lyimo', 'Swai', 'Mbwambo', 'Kimaro', 'Nyerere', 'Mapunda', 'Shirima', 'Temba', 'Urio'];
-const CATEGORIES = [
-  ['desktop', 35],
-  ['laptop', 30],
-  ['printer', 10],
-  ['ups', 8],
-  ['network', 5],
-  ['scanner', 4],
-  ['projector', 3],
-  ['tablet', 3],
-  ['server', 2],
-] as const;
-const MODELS: Record<string, readonly (readonly [string, string, string])[]> = {
-  desktop: [['HP', 'ProDesk 400 G7', 'CZC'], ['Dell', 'OptiPlex 7090', 'DOP'], ['Lenovo', 'ThinkCentre M70', 'MJ0']],
-  laptop: [['HP', 'EliteBook 840 G8', '5CG'], ['Dell', 'Latitude 5440', 'DL5'], ['Lenovo', 'ThinkPad T14', 'PF3']],
-  printer: [['HP', 'LaserJet Pro M404', 'PHB'], ['Canon', 'i-SENSYS LBP226', 'CNL'], ['Epson', 'L3150', 'X4B']],
-  ups: [['APC', 'Back-UPS 1100', 'APC'], ['Mercury', 'Elite 1200', 'MRC']],
-  network: [['Cisco', 'Catalyst 2960', 'FOC'], ['TP-Link', 'TL-SG1024', 'TPL']],
-  scanner: [['Canon', 'DR-C225', 'CDR'], ['Fujitsu', 'fi-7160', 'FJS']],
-  projector: [['Epson', 'EB-X06', 'EPX'], ['BenQ', 'MX560', 'BNQ']],
-  tablet: [['Samsung', 'Galaxy Tab A8', 'R9T']],
-  server: [['Dell', 'PowerEdge R750', 'SRV'], ['HP', 'ProLiant DL380', 'HPS']],
-};
-const CLASSIFICATIONS = [
-  ['internal', 60],
-  ['public', 15],
-  ['confidential', 15],
-  ['secret', 7],
-  ['top_secret', 3],
-] as const;
-
-function serialOf(prefix: string, n: number): string {
-  // Unique by construction (the number), varied in its letters like real serials.
-  const letters = Array.from({ length: 3 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ'[Math.floor(random() * 24)]).join('');
-  return `${prefix}${letters}${n.toString(36).toUpperCase().padStart(5, '0')}`;
-}
-
-function mediaFor(category: string): { kind: string; capacity_gb: number; serial: string }[] {
-  const serial = () => `S${Math.floor(random() * 1e10).toString(36).toUpperCase()}`;
-  if (category === 'desktop' || category === 'laptop') {
-    const media = [{ kind: random() < 0.7 ? 'ssd' : 'hdd', capacity_gb: pick([256, 512, 1000]), serial: serial() }];
-    if (category === 'desktop' && random() < 0.2) media.push({ kind: 'hdd', capacity_gb: 1000, serial: serial() });
-    return media;
-  }
-  if (category === 'server') return [{ kind: 'ssd', capacity_gb: 960, serial: serial() }, { kind: 'hdd', capacity_gb: 4000, serial: serial() }];
-  if (category === 'tablet') return [{ kind: 'emmc', capacity_gb: 64, serial: serial() }];
-  return [];
-}
-
-// ---- measuring ----------------------------------------------------------------------------------
-
-interface Measured {
+export interface MeasureEntry {
   name: string;
-  median_ms: number;
-  p95_ms: number;
-  min_ms: number;
-  max_ms: number;
+  unit: 'ms' | 'MB';
+  median: number | null;
+  p95: number | null;
+  raw_median?: number | null;
+  /** median / raw_median. */
+  ratio?: number | null;
+  goal?: number;
+  /** Which figure the goal is held against: the ratio, or the p95. */
+  goal_of?: Goal['of'];
+  met?: boolean;
   runs: number;
-  rows: number;
-  total: number | null;
+  error?: string;
 }
 
-function quantile(sorted: number[], q: number): number {
+export interface BenchReport {
+  machine: { cpus: number; cpu_model: string; mem_gb: number; node: string; sqlite: string; platform: string };
+  at: string;
+  /** The machine's one-minute load average when the bench started and ended: others' work skews figures. */
+  load_average: { start: number; end: number };
+  seed: number;
+  quick: boolean;
+  datasets: ({ size: string; cached: boolean } & DatasetFacts)[];
+  checks: Check[];
+  measures: MeasureEntry[];
+}
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Nearest rank: the smallest sample with at least q of the samples at or below it. */
+export function quantile(samples: readonly number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
 }
 
-async function measure(name: string, runs: number, work: () => Promise<{ rows: number; total?: number | null }>): Promise<Measured> {
-  let last = await work(); // warm-up: statements prepared, pages cached
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    last = await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+function machine(): BenchReport['machine'] {
+  const memory = new Sqlite(':memory:');
+  const sqlite = memory.prepare('SELECT sqlite_version()').pluck().get() as string;
+  memory.close();
   return {
-    name,
-    median_ms: round(quantile(times, 0.5)),
-    p95_ms: round(quantile(times, 0.95)),
-    min_ms: round(times[0] as number),
-    max_ms: round(times[times.length - 1] as number),
-    runs,
-    rows: last.rows,
-    total: last.total ?? null,
+    cpus: cpus().length,
+    cpu_model: cpus()[0]?.model.trim() ?? 'unknown',
+    mem_gb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    sqlite,
+    platform: `${process.platform} ${release()} ${process.arch}`,
   };
 }
 
-async function value<T>(core: Core, token: string, route: string, input: unknown): Promise<T> {
-  const { result } = await core.call(token, route, input);
-  if (!result.ok) throw new Error(`${route} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
+function withGoal(entry: MeasureEntry, goal: Goal | undefined): MeasureEntry {
+  if (!goal) return entry;
+  const figure = goal.of === 'ratio' ? entry.ratio : entry.p95;
+  return { ...entry, goal: goal.value, goal_of: goal.of, ...(figure === null || figure === undefined ? {} : { met: figure <= goal.value }) };
 }
 
-function fileSize(path: string): number {
-  let size = 0;
-  for (const suffix of ['', '-wal', '-shm']) {
-    try {
-      size += statSync(path + suffix).size;
-    } catch {
-      // absent
-    }
+function timed(name: string, samples: number[] | null, raw: number[] | null | undefined, goal: Goal | undefined, error?: string): MeasureEntry {
+  const median = samples?.length ? round(quantile(samples, 0.5), 3) : null;
+  const entry: MeasureEntry = { name, unit: 'ms', median, p95: samples?.length ? round(quantile(samples, 0.95), 3) : null, runs: samples?.length ?? 0 };
+  if (raw !== undefined) {
+    entry.raw_median = raw?.length ? round(quantile(raw, 0.5), 3) : null;
+    entry.ratio = median !== null && entry.raw_median ? round(median / entry.raw_median, 2) : null;
   }
-  return size;
+  if (error) entry.error = error;
+  return withGoal(entry, goal);
 }
 
-// ---- the run ------------------------------------------------------------------------------------
+function selected(options: Options, name: string): boolean {
+  return options.only === null || options.only.some((word) => name.toLowerCase().includes(word));
+}
 
-async function main(): Promise<void> {
-  const rssStart = rssMb();
-  const dir = mkdtempSync(join(tmpdir(), 'daftari-bench-'));
-  const path = join(dir, 'daftari.sqlite');
-  const clock = manualClock('2026-01-05T05:00:00Z');
-  const core = await openCore({ path, hasher: scryptHasher(10), clock, ids: seededIds(7), idleLimitMs: 365 * 24 * 3_600_000 });
-  const store = core.services.store;
-  if (CACHE_MB > 0) store.sqlite.pragma(`cache_size = -${CACHE_MB * 1024}`);
+function copyOf(path: string, to: string): string {
+  // Measures open a copy: the cached dataset never changes, whatever a measure writes.
+  copyFileSync(path, to);
+  return to;
+}
+
+function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+const seconds = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(1)} ms`);
+
+interface BulkRuns {
+  product: BulkResult[];
+  raw: BulkResult[];
+  error?: string;
+}
+
+async function runBulk(
+  measure: BulkMeasure,
+  label: string,
+  runs: number,
+  task: (side: 'product' | 'raw', run: number) => Task,
+  after: (run: number) => Promise<void>,
+): Promise<BulkRuns> {
+  const result: BulkRuns = { product: [], raw: [] };
+  // Product and raw take turns, so a machine busier for a while burdens both alike.
+  for (let run = 0; run < runs; run += 1) {
+    for (const side of ['product', 'raw'] as const) {
+      say(`${measure.op} ${label}: ${side} run ${run + 1} of ${runs}…`);
+      const answer = await runChild(task(side, run));
+      if (!answer.ok || !answer.bulk) {
+        result.error = `${side}: ${answer.ok ? 'no figures' : answer.error}`;
+        say(`  failed: ${result.error}`);
+        return result;
+      }
+      result[side].push(answer.bulk);
+      const parts = Object.entries(answer.bulk.parts ?? {}).map(([part, ms]) => `${part.replace(/_ms$/, '')} ${seconds(ms)}`);
+      say(`  ${seconds(answer.bulk.ms)}${parts.length ? ` (${parts.join(', ')})` : ''}, ${answer.bulk.events.toLocaleString('en')} events, peak RSS +${(answer.bulk.rss_peak_mb - answer.bulk.rss_start_mb).toFixed(0)} MB`);
+    }
+    await after(run);
+  }
+  return result;
+}
+
+function bulkEntries(measure: BulkMeasure, label: string, runs: BulkRuns): MeasureEntry[] {
+  const ms = runs.error ? null : runs.product.map((r) => r.ms);
+  const raw = runs.error ? null : runs.raw.map((r) => r.ms);
+  const rss = runs.error ? null : runs.product.map((r) => r.rss_peak_mb - r.rss_start_mb);
+  const memory: MeasureEntry = {
+    name: `${measure.op} ${label} peak RSS`,
+    unit: 'MB',
+    median: rss ? round(quantile(rss, 0.5), 1) : null,
+    p95: rss ? round(quantile(rss, 0.95), 1) : null,
+    runs: rss?.length ?? 0,
+    ...(runs.error ? { error: runs.error } : {}),
+  };
+  return [timed(`${measure.op} ${label}`, ms, raw, measure.ratioGoal, runs.error), withGoal(memory, measure.rssGoal)];
+}
+
+async function bench(options: Options): Promise<BenchReport> {
+  // The builder loads the whole core; imported here, so that --help and a wrong argument answer at once.
+  const { ensureDataset, FULL_SCALE, QUICK_SCALE, sizeLabel } = await import('./dataset.ts');
+  const load = () => round(loadavg()[0] ?? 0, 2);
+  const report: BenchReport = { machine: machine(), at: new Date().toISOString(), load_average: { start: load(), end: 0 }, seed: options.seed, quick: options.quick, datasets: [], checks: [], measures: [] };
+  const scale = options.quick ? QUICK_SCALE : FULL_SCALE;
+  const sizes = options.quick ? [10_000] : options.oneMillion ? [100_000, 1_000_000] : [100_000];
+  const work = mkdtempSync(join(tmpdir(), 'daftari-bench-'));
   try {
-    const setup = await core.call(null, 'setup.initialize', {
-      institution: { name: 'Wizara ya Maji', code: 'MAJI', postal_address: 'S.L.P. 456, Dodoma', accounting_officer_title: 'Katibu Mkuu', head_title: 'Waziri' },
-      admin: { username: 'asha', display_name: 'Asha Mrisho', password: PASSWORD, confirm: PASSWORD },
-    });
-    if (!setup.result.ok || typeof setup.session !== 'string') throw new Error(`setup failed: ${JSON.stringify(setup.result)}`);
-    const token = setup.session;
-    const user = (setup.result.value as { user: SessionUser }).user;
-    const ctx: CallContext = { ...core.services, user, token: null, setSession: () => {} };
-    const batch = (work: () => void) => store.sqlite.transaction(work)();
+    for (const [index, size] of sizes.entries()) {
+      const label = sizeLabel(size);
+      const bulk = BULK_MEASURES.filter((m) => selected(options, `${m.op} ${label}`) || selected(options, `${m.op} ${label} peak RSS`));
+      // Route measures run on the first (the register's everyday) size only.
+      const routes = index === 0 ? ROUTE_MEASURES.filter((m) => selected(options, m.name)) : [];
+      if (bulk.length === 0 && routes.length === 0) continue;
+      const dataset = await ensureDataset({ seed: options.seed, events: size, scale }, options.cacheDir, say, options.rebuild);
+      report.datasets.push({ size: label, cached: dataset.cached, ...dataset.facts });
+      say(`dataset ${label}: ${dataset.facts.events.toLocaleString('en')} events, ${dataset.facts.devices.toLocaleString('en')} devices${dataset.cached ? ' (cached)' : ''}`);
 
-    // Places and people.
-    let started = performance.now();
-    const departments: string[] = [];
-    const locations: string[] = [];
-    batch(() => {
-      for (let i = 1; i <= DEPARTMENTS; i += 1) departments.push(createDepartment(ctx, DepartmentInput.parse({ name: `Idara ${i}`, code: `ID${i}` })).id);
-      for (let i = 1; i <= LOCATIONS; i += 1) {
-        locations.push(createLocation(ctx, LocationInput.parse({ name: `Chumba ${100 + i}`, building: pick(['Maji House', 'Jengo B', 'Mtumba']), region: 'Dodoma' })).id);
-      }
-    });
-    const people: string[] = [];
-    for (let from = 0; from < PEOPLE; from += BATCH) {
-      batch(() => {
-        for (let i = from; i < Math.min(PEOPLE, from + BATCH); i += 1) {
-          const full_name = `${pick(FIRST)} ${pick(FIRST)} ${pick(LAST)}`;
-          people.push(registerPerson(ctx, PersonInput.parse({ full_name, check_number: String(100000 + i), department_id: pick(departments) })).id);
+      if (routes.length > 0) {
+        const copy = copyOf(dataset.path, join(work, `routes-${label}.sqlite`));
+        say(`route measures on ${label}…`);
+        const answer = await runChild({
+          kind: 'routes',
+          source: copy,
+          measures: routes.map((m) => m.name),
+          runs: options.runs ?? (options.quick ? 20 : 100),
+          reportRuns: options.quick ? 1 : 5,
+        });
+        for (const measure of routes) {
+          const found = answer.ok ? answer.routes?.find((r) => r.name === measure.name) : undefined;
+          const error = answer.ok ? found?.error : answer.error;
+          report.measures.push(timed(measure.name, found?.samples ?? null, undefined, measure.goal, error ?? (found ? undefined : 'not measured')));
         }
-      });
-    }
-    const peopleMs = performance.now() - started;
-    const rssAfterPeople = rssMb();
-
-    // Devices.
-    const journalBefore = (store.sqlite.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
-    const probe = { serial: '', id: '' };
-    const probeAt = Math.floor(DEVICES * 0.6173);
-    started = performance.now();
-    let progress = performance.now();
-    for (let from = 0; from < DEVICES; from += BATCH) {
-      batch(() => {
-        for (let i = from; i < Math.min(DEVICES, from + BATCH); i += 1) {
-          if (i % 10 === 0) clock.advance(1000);
-          const category = weighted(CATEGORIES);
-          const [make, model, prefix] = pick(MODELS[category] as (readonly [string, string, string])[]);
-          const serial = serialOf(prefix, i);
-          const year = 2015 + Math.floor(random() * 11);
-          const input = RegisterAssetInput.parse({
-            category,
-            make,
-            model,
-            serial,
-            purchase_date: `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
-            supplier: pick(['Computer Centre Ltd', 'Soft Tech', 'Techno Brain Ltd', 'GPSA']),
-            cost_tzs: 100_000 + Math.floor(random() * 50) * 50_000,
-            location_id: pick(locations),
-            department_id: pick(departments),
-            custodian_id: random() < 0.85 ? pick(people) : null,
-            classification: weighted(CLASSIFICATIONS),
-            media: mediaFor(category),
-          });
-          const asset = registerAsset(ctx, input);
-          if (i === probeAt) Object.assign(probe, { serial, id: asset.id });
-        }
-      });
-      if (performance.now() - progress > 5000) {
-        progress = performance.now();
-        process.stderr.write(`  ${Math.min(DEVICES, from + BATCH)} devices…\n`);
+        removeDatabase(copy);
       }
+
+      if (bulk.length === 0) continue;
+      const source = copyOf(dataset.path, join(work, `source-${label}.sqlite`));
+      const runs = options.bulkRuns ?? (options.quick || size >= 1_000_000 ? 1 : 3);
+      // The bundle every import reads: the product's own export of the dataset.
+      let bundle: string | null = null;
+      const exportPath = (side: 'product' | 'raw', run: number) => join(work, `export-${side}-${label}-${run}.${side === 'product' ? 'daftari' : 'gz'}`);
+      for (const measure of BULK_MEASURES) {
+        if (measure.op === 'import' && !bundle && bulk.includes(measure)) {
+          say(`export ${label}: the bundle to import (not measured)…`);
+          const answer = await runChild({ kind: 'product-export', source, out: exportPath('product', 0) });
+          if (answer.ok) bundle = exportPath('product', 0);
+          else report.measures.push(...bulkEntries(measure, label, { product: [], raw: [], error: `the bundle to import could not be exported: ${answer.error}` }));
+          if (!bundle) continue;
+        }
+        if (!bulk.includes(measure)) continue;
+        let result: BulkRuns;
+        switch (measure.op) {
+          case 'export':
+            result = await runBulk(measure, label, runs, (side, run) => ({ kind: `${side}-export`, source, out: exportPath(side, run) }), async (run) => {
+              if (run === 0) {
+                const check = await exportBytesCheck(`export ${label}: raw lines are the product's bytes`, exportPath('product', 0), exportPath('raw', 0));
+                report.checks.push(check);
+                say(`  check: ${check.ok ? 'ok' : 'FAILED'}, ${check.detail}`);
+                bundle = exportPath('product', 0);
+              } else rmSync(exportPath('product', run), { force: true });
+              rmSync(exportPath('raw', run), { force: true });
+            });
+            break;
+          case 'import': {
+            const target = (side: 'product' | 'raw', run: number) => join(work, `import-${side}-${label}-${run}.sqlite`);
+            result = await runBulk(
+              measure,
+              label,
+              runs,
+              (side, run) => (side === 'product' ? { kind: 'product-import', bundle: bundle as string, target: target(side, run) } : { kind: 'raw-import', bundle: bundle as string, source, target: target(side, run) }),
+              async (run) => {
+                if (run === 0) {
+                  const check = importRowsCheck(`import ${label}: raw rows are the product's`, target('product', 0), target('raw', 0));
+                  report.checks.push(check);
+                  say(`  check: ${check.ok ? 'ok' : 'FAILED'}, ${check.detail}`);
+                }
+                removeDatabase(target('product', run));
+                removeDatabase(target('raw', run));
+              },
+            );
+            break;
+          }
+          case 'verify':
+            result = await runBulk(measure, label, runs, (side) => ({ kind: `${side}-verify`, source }), async () => {});
+            break;
+        }
+        report.measures.push(...bulkEntries(measure, label, result));
+      }
+      removeDatabase(source);
+      if (bundle) rmSync(bundle, { force: true });
     }
-    const devicesMs = performance.now() - started;
-    const journalAfter = (store.sqlite.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
-    const events = journalAfter - journalBefore;
-    const rssAfterBuild = rssMb();
-
-    // A repair on the probe device, so its history has more than its registration.
-    clock.advance(60_000);
-    const entry = await value<{ id: string }>(core, token, 'maintenance.report', { asset_id: probe.id, reported_on: '2026-01-05', reported_by: 'Zuhura Said', symptoms: 'Haiwaki' });
-    await value(core, token, 'maintenance.diagnose', { entry_id: entry.id, diagnosis: 'Betri' });
-    await value(core, token, 'maintenance.assign', { entry_id: entry.id, technician: { type: 'internal', name: 'Juma Ally' } });
-    await value(core, token, 'maintenance.record-work', { entry_id: entry.id, actions: 'Betri mpya', parts: [{ name: 'Betri', quantity: 1, unit_cost_tzs: 120_000 }] });
-    await value(core, token, 'maintenance.close', { entry_id: entry.id, closed_on: '2026-01-05', outcome: 'part_replaced' });
-    // And one repair still open somewhere, so the rare status filter finds a device.
-    const other = store.sqlite.prepare('SELECT id FROM assets WHERE id != ? LIMIT 1').get(probe.id) as { id: string };
-    await value(core, token, 'maintenance.report', { asset_id: other.id, reported_on: '2026-01-05', reported_by: 'Hamisi Juma', symptoms: 'Skrini' });
-
-    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const bytes = fileSize(path);
-
-    // Queries, each through the route as the window calls it.
-    type ListPage = { items: { id: string }[]; next: string | null; total: number };
-    const list = (input: Record<string, unknown>) => async () => {
-      const page = await value<ListPage>(core, token, 'assets.list', input);
-      return { rows: page.items.length, total: page.total };
-    };
-    const someone = store.sqlite.prepare('SELECT custodian_id AS id FROM assets WHERE custodian_id IS NOT NULL LIMIT 1').get() as { id: string };
-    const custodianName = (store.sqlite.prepare('SELECT full_name FROM people WHERE id = ?').get(someone.id) as { full_name: string }).full_name;
-
-    // Walk the cursors to the target page once (timed as a whole), then time that page alone.
-    const pages = Math.max(1, Math.min(TARGET_PAGE, Math.ceil(DEVICES / PAGE)));
-    started = performance.now();
-    let cursor: string | null = null;
-    for (let p = 1; p < pages; p += 1) cursor = (await value<ListPage>(core, token, 'assets.list', { after: cursor })).next;
-    const walkMs = performance.now() - started;
-
-    const rssBeforeQueries = rssMb();
-    const measured: Measured[] = [];
-    const run = async (name: string, work: () => Promise<{ rows: number; total?: number | null }>) => {
-      const m = await measure(name, RUNS, work);
-      measured.push(m);
-      process.stderr.write(`  ${name}: ${m.median_ms} ms\n`);
-    };
-    await run('assets.list first page (tag_asc)', list({}));
-    await run('assets.list search common prefix "dell"', list({ search: 'dell' }));
-    await run('assets.list search common prefix "h"', list({ search: 'h' }));
-    await run(`assets.list search rare serial "${probe.serial}"`, list({ search: probe.serial }));
-    await run(`assets.list search custodian "${custodianName.split(' ')[0]}"`, list({ search: custodianName.split(' ')[0] }));
-    await run('assets.list filter category=printer', list({ category: 'printer' }));
-    await run('assets.list filter status=in_store', list({ status: 'in_store' }));
-    await run('assets.list filter status=under_repair (rare)', list({ status: 'under_repair' }));
-    await run('assets.list filter department', list({ department_id: departments[0] }));
-    await run('assets.list filter location', list({ location_id: locations[0] }));
-    await run('assets.list filter classification=top_secret', list({ classification: 'top_secret' }));
-    await run('assets.list filter custodian', list({ custodian_id: someone.id }));
-    await run('assets.list filter category+department+search', list({ category: 'laptop', department_id: departments[1], search: 'lat' }));
-    await run(`assets.list page ${pages} via keyset cursor`, list({ after: cursor }));
-    await run('assets.list first page (tag_desc)', list({ sort: 'tag_desc' }));
-    await run('assets.list first page (updated_desc)', list({ sort: 'updated_desc' }));
-    await run('assets.get', async () => {
-      const device = await value<{ media: unknown[] }>(core, token, 'assets.get', { asset_id: probe.id });
-      return { rows: 1 + device.media.length };
-    });
-    await run('history.entity of a device', async () => ({ rows: (await value<unknown[]>(core, token, 'history.entity', { entity: probe.id })).length }));
-    const rssAfterQueries = rssMb();
-
-    const verifyTimes: number[] = [];
-    let verified: unknown = null;
-    for (let i = 0; i < VERIFY_RUNS; i += 1) {
-      started = performance.now();
-      verified = await verifyStore(store, core.services.domain);
-      verifyTimes.push(performance.now() - started);
-    }
-    verifyTimes.sort((a, b) => a - b);
-    // The rebuild alone (what verify does after checking the chain), to show where verify's time goes.
-    let rebuildMs: number | null = null;
-    if (VERIFY_RUNS > 0) {
-      const { store: scratch } = await openStore(':memory:');
-      started = performance.now();
-      foldAll(store, scratch, core.services.domain);
-      rebuildMs = performance.now() - started;
-      closeStore(scratch);
-    }
-    const rssEnd = rssMb();
-
-    const report = {
-      at: new Date().toISOString(),
-      node: process.version,
-      sqlite: (store.sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
-      config: {
-        devices: DEVICES,
-        people: PEOPLE,
-        locations: LOCATIONS,
-        departments: DEPARTMENTS,
-        runs: RUNS,
-        batch: BATCH,
-        page: PAGE,
-        cache_size: store.sqlite.pragma('cache_size', { simple: true }),
-      },
-      build: {
-        people_ms: round(peopleMs),
-        devices_ms: round(devicesMs),
-        devices_per_s: Math.round(DEVICES / (devicesMs / 1000)),
-        device_events: events,
-        events_per_s: Math.round(events / (devicesMs / 1000)),
-        journal_events_total: (store.sqlite.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n,
-        storage_media: (store.sqlite.prepare('SELECT count(*) AS n FROM storage_media').get() as { n: number }).n,
-        file_bytes: bytes,
-        file_mb: Math.round((bytes / MB) * 10) / 10,
-      },
-      keyset_walk: { pages, ms: round(walkMs) },
-      queries: measured,
-      verify:
-        VERIFY_RUNS > 0
-          ? {
-              runs: VERIFY_RUNS,
-              median_ms: round(quantile(verifyTimes, 0.5)),
-              max_ms: round(verifyTimes[verifyTimes.length - 1] as number),
-              rebuild_only_ms: round(rebuildMs as number),
-              result: verified,
-            }
-          : { runs: 0, median_ms: null, max_ms: null, rebuild_only_ms: null, result: null },
-      rss_mb: { start: rssStart, after_people: rssAfterPeople, after_devices: rssAfterBuild, before_queries: rssBeforeQueries, after_queries: rssAfterQueries, after_verify: rssEnd },
-    };
-    print(report);
-    mkdirSync(join(args.out, '..'), { recursive: true });
-    writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nwritten: ${args.out}${args.keep ? `\ndatabase kept: ${path}` : ''}`);
   } finally {
-    core.close();
-    if (!args.keep) rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
+  report.load_average.end = load();
+  return report;
 }
 
-function print(report: {
-  config: { devices: number; people: number; locations: number; departments: number };
-  build: { people_ms: number; devices_ms: number; devices_per_s: number; device_events: number; events_per_s: number; file_mb: number; storage_media: number };
-  keyset_walk: { pages: number; ms: number };
-  queries: Measured[];
-  verify: { median_ms: number | null; rebuild_only_ms: number | null; result: unknown };
-  rss_mb: Record<string, number>;
-}): void {
-  const { config, build } = report;
-  console.log(`\nDaftari register benchmark: ${config.devices} devices, ${config.people} people, ${config.locations} locations, ${config.departments} departments`);
-  console.log(`  people registered in        ${(build.people_ms / 1000).toFixed(2)} s`);
-  console.log(`  devices registered in       ${(build.devices_ms / 1000).toFixed(2)} s  (${build.devices_per_s} devices/s, ${build.device_events} events, ${build.events_per_s} events/s, ${build.storage_media} storage media)`);
-  console.log(`  database file               ${build.file_mb} MB`);
-  console.log(`  walk to page ${report.keyset_walk.pages} by cursors    ${report.keyset_walk.ms.toFixed(1)} ms`);
-  const width = Math.max(...report.queries.map((q) => q.name.length));
-  console.log(`\n  ${'query'.padEnd(width)}  ${'median ms'.padStart(10)}  ${'p95 ms'.padStart(10)}  ${'rows'.padStart(5)}  ${'total'.padStart(7)}`);
-  for (const q of report.queries) {
-    console.log(`  ${q.name.padEnd(width)}  ${q.median_ms.toFixed(3).padStart(10)}  ${q.p95_ms.toFixed(3).padStart(10)}  ${String(q.rows).padStart(5)}  ${String(q.total ?? '').padStart(7)}`);
-  }
-  if (report.verify.median_ms !== null) {
-    console.log(`\n  verifyStore (hashes + full rebuild)  ${(report.verify.median_ms / 1000).toFixed(2)} s  → ${JSON.stringify(report.verify.result)}`);
-    console.log(`  of which the rebuild alone (foldAll) ${((report.verify.rebuild_only_ms ?? 0) / 1000).toFixed(2)} s`);
-  }
-  console.log(`  RSS MB  ${Object.entries(report.rss_mb).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+function printTable(report: BenchReport): void {
+  const { machine: m } = report;
+  const lines = [
+    `Daftari benchmark, seed ${report.seed}${report.quick ? ' (quick)' : ''}, ${report.at}`,
+    `machine: ${m.cpus} × ${m.cpu_model}, ${m.mem_gb} GB, Node ${m.node}, SQLite ${m.sqlite}, ${m.platform}; load average ${report.load_average.start} at the start, ${report.load_average.end} at the end`,
+    ...report.datasets.map(
+      (d) => `dataset ${d.size}: ${d.events.toLocaleString('en')} events, ${d.devices.toLocaleString('en')} devices, ${d.people.toLocaleString('en')} people, ${d.log_book_entries.toLocaleString('en')} log book entries, ${d.file_mb} MB${d.cached ? ', cached' : `, built in ${(d.built_ms / 1000).toFixed(0)} s`}`,
+    ),
+    '',
+  ];
+  const header = ['measure', 'median', 'p95', 'raw median', 'ratio', 'goal', 'met'];
+  const figure = (value: number | null | undefined, unit: string) => (value === null || value === undefined ? '' : `${value.toLocaleString('en', { maximumFractionDigits: unit === 'MB' ? 1 : 3 })} ${unit}`);
+  const rows = report.measures.map((e) => [
+    e.name,
+    e.error ? 'failed' : figure(e.median, e.unit),
+    figure(e.p95, e.unit),
+    figure(e.raw_median, e.unit),
+    e.ratio === null || e.ratio === undefined ? '' : `${e.ratio}×`,
+    e.goal === undefined ? '' : e.goal_of === 'ratio' ? `≤ ${e.goal}×` : `p95 ≤ ${e.goal} ${e.unit}`,
+    e.met === undefined ? '' : e.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  lines.push(line(header), ...rows.map(line), '');
+  for (const e of report.measures.filter((m) => m.error)) lines.push(`failed: ${e.name}: ${e.error}`);
+  for (const c of report.checks) lines.push(`check ${c.ok ? 'ok' : 'FAILED'}: ${c.name}: ${c.detail}`);
+  const unmet = report.measures.filter((e) => e.met === false).map((e) => e.name);
+  lines.push(unmet.length === 0 ? 'every goal measured is met' : `goals not met: ${unmet.join(', ')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-await main();
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BadArguments)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const report = await bench(options);
+  if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else printTable(report);
+  return report.measures.some((e) => e.error) || report.checks.some((c) => !c.ok) ? 1 : 0;
+}
+
+process.exitCode = await main();
