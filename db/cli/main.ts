@@ -14,6 +14,7 @@ import { openCore, type Core } from '../core.ts';
 import { actorOf, signedIn, type CallContext } from '../core/context.ts';
 import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { DEMO_ADMIN, runDemo } from '../demo/demo.ts';
+import { builtLine, progressLine } from '../demo/progress.ts';
 import { passwordRules, Username } from '../users/contract.ts';
 import type { VerifyResult } from '../journal/verify.ts';
 
@@ -70,7 +71,7 @@ class CliFailure extends Error {
 // The command syntax is the same in both languages; the notes under it come from the catalogues.
 const SYNOPSIS = `  daftari init --operator --db FILE --institution NAME --code CODE --admin USERNAME [--admin-name NAME]
                [--address TEXT] [--accounting-officer-title TEXT] [--head-title TEXT]
-  daftari demo --operator --db FILE [--scale small|large] [--seed N] [--admin USERNAME] [--password PASSWORD]
+  daftari demo --operator --db FILE [--scale small|large] [--seed N] [--date YYYY-MM-DD] [--admin USERNAME] [--password PASSWORD]
   daftari call ROUTE --db FILE --user USERNAME [--input JSON | --input -]
   daftari routes [--json]
   daftari verify --db FILE --user USERNAME
@@ -395,6 +396,7 @@ async function demo(args: string[], cx: Cx): Promise<number> {
   const { values } = parse(args, {
     scale: { type: 'string' },
     seed: { type: 'string' },
+    date: { type: 'string' },
     admin: { type: 'string' },
     password: { type: 'string' },
     operator: { type: 'boolean' },
@@ -404,9 +406,14 @@ async function demo(args: string[], cx: Cx): Promise<number> {
   if (scale !== 'small' && scale !== 'large') throw new UsageError('cli.usage.scale');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError('cli.usage.seed');
+  // The day the records are entered: with the seed, it makes the same file again. Never ahead of today.
+  const { isCalendarDate, workingDay } = await import('../contract/days.ts');
+  if (values.date !== undefined && (!isCalendarDate(values.date) || values.date > workingDay(new Date()))) throw new UsageError('cli.usage.demo-date');
   const admin = demoAdmin(values);
-  const summary = await runDemo({ path, scale, seed, admin, progress: (line) => io.stderr.write(`${line}\n`) });
+  // Progress and the closing line go to stderr in the user's language; stdout stays the summary's JSON.
+  const summary = await runDemo({ path, scale, seed, date: values.date, admin, progress: (step) => io.stderr.write(`${progressLine(step, t)}\n`) });
   printJson(io.stdout, summary);
+  io.stderr.write(`${builtLine(summary, t)}\n`);
   // The JSON is for scripts; a person needs the sign-in in words (on stderr, so stdout stays JSON).
   io.stderr.write(`${t('cli.demo-sign-in', { username: summary.admin.username, password: summary.admin.password })}\n`);
   return 0;

@@ -1,14 +1,25 @@
 // `daftari demo`: a realistic institution created through the real command path (same routes, same
-// checks), deterministic for a seed. Each area of the product adds its own part here.
+// checks, the hash chain, the reducers), deterministic for a seed and a day. Each area of the product
+// adds its own part here. At large scale it is a ministry: 50,000 devices and half a million log book
+// entries, the size the benchmark measures against.
+import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { seededIds, seededRandom } from '../core/clock.ts';
+import { manualClock, seededIds, seededRandom, systemClock } from '../core/clock.ts';
 import { Refusal } from '../core/refusal.ts';
 import { openCore, type Core } from '../core.ts';
+import { registry } from '../areas.ts';
+import { addDays, isCalendarDate, workingDay } from '../contract/days.ts';
+import { ensureIdentity } from '../journal/append.ts';
+import { closeStore, openStore } from '../store/open.ts';
 import type { Role } from '../users/contract.ts';
 import type { RouteInput, RouteName, RouteOutput } from '../contract/routes.ts';
-import { caller, registerDemo, type RegisterDemoSummary } from './register.ts';
-import { DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';
+import { Batches, STEP_MS } from './batch.ts';
+import { seededHasher } from './hasher.ts';
+import { logBookDemo, type LogBookDemoSummary } from './log-book.ts';
+import { BASIN_OFFICES, DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';
+import { Progress, type DemoProgress } from './progress.ts';
+import { devicesDemo, proceduresDemo, type DemoLocation } from './register.ts';
 
 export const DEMO_ADMIN = { username: 'admin', display_name: 'Asha Mrisho', password: 'Maji#Safi2026' };
 /** Colleagues' first password; each is asked to change it at first sign-in (3.1.7). */
@@ -22,38 +33,84 @@ const DEMO_USERS: { username: string; display_name: string; roles: Role[] }[] = 
   { username: 'mkaguzi', display_name: 'Godfrey Massawe', roles: ['auditor'] },
   { username: 'hamisi.said', display_name: 'Hamisi Said', roles: ['admin', 'ict_officer'] },
 ];
+/** The head office's ICT officers who have accounts; the regions' officers appear in the book by name. */
+const HEAD_OFFICE_OFFICERS = ['Juma Ally', 'Neema Kweka', 'Hamisi Said'];
 
-const SCALES = {
-  small: { people: 60, regionalOffices: 3, devices: 60 },
-  large: { people: 3000, regionalOffices: REGIONS.length - 1, devices: 8000 },
-} as const;
 /** The Head of Institution's own password after the first sign-in, when the demo approves the procedure. */
 export const DEMO_HEAD_PASSWORD = 'Utaratibu#2026Tz';
 
+/** What a demo holds. A test or the benchmark gives its own; `daftari demo` takes a scale's. */
+export interface DemoCounts {
+  people: number;
+  /** Regional offices besides the head office in Dodoma, at most one per region. */
+  regional_offices: number;
+  /** Basin water boards' offices, at most nine. */
+  basin_offices: number;
+  devices: number;
+  /** Service Maintenance Log Book entries, preventive work included. */
+  entries: number;
+  /** How many years the log book reaches back. */
+  years: number;
+}
+
+// Handovers (100,000 at large scale) and off-premises requests (20,000) join these counts once the
+// custody and disposal areas have landed (issue 9); nothing stands in for them until then.
+export const DEMO_SCALES = {
+  small: { people: 60, regional_offices: 3, basin_offices: 0, devices: 60, entries: 120, years: 2 },
+  large: { people: 20_000, regional_offices: REGIONS.length - 1, basin_offices: BASIN_OFFICES.length, devices: 50_000, entries: 500_000, years: 6 },
+} as const satisfies Record<string, DemoCounts>;
+export type DemoScale = keyof typeof DEMO_SCALES;
+
 export interface DemoOptions {
   path: string;
-  scale: keyof typeof SCALES;
+  scale?: DemoScale;
+  /** Counts of one's own over the scale's (a quick test, a benchmark's dataset). */
+  counts?: Partial<DemoCounts>;
   seed: number;
+  /**
+   * The working day the records are entered (YYYY-MM-DD); the book runs up to it. Yesterday by
+   * default, so that nothing in the file lies ahead of the PC's clock. Same seed and day, same file.
+   */
+  date?: string;
   /** The first administrator's sign-in (`daftari demo --admin … --password …`); DEMO_ADMIN's by default. */
   admin?: { username: string; password: string };
-  progress?: (line: string) => void;
+  /** Told when each stage starts and ends, and every `progressEveryMs` in between. Throwing stops the demo. */
+  progress?: (step: DemoProgress) => void;
+  progressEveryMs?: number;
+}
+
+export interface RegisterDemoSummary extends LogBookDemoSummary {
+  devices: number;
+  procedures: number;
+  providers: number;
+  plans: number;
 }
 
 export interface DemoSummary {
   institution: string;
+  seed: number;
+  /** The day the records were entered: with the seed, what makes the file again. */
+  date: string;
   admin: { username: string; password: string };
   users: ({ username: string; roles: Role[] } & ({ temporary_password: string } | { password: string }))[];
   departments: number;
   locations: number;
+  regional_offices: number;
   people: number;
   inactive_people: number;
   register: RegisterDemoSummary;
+  /** How long the build took, in seconds (wall time; the only figure a seed does not fix). */
+  build_seconds: number;
 }
 
-async function call<K extends RouteName>(core: Core, token: string | null, route: K, input: RouteInput<K>): Promise<RouteOutput<K>> {
-  const { result } = await core.call(token, route, input);
-  if (!result.ok) throw new Refusal(result.error.code, result.error.params, result.error.fields);
-  return result.value as RouteOutput<K>;
+/** The counts a demo is built with: the scale's, with any given over them. */
+export function demoCounts(options: Pick<DemoOptions, 'scale' | 'counts'>): DemoCounts {
+  const counts: DemoCounts = { ...DEMO_SCALES[options.scale ?? 'small'], ...options.counts };
+  return {
+    ...counts,
+    regional_offices: Math.min(counts.regional_offices, REGIONS.length - 1),
+    basin_offices: Math.min(counts.basin_offices, BASIN_OFFICES.length),
+  };
 }
 
 /**
@@ -78,14 +135,46 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   }
 }
 
+/**
+ * The installation's two origins, from the seed: every event's hash covers its origin, so a random
+ * one would make each build's journal differ. Two files of one seed share them, as copies of one file do.
+ */
+async function seedIdentity(path: string, seed: number): Promise<void> {
+  let n = 0;
+  const next = () => {
+    n += 1;
+    const hex = createHash('sha256').update(`daftari-demo-origin ${seed} ${n}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  const { store } = await openStore(path, { migrations: registry.migrations });
+  try {
+    ensureIdentity(store, next);
+  } finally {
+    closeStore(store);
+  }
+}
+
+async function call<K extends RouteName>(core: Core, token: string | null, route: K, input: RouteInput<K>): Promise<RouteOutput<K>> {
+  const { result } = await core.call(token, route, input);
+  if (!result.ok) throw new Refusal(result.error.code, result.error.params, result.error.fields);
+  return result.value as RouteOutput<K>;
+}
+
 async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
-  const scale = SCALES[options.scale];
+  const counts = demoCounts(options);
+  const date = options.date ?? addDays(workingDay(systemClock.now()), -1);
+  if (!isCalendarDate(date)) throw new Error(`not a day: ${date}`);
+  const progress = new Progress(options.progress ?? (() => {}), options.progressEveryMs);
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const say = options.progress ?? (() => {});
   const admin = { ...DEMO_ADMIN, ...options.admin };
-  const core = await openCore({ path: options.path, ids: seededIds(options.seed) });
+  // The records are entered from 08:00 in Dar es Salaam on `date`, each command a step later.
+  const clock = manualClock(`${date}T05:00:00.000Z`);
+  if (options.path !== ':memory:') await seedIdentity(options.path, options.seed);
+  const core = await openCore({ path: options.path, clock, ids: seededIds(options.seed), hasher: seededHasher(options.seed), idleLimitMs: 24 * 3_600_000 });
+  const batches = new Batches(core, clock);
   try {
+    progress.start('accounts', 1 + DEMO_USERS.length);
     const institutionName = 'Wizara ya Maji';
     const setup = await core.call(null, 'setup.initialize', {
       institution: {
@@ -98,85 +187,153 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       admin: { ...admin, confirm: admin.password },
     });
     if (!setup.result.ok) throw new Refusal(setup.result.error.code, setup.result.error.params);
-    const token = setup.session ?? null;
+    const token = setup.session as string;
+    const asAdmin = batches.as(token);
+    for (const user of DEMO_USERS) await asAdmin('users.create', { ...user, temporary_password: DEMO_TEMPORARY_PASSWORD });
+    progress.finish();
 
-    say('users');
-    for (const user of DEMO_USERS) {
-      await call(core, token, 'users.create', { ...user, temporary_password: DEMO_TEMPORARY_PASSWORD });
-    }
-
-    say('departments and locations');
+    const bookEnd = date;
+    const bookStart = addDays(bookEnd, -Math.round(365.25 * counts.years));
+    const regions = REGIONS.filter((r) => r !== 'Dodoma').slice(0, counts.regional_offices);
+    const basins = BASIN_OFFICES.slice(0, counts.basin_offices);
+    progress.start('places', DEPARTMENTS.length + HEAD_OFFICE_ROOMS.length + regions.length + basins.length);
     const departmentIds: string[] = [];
-    for (const [name, code] of DEPARTMENTS) departmentIds.push((await call(core, token, 'departments.create', { name, code })).id);
-    const locationIds: string[] = [];
-    for (const [name, building] of HEAD_OFFICE_ROOMS) locationIds.push((await call(core, token, 'locations.create', { name, building, region: 'Dodoma' })).id);
-    for (const region of REGIONS.filter((r) => r !== 'Dodoma').slice(0, scale.regionalOffices)) {
-      locationIds.push(
-        (await call(core, token, 'locations.create', { name: `Ofisi ya Maji Mkoa wa ${region}`, building: `Ofisi ya Mkuu wa Mkoa, ${region}`, region })).id,
-      );
+    for (const [name, code] of DEPARTMENTS) departmentIds.push((await asAdmin('departments.create', { name, code })).id);
+    const locations: DemoLocation[] = [];
+    for (const [name, building] of HEAD_OFFICE_ROOMS) {
+      const { id } = await asAdmin('locations.create', { name, building, region: 'Dodoma' });
+      locations.push({ id, region: 'Dodoma', headOffice: true, serverRoom: name === 'Chumba cha Seva' });
+    }
+    for (const region of regions) {
+      const { id } = await asAdmin('locations.create', { name: `Ofisi ya Maji Mkoa wa ${region}`, building: `Ofisi ya Mkuu wa Mkoa, ${region}`, region });
+      locations.push({ id, region, headOffice: false, serverRoom: false });
+    }
+    for (const [name, town, region] of basins) {
+      const { id } = await asAdmin('locations.create', { name, building: `Ofisi za Bodi, ${town}`, region });
+      locations.push({ id, region, headOffice: false, serverRoom: false });
+    }
+    progress.finish();
+    // Each office's ICT officers: the head office's own, and two or three in every other.
+    const officers = new Map<string, string[]>([['Dodoma', [...HEAD_OFFICE_OFFICERS, `${pick(FIRST_NAMES)} ${pick(SURNAMES)}`]]]);
+    for (const { region } of locations) {
+      if (!officers.has(region)) officers.set(region, Array.from({ length: 2 + Math.floor(random() * 2) }, () => `${pick(FIRST_NAMES)} ${pick(SURNAMES)}`));
     }
 
-    say(`people (${scale.people})`);
+    // The ICT officers are staff too: registered first, in the ICT unit, they hold their offices' servers,
+    // switches and UPSes and sign the log book's work.
+    const officerCount = [...officers.values()].reduce((sum, names) => sum + names.length, 0);
+    progress.start('people', officerCount + counts.people);
     const checkNumbers = new Set<string>();
-    let deactivated = 0;
-    const activePeople: string[] = [];
-    for (let i = 0; i < scale.people; i += 1) {
-      const first = pick(FIRST_NAMES);
-      const last = pick(SURNAMES);
+    const checkNumber = () => {
       let check = '';
       do check = String(10_000_000 + Math.floor(random() * 89_999_999));
       while (checkNumbers.has(check));
       checkNumbers.add(check);
+      return check;
+    };
+    const phoneNumber = () =>
+      `+255 7${pick(['1', '5', '6', '8'])}${Math.floor(random() * 10)} ${String(Math.floor(random() * 1000)).padStart(3, '0')} ${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
+    const ictUnit = departmentIds[DEPARTMENTS.findIndex(([, code]) => code === 'ICT')] ?? null;
+    const officerPeople = new Map<string, { id: string; name: string }[]>();
+    let registered = 0;
+    for (const [region, names] of officers) {
+      const held: { id: string; name: string }[] = [];
+      for (const name of names) {
+        const [first, ...rest] = name.split(' ');
+        const person = await asAdmin('people.register', {
+          full_name: name,
+          check_number: checkNumber(),
+          title: 'Afisa TEHAMA',
+          department_id: ictUnit,
+          institution: '',
+          phone: phoneNumber(),
+          email: `${first}.${rest.join('.')}${registered}@maji.go.tz`.toLowerCase(),
+        });
+        held.push({ id: person.id, name });
+        registered += 1;
+        progress.tick(registered);
+      }
+      officerPeople.set(region, held);
+    }
+    let deactivated = 0;
+    const activePeople: { id: string; name: string }[] = [];
+    for (let i = 0; i < counts.people; i += 1) {
+      const first = pick(FIRST_NAMES);
+      const last = pick(SURNAMES);
+      // Most sign with their father's name between their own and the family's.
+      const fullName = random() < 0.6 ? `${first} ${pick(FIRST_NAMES)} ${last}` : `${first} ${last}`;
       const outside = random() < 0.05;
-      const phone = `+255 7${pick(['1', '5', '6', '8'])}${Math.floor(random() * 10)} ${String(Math.floor(random() * 1000)).padStart(3, '0')} ${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
-      const person = await call(core, token, 'people.register', {
-        full_name: `${first} ${last}`,
-        check_number: check,
+      const person = await asAdmin('people.register', {
+        full_name: fullName,
+        check_number: checkNumber(),
         title: pick(TITLES),
         department_id: outside ? null : pick(departmentIds),
         institution: outside ? pick(OTHER_INSTITUTIONS) : '',
-        phone,
+        phone: phoneNumber(),
         email: outside ? '' : `${first}.${last}${i}@maji.go.tz`.toLowerCase(),
       });
       // A few have transferred or retired since: kept in the register, marked inactive.
       if (random() < 0.04) {
-        await call(core, token, 'people.deactivate', { person_id: person.id });
+        await asAdmin('people.deactivate', { person_id: person.id });
         deactivated += 1;
       } else if (!outside) {
-        activePeople.push(person.id);
+        activePeople.push({ id: person.id, name: fullName });
       }
-      if ((i + 1) % 500 === 0) say(`  ${i + 1}`);
+      registered += 1;
+      progress.tick(registered);
     }
+    progress.finish();
+
     // 3.6.1: the procedure is the Head of Institution's to approve; a first sign-in changes the password.
+    batches.commit();
     const head = await core.call(null, 'auth.sign-in', { username: 'katibu.mkuu', password: DEMO_TEMPORARY_PASSWORD });
-    const headToken = head.session ?? null;
+    if (!head.result.ok) throw new Refusal(head.result.error.code, head.result.error.params);
+    const headToken = head.session as string;
     await call(core, headToken, 'auth.change-password', { current: DEMO_TEMPORARY_PASSWORD, next: DEMO_HEAD_PASSWORD, confirm: DEMO_HEAD_PASSWORD });
-    const register = await registerDemo(caller(core, token), {
-      devices: scale.devices,
+    clock.advance(STEP_MS);
+    const book = { start: bookStart, end: bookEnd };
+    const { providers, plans } = await proceduresDemo(asAdmin, batches.as(headToken), book, progress);
+    const devices = await devicesDemo(asAdmin, {
+      devices: counts.devices,
       random,
-      peopleIds: activePeople,
-      locationIds,
+      today: date,
+      years: counts.years,
+      people: activePeople,
+      officers: officerPeople,
+      locations,
       departmentIds,
-      head: caller(core, headToken),
-      say,
+      providers,
+      progress,
     });
+    const logBook = await logBookDemo(asAdmin, { entries: counts.entries, random, book, devices, plans, providers, officers, progress });
+    // Handovers and off-premises requests are built here, through their own routes, once the custody
+    // and disposal areas have landed (issue 9).
+    batches.commit();
     await call(core, headToken, 'auth.sign-out', {});
     await call(core, token, 'auth.sign-out', {});
     return {
       institution: institutionName,
+      seed: options.seed,
+      date,
       admin: { username: admin.username, password: admin.password },
       users: DEMO_USERS.map((u) =>
         u.username === 'katibu.mkuu'
           ? { username: u.username, roles: u.roles, password: DEMO_HEAD_PASSWORD }
           : { username: u.username, roles: u.roles, temporary_password: DEMO_TEMPORARY_PASSWORD },
       ),
-      departments: DEPARTMENTS.length,
-      locations: HEAD_OFFICE_ROOMS.length + Math.min(scale.regionalOffices, REGIONS.length - 1),
-      people: scale.people,
+      departments: departmentIds.length,
+      locations: locations.length,
+      regional_offices: regions.length + basins.length,
+      people: registered,
       inactive_people: deactivated,
-      register,
+      register: { devices: devices.length, procedures: 2, providers: providers.length, plans: plans.size, ...logBook },
+      build_seconds: Math.round(progress.elapsed() / 100) / 10,
     };
+  } catch (error) {
+    batches.rollback();
+    throw error;
   } finally {
     core.close();
   }
 }
+

@@ -28,8 +28,26 @@ export const DEPARTMENTS: [string, string][] = [
   ['Idara ya Ubora wa Maji', 'DWQ'],
   ['Idara ya Rasilimali za Maji', 'DWR'],
   ['Kitengo cha Kumbukumbu na Nyaraka', 'RMU'],
+  ['Idara ya Huduma za Maji Mijini na Usafi wa Mazingira', 'DUWSS'],
+  ['Kitengo cha Mazingira na Mabadiliko ya Tabianchi', 'ECC'],
 ];
-export const REGIONS = ['Dodoma', 'Dar es Salaam', 'Arusha', 'Mwanza', 'Mbeya', 'Tanga', 'Morogoro', 'Kigoma', 'Mtwara', 'Tabora', 'Iringa', 'Shinyanga'];
+/** Dodoma (the head office) first, then the regions whose offices a small demo opens first; all 26 of the mainland. */
+export const REGIONS = [
+  'Dodoma', 'Dar es Salaam', 'Arusha', 'Mwanza', 'Mbeya', 'Tanga', 'Morogoro', 'Kigoma', 'Mtwara', 'Tabora', 'Iringa', 'Shinyanga',
+  'Kilimanjaro', 'Kagera', 'Mara', 'Geita', 'Simiyu', 'Singida', 'Manyara', 'Pwani', 'Lindi', 'Ruvuma', 'Njombe', 'Rukwa', 'Katavi', 'Songwe',
+];
+/** The nine basin water boards, each an office of its own with the ministry's equipment: [name, town, region]. */
+export const BASIN_OFFICES: [string, string, string][] = [
+  ['Bodi ya Maji Bonde la Pangani', 'Moshi', 'Kilimanjaro'],
+  ['Bodi ya Maji Bonde la Wami/Ruvu', 'Morogoro', 'Morogoro'],
+  ['Bodi ya Maji Bonde la Rufiji', 'Iringa', 'Iringa'],
+  ['Bodi ya Maji Bonde la Ruvuma na Pwani ya Kusini', 'Mtwara', 'Mtwara'],
+  ['Bodi ya Maji Bonde la Ziwa Nyasa', 'Njombe', 'Njombe'],
+  ['Bodi ya Maji Bonde la Ziwa Rukwa', 'Mbeya', 'Mbeya'],
+  ['Bodi ya Maji Bonde la Ziwa Tanganyika', 'Kigoma', 'Kigoma'],
+  ['Bodi ya Maji Bonde la Ziwa Victoria', 'Mwanza', 'Mwanza'],
+  ['Bodi ya Maji Bonde la Kati', 'Singida', 'Singida'],
+];
 export const HEAD_OFFICE_ROOMS: [string, string][] = [
   ['Ofisi ya Katibu Mkuu', 'Mji wa Serikali Mtumba, Jengo A, Ghorofa ya 2'],
   ['Chumba cha Seva', 'Mji wa Serikali Mtumba, Jengo A, Ghorofa ya Chini'],

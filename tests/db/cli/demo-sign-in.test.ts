@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../db/contract/catalogues/index.ts';
-import { DEMO_ADMIN } from '../../../db/demo/demo.ts';
+import { DEMO_ADMIN, type DemoSummary } from '../../../db/demo/demo.ts';
+import { builtLine } from '../../../db/demo/progress.ts';
 
 const BIN = join(import.meta.dirname, '../../../bin/daftari.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'daftari-cli-demo-'));
@@ -38,7 +39,14 @@ describe('the demo sign-in', () => {
     expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stderr.trim().split('\n').at(-1)).toBe(en('cli.demo-sign-in', { username: 'mkuu.tehama', password: 'Jua#Kali2026x' }));
     // stdout stays JSON for scripts, and carries the same sign-in.
-    expect(JSON.parse(demo.stdout).admin).toEqual({ username: 'mkuu.tehama', password: 'Jua#Kali2026x' });
+    const summary = JSON.parse(demo.stdout) as DemoSummary;
+    expect(summary.admin).toEqual({ username: 'mkuu.tehama', password: 'Jua#Kali2026x' });
+    // Issue 9: stderr tells, in the language asked for, how far the build got and how long it took.
+    const lines = demo.stderr.trim().split('\n');
+    for (const [stage, total] of [['devices', summary.register.devices], ['log-book', summary.register.entries], ['people', summary.people]] as const) {
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${en(`demo.stages.${stage}`)}: ${total} of ${total} \\(100%\\), \\d+:\\d\\d elapsed$`)));
+    }
+    expect(lines.at(-2)).toBe(builtLine(summary, en));
     const me = await daftari(['call', 'auth.me', '--db', db, '--user', 'mkuu.tehama'], { DAFTARI_PASSWORD: 'Jua#Kali2026x' });
     expect(me.code, me.stderr).toBe(0);
     expect(JSON.parse(me.stdout).value.user.roles).toContain('admin');
@@ -51,6 +59,14 @@ describe('the demo sign-in', () => {
     expect(refused.stderr).toContain(sw('errors.weak-password'));
     expect(refused.stderr).toContain(sw('password.rule-username'));
     expect(refused.stderr).not.toContain(sw('password.rule-length'));
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('refuses a day still to come for the records, before creating anything', async () => {
+    const db = join(scratch, 'tomorrow.sqlite');
+    const refused = await daftari(['demo', '--operator', '--db', db, '--date', '2999-01-01', '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split('\n')[0]).toBe(`daftari: ${en('cli.usage.demo-date')}`);
     expect(existsSync(db)).toBe(false);
   });
 

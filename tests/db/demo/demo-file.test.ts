@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Refusal } from '../../../db/core/refusal.ts';
 import { runDemo } from '../../../db/demo/demo.ts';
+import type { DemoProgress } from '../../../db/demo/progress.ts';
 import { tempDir } from '../../helpers/core.ts';
 
 describe('daftari demo', () => {
@@ -13,8 +14,8 @@ describe('daftari demo', () => {
   it('leaves no half-built database behind when it stops partway', async () => {
     folder = tempDir();
     const path = join(folder.dir, 'demo.sqlite');
-    const stopAtPeople = (line: string) => {
-      if (line.startsWith('people')) throw new Error('stopped by the user');
+    const stopAtPeople = (step: DemoProgress) => {
+      if (step.stage === 'people') throw new Error('stopped by the user');
     };
     await expect(runDemo({ path, scale: 'small', seed: 3, progress: stopAtPeople })).rejects.toThrow('stopped by the user');
     expect(existsSync(path)).toBe(false);
