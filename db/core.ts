@@ -2,7 +2,7 @@
 // transport (Electron IPC via the worker, the CLI, the browser test host) holds one of these.
 import { randomIds, systemClock, type Clock, type Ids } from './core/clock.ts';
 import type { Services } from './core/context.ts';
-import { Jobs } from './core/jobs.ts';
+import { Jobs, StoreTurns } from './core/jobs.ts';
 import { authorize, dispatch, type Authorization, type CallOutcome } from './contract/dispatch.ts';
 import type { Area } from './area.ts';
 import { createRegistry } from './area.ts';
@@ -58,10 +58,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
   // Events a newer peer sent, of types this version did not know, are folded once it knows them.
   foldHeldEvents(store, domain);
+  // Every call of every transport takes its turn of the store here (db/contract/dispatch.ts).
+  const turns = new StoreTurns();
   return {
     services,
     backup,
-    call: (token, route, input) => dispatch(services, token, route, input),
+    call: (token, route, input) => dispatch(services, turns, token, route, input),
     authorize: (token, route) => authorize(services, token, route),
     close: () => closeStore(store),
   };

@@ -1,7 +1,9 @@
-// The one entry point every transport uses: find the route, resolve the session against the database,
-// check the roles, parse the input, run the handler, and turn any refusal into a value.
+// The one entry point every transport uses: find the route, wait for its turn of the store, resolve the
+// session against the database, check the roles, parse the input, run the handler, and turn any
+// refusal into a value.
 import type { z } from 'zod';
 import type { CallContext, Services, SessionUser } from '../core/context.ts';
+import { turnOf, type StoreTurns } from '../core/jobs.ts';
 import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { sessionUserOf } from '../users/commands.ts';
 import { findUserById, passwordChangeDue, passwordMaxAgeDays } from '../users/queries.ts';
@@ -96,9 +98,24 @@ function admit(services: Services, token: string | null, definition: RouteDefini
   return { ok: true, ctx, session: () => session };
 }
 
-export async function dispatch(services: Services, token: string | null, name: string, input: unknown): Promise<CallOutcome> {
+/**
+ * Answers one call. Calls arrive while others are still running (a long job pauses between its chunks
+ * so that the window's polls are answered): each waits for its turn of the store (`Turn`, in
+ * core/jobs.ts) before anything of it runs, the session check included, so that calls reach the store in
+ * the order they came and a job's open transaction is never joined by another call.
+ */
+export async function dispatch(services: Services, turns: StoreTurns, token: string | null, name: string, input: unknown): Promise<CallOutcome> {
   const definition = routeNamed(services, name);
   if (!definition) return { result: failure('unknown-route') };
+  const done = await turns.take(turnOf(definition));
+  try {
+    return await answer(services, definition, token, name, input);
+  } finally {
+    done();
+  }
+}
+
+async function answer(services: Services, definition: RouteDefinition, token: string | null, name: string, input: unknown): Promise<CallOutcome> {
   const admission = admit(services, token, definition);
   if (!admission.ok) return { result: { ok: false, error: admission.error }, ...(admission.endsSession ? { session: null } : {}) };
   const { ctx, session } = admission;

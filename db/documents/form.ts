@@ -69,21 +69,28 @@ function drawRunningHead(form: Form): void {
 
 /** Written last, once the page count is known, on every page. */
 export function drawFooters(form: Form): void {
+  const range = form.doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i += 1) drawFooter(form, i);
+}
+
+/**
+ * The footer of page `i` (from 0), for a long document whose job pauses between pages; the page count
+ * must be known, so every other page is drawn first.
+ */
+export function drawFooter(form: Form, i: number): void {
   const { doc, t } = form;
   const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i += 1) {
-    doc.switchToPage(range.start + i);
-    const width = doc.page.width - 2 * MARGIN;
-    const y = doc.page.height - FOOTER_ROOM + 3;
-    doc.lineWidth(0.4).strokeColor('#000000').moveTo(MARGIN, y - 3).lineTo(MARGIN + width, y - 3).stroke();
-    const page = t('documents.form.page', { page: i + 1, pages: range.count });
-    const pageRuns: Run[] = [{ text: page, bold: true, size: 8 }];
-    const pageWidthPt = doc.font('bold').fontSize(8).widthOfString(page) + 4;
-    const note = t('documents.form.printed', { date: form.printedOn, name: form.printedBy }) + (form.footerNote ? ` · ${form.footerNote}` : '');
-    const noteLines = wrap(doc, { text: note, size: 7.5, color: GREY }, width - pageWidthPt - 12, 7.5).slice(0, 2);
-    drawLines(doc, noteLines, MARGIN, y, width - pageWidthPt - 12);
-    drawBlock(doc, pageRuns, MARGIN + width - pageWidthPt, y, pageWidthPt, 8, 'right');
-  }
+  doc.switchToPage(range.start + i);
+  const width = doc.page.width - 2 * MARGIN;
+  const y = doc.page.height - FOOTER_ROOM + 3;
+  doc.lineWidth(0.4).strokeColor('#000000').moveTo(MARGIN, y - 3).lineTo(MARGIN + width, y - 3).stroke();
+  const page = t('documents.form.page', { page: i + 1, pages: range.count });
+  const pageRuns: Run[] = [{ text: page, bold: true, size: 8 }];
+  const pageWidthPt = doc.font('bold').fontSize(8).widthOfString(page) + 4;
+  const note = t('documents.form.printed', { date: form.printedOn, name: form.printedBy }) + (form.footerNote ? ` · ${form.footerNote}` : '');
+  const noteLines = wrap(doc, { text: note, size: 7.5, color: GREY }, width - pageWidthPt - 12, 7.5).slice(0, 2);
+  drawLines(doc, noteLines, MARGIN, y, width - pageWidthPt - 12);
+  drawBlock(doc, pageRuns, MARGIN + width - pageWidthPt, y, pageWidthPt, 8, 'right');
 }
 
 /**

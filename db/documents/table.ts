@@ -51,6 +51,41 @@ interface Placed {
 }
 
 export function drawTable(doc: Pdf, frame: Frame, startY: number, columns: Column[], rows: Row[], style: TableStyle): number {
+  const table = startTable(doc, frame, startY, columns, style);
+  for (const row of rows) table.add(row);
+  return table.y();
+}
+
+/**
+ * The same table for a long job (a year of the log book is thousands of rows): `step(done)` after each
+ * row, where the job reports and pauses (db/core/jobs.ts, `stepper`).
+ */
+export async function drawLongTable(
+  doc: Pdf,
+  frame: Frame,
+  startY: number,
+  columns: Column[],
+  rows: Iterable<Row>,
+  style: TableStyle,
+  step: (done: number) => Promise<void> | undefined,
+): Promise<number> {
+  const table = startTable(doc, frame, startY, columns, style);
+  let done = 0;
+  for (const row of rows) {
+    table.add(row);
+    done += 1;
+    await step(done);
+  }
+  return table.y();
+}
+
+/** A table being drawn: its header is down, rows are added one at a time, `y` is below the last. */
+interface OpenTable {
+  add(row: Row): void;
+  y(): number;
+}
+
+function startTable(doc: Pdf, frame: Frame, startY: number, columns: Column[], style: TableStyle): OpenTable {
   const pad = style.padding;
   const total = columns.reduce((sum, c) => sum + c.weight, 0);
   const widths = columns.map((c) => ((frame.right - frame.left) * c.weight) / total);
@@ -98,19 +133,19 @@ export function drawTable(doc: Pdf, frame: Frame, startY: number, columns: Colum
   let y = startY + headerHeight + minimum > frame.bottom ? freshPage() : drawHeader(startY);
   const pageRoom = frame.bottom - frame.top - headerHeight;
 
-  for (const row of rows) {
+  const add = (row: Row) => {
     const cells = place(row);
     const height = Math.max(...cells.map((c) => linesHeight(c.lines))) + 2 * pad;
     if (y + height <= frame.bottom) {
       drawCells(y, cells, height, row.fill);
       y += height;
-      continue;
+      return;
     }
     if (height <= pageRoom) {
       y = freshPage();
       drawCells(y, cells, height, row.fill);
       y += height;
-      continue;
+      return;
     }
     // Taller than a page: it starts here if a few lines fit, and carries on over the next pages.
     if (frame.bottom - y < lineHeight(style.size) * 4 + 2 * pad) y = freshPage();
@@ -136,6 +171,6 @@ export function drawTable(doc: Pdf, frame: Frame, startY: number, columns: Colum
       }
       y = freshPage();
     }
-  }
-  return y;
+  };
+  return { add, y: () => y };
 }

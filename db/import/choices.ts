@@ -174,19 +174,21 @@ const keyOf = (field: ValueField, value: string) => `${field}\u0000${fold(value)
 /**
  * Each distinct value of the file that matches nothing, with what will become of it: the user's
  * choice, else the one remembered for this register, else a sure close match, else (for places,
- * departments and people) a new entry. A category with no sure match waits for the user.
+ * departments and people) a new entry. A category with no sure match waits for the user. `step` is
+ * called after each row: a long job pauses there.
  */
-export function unmatchedValues(
+export async function unmatchedValues(
   directory: Directory,
   sheet: Sheet,
   rows: readonly SheetRow[],
   mapping: ImportMapping,
   given: readonly ValueChoice[],
   remembered: readonly ValueChoice[],
-): UnmatchedValue[] {
+  step: (done: number) => Promise<void> | undefined = () => undefined,
+): Promise<UnmatchedValue[]> {
   const found = new Map<string, UnmatchedValue>();
   const fields = VALUE_FIELDS.filter((field) => mapping[field] !== undefined || (field === 'custodian' && mapping.custodian_email !== undefined));
-  for (const { row, cells } of rows) {
+  for (const [i, { row, cells }] of rows.entries()) {
     for (const field of fields) {
       const { text, email } = valueOf(sheet, mapping, cells, field);
       if (text === '' || unusable(field, text) || directory.find(field, text, email).kind !== 'none') continue;
@@ -199,6 +201,7 @@ export function unmatchedValues(
         if (shouting(seen.value) && !shouting(text)) seen.value = text;
       } else found.set(key, { field, value: text, rows: 1, first_row: row, suggestions: [], choice: null, source: null });
     }
+    await step(i + 1);
   }
   const byKey = (choices: readonly ValueChoice[]) => new Map(choices.map((c) => [keyOf(c.field, c.value), c]));
   const [givenByKey, rememberedByKey] = [byKey(given), byKey(remembered)];

@@ -2,7 +2,9 @@
 // one transaction: the commit keeps it, the preview rolls it back. The preview's verdict and the
 // commit's checks are therefore the same code, and a refused row in the commit undoes every row
 // (unless the user chose to leave the rows in error out). Entries the register names but the
-// installation lacks are made in that same transaction.
+// installation lacks are made in that same transaction. Each is a long job (a ministry's register is
+// tens of thousands of rows): it pauses between chunks of rows to say how far it is, and a stop rolls
+// the whole transaction back.
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { registerAsset } from '../assets/commands.ts';
@@ -19,11 +21,12 @@ import {
   type ValueField,
 } from './contract.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
+import { jobTransaction, stepper, type JobHandle } from '../core/jobs.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
 import { canonicalJson } from '../journal/hash.ts';
 import { emit } from '../journal/types.ts';
 import { mappingRemembered } from './events.ts';
-import { dryRun, transaction, type Store } from '../store/open.ts';
+import type { Store } from '../store/open.ts';
 import { applyChoices, loadDirectory, resolverOf, unmatchedValues, type UnmatchedValue } from './choices.ts';
 import { fieldOfHeading, headerSetKey, suggestMapping, unknownColumns, unmappedLookalikes } from './mapping.ts';
 import { remembered as rememberedFor, type Remembered } from './queries.ts';
@@ -119,18 +122,22 @@ function tableOf(store: Store, read: ReadResult, chosen: number | undefined): { 
  * (serial already registered, person no longer active…) becomes the row's error and the rest go on.
  * Returns the tags given, in file order. Call inside a transaction.
  */
-function rehearse(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, prepared: PreparedRow[]): Map<number, string> {
+async function rehearse(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, prepared: PreparedRow[], step: (done: number) => Promise<void> | undefined): Promise<Map<number, string>> {
   const tags = new Map<number, string>();
+  let done = 0;
   for (const row of prepared) {
-    if (!row.input) continue;
-    try {
-      tags.set(row.row, registerAsset(ctx, row.input).tag);
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      const [path, key] = Object.entries(error.value.fields ?? {})[0] ?? ['_', error.value.message];
-      row.errors.push(rowError(sheet, mapping, row.cells, fieldOfPath([path]), key, error.value.params, row.row));
-      row.input = null;
+    done += 1;
+    if (row.input) {
+      try {
+        tags.set(row.row, registerAsset(ctx, row.input).tag);
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        const [path, key] = Object.entries(error.value.fields ?? {})[0] ?? ['_', error.value.message];
+        row.errors.push(rowError(sheet, mapping, row.cells, fieldOfPath([path]), key, error.value.params, row.row));
+        row.input = null;
+      }
     }
+    await step(done);
   }
   return tags;
 }
@@ -163,27 +170,31 @@ interface Examined {
 
 /**
  * Everything short of keeping it: entries made for unknown values, rows converted and registered.
- * Call inside a transaction. `rehearsal` lets a category still waiting for the user's choice stand
- * as "other", so that the preview can still judge the rest of its rows.
+ * Call inside a job's transaction. `rehearsal` lets a category still waiting for the user's choice
+ * stand as "other", so that the preview can still judge the rest of its rows. The job is told it is
+ * `reading`, then how many rows it has checked (`checking`) or registered (`registering`).
  */
-function examine(
+async function examine(
   ctx: CallContext,
+  job: JobHandle,
   sheet: Sheet,
   mapping: ImportMapping,
   given: readonly ValueChoice[],
   kept: Remembered | undefined,
   rehearsal: boolean,
   language: 'sw' | 'en' = 'sw',
-): Examined {
-  const { data, skipped } = splitRows(sheet, mapping);
+): Promise<Examined> {
+  // Reading the rows is told as one phase of no particular length; registering them is counted.
+  const reading = stepper(job, 'reading', 0);
+  const { data, skipped } = await splitRows(sheet, mapping, reading);
   const directory = loadDirectory(ctx.store, language);
-  const values = unmatchedValues(directory, sheet, data, mapping, given, kept?.values ?? []);
+  const values = await unmatchedValues(directory, sheet, data, mapping, given, kept?.values ?? [], reading);
   const waiting = values.filter((v) => v.choice === null);
   if (!rehearsal && waiting.length > 0) refuse('import-values-unresolved', { count: waiting.length, value: (waiting[0] as UnmatchedValue).value });
   const applied = applyChoices(ctx, values, sheet, data, mapping);
-  const prepared = prepareRows(resolverOf(directory, applied, rehearsal ? 'other' : null), sheet, data, mapping);
+  const prepared = await prepareRows(resolverOf(directory, applied, rehearsal ? 'other' : null), sheet, data, mapping, reading);
   flagRegistered(ctx, sheet, mapping, prepared);
-  const tags = rehearse(ctx, sheet, mapping, prepared);
+  const tags = await rehearse(ctx, sheet, mapping, prepared, stepper(job, rehearsal ? 'checking' : 'registering', prepared.length));
   return { sheet, mapping, skipped, values, prepared, tags, created: applied.created };
 }
 
@@ -191,7 +202,8 @@ function languageOf(input: { language?: 'sw' | 'en' | undefined }): 'sw' | 'en' 
   return input.language ?? 'sw';
 }
 
-export async function previewImport(ctx: CallContext, input: z.output<typeof ImportPreviewInput>): Promise<ImportPreview> {
+export async function previewImport(ctx: CallContext, input: z.output<typeof ImportPreviewInput>, job: JobHandle): Promise<ImportPreview> {
+  job.report(0, 0, 'reading');
   const read = await readInput(ctx.store, input);
   const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   const remembered = input.mapping ? undefined : onHeaders(kept?.mapping, sheet.headers);
@@ -200,7 +212,8 @@ export async function previewImport(ctx: CallContext, input: z.output<typeof Imp
   const source: MappingSource = input.mapping ? 'given' : remembered ? 'remembered' : 'suggested';
   refuseUnknownColumns(mapping, sheet.headers);
 
-  const result = dryRun(ctx.store, () => examine(ctx, sheet, mapping, input.values ?? [], kept, true));
+  // A dry run: the rehearsal is rolled back whatever happens.
+  const result = await jobTransaction(ctx.store, () => examine(ctx, job, sheet, mapping, input.values ?? [], kept, true), false);
   const directory = loadDirectory(ctx.store);
   const invalid = result.prepared.filter((row) => row.errors.length > 0);
   const pick = (field: Exclude<ValueField, 'custodian'>) => directory.entries[field].map(({ id, label }) => ({ id, label }));
@@ -260,12 +273,13 @@ function remember(ctx: CallContext, sheet: Sheet, mapping: ImportMapping, header
  * row. The file is read and checked again here, not trusted from the preview: the register may have
  * changed in between, and then the commit refuses with the count of rows at fault.
  */
-export async function commitImport(ctx: CallContext, input: z.output<typeof ImportCommitInput>): Promise<ImportSummary> {
+export async function commitImport(ctx: CallContext, input: z.output<typeof ImportCommitInput>, job: JobHandle): Promise<ImportSummary> {
+  job.report(0, 0, 'reading');
   const read = await readInput(ctx.store, input);
   const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   refuseUnknownColumns(input.mapping, sheet.headers);
-  return transaction(ctx.store, () => {
-    const result = examine(ctx, sheet, input.mapping, input.values, kept, false);
+  return jobTransaction(ctx.store, async () => {
+    const result = await examine(ctx, job, sheet, input.mapping, input.values, kept, false);
     const invalid = result.prepared.filter((row) => row.errors.length > 0);
     if (result.prepared.length === 0) refuse('file-empty');
     if (invalid.length > 0 && (!input.leave_out_invalid || invalid.length === result.prepared.length)) {
@@ -295,12 +309,13 @@ export interface RejectsFile {
  * The rows in error as a workbook of the same columns, with the row they came from and what is wrong
  * in the user's language, to correct and import again.
  */
-export async function rejectedRows(ctx: CallContext, input: z.output<typeof ImportRejectsInput>): Promise<RejectsFile> {
+export async function rejectedRows(ctx: CallContext, input: z.output<typeof ImportRejectsInput>, job: JobHandle): Promise<RejectsFile> {
+  job.report(0, 0, 'reading');
   const read = await readInput(ctx.store, input);
   const { sheet, kept } = tableOf(ctx.store, read, input.header_row);
   refuseUnknownColumns(input.mapping, sheet.headers);
   const language = languageOf(input);
-  const result = dryRun(ctx.store, () => examine(ctx, sheet, input.mapping, input.values, kept, true, language));
+  const result = await jobTransaction(ctx.store, () => examine(ctx, job, sheet, input.mapping, input.values, kept, true, language), false);
   const t = translator(language);
   const book = new ExcelJS.Workbook();
   const out = book.addWorksheet(t('import.rejects.sheet').slice(0, 31));

@@ -2,6 +2,7 @@
 // columns feeds which field of the register. Pure zod, shared with the window's import screen.
 import { z } from 'zod';
 import { Id, OutputLanguage, safeString, text } from '../contract/inputs.ts';
+import { JobKey } from '../jobs/contract.ts';
 
 /** The fields a column can feed: those of the registration form, with places and people by name. */
 export const IMPORT_FIELDS = [
@@ -76,6 +77,8 @@ export const ImportPreviewInput = z.strictObject({
   mapping: ImportMapping.optional(),
   /** The user's answers for values that match nothing; the rest take their default. */
   values: ValueChoices.optional(),
+  /** The window's key for following this long job (`jobs.progress`) and stopping it. */
+  job: JobKey.optional(),
 });
 export type ImportPreviewInput = z.input<typeof ImportPreviewInput>;
 
@@ -87,6 +90,7 @@ export const ImportCommitInput = z.strictObject({
   values: ValueChoices.default([]),
   /** Register the rows without errors and leave the others out; otherwise one bad row stops all. */
   leave_out_invalid: z.boolean().default(false),
+  job: JobKey.optional(),
 });
 export type ImportCommitInput = z.input<typeof ImportCommitInput>;
 
@@ -98,5 +102,6 @@ export const ImportRejectsInput = z.strictObject({
   mapping: ImportMapping,
   values: ValueChoices.default([]),
   language: OutputLanguage,
+  job: JobKey.optional(),
 });
 export type ImportRejectsInput = z.input<typeof ImportRejectsInput>;

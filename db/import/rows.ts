@@ -88,79 +88,101 @@ export function rowError(
 const TEXT_FIELDS = ['tag', 'make', 'model', 'serial', 'supplier', 'funding_source', 'notes'] as const;
 const DIGIT_FIELDS = ['tag', 'serial', 'medium_serial'] as const;
 
-export function prepareRows(resolve: Resolve, sheet: Sheet, rows: readonly SheetRow[], mapping: ImportMapping): PreparedRow[] {
+/** Per date column, whether it shows it was typed month first (`monthFirstSeen`). */
+interface MonthFirst {
+  purchase_date: boolean;
+  warranty_end: boolean;
+}
+
+/**
+ * Every row converted, in file order. `step(done)` is called after each row: a long job reports and
+ * pauses there (db/core/jobs.ts, `stepper`).
+ */
+export async function prepareRows(
+  resolve: Resolve,
+  sheet: Sheet,
+  rows: readonly SheetRow[],
+  mapping: ImportMapping,
+  step: (done: number) => Promise<void> | undefined = () => undefined,
+): Promise<PreparedRow[]> {
   const column = (field: ImportField) => rows.map(({ cells }) => cellIn(sheet, mapping, cells, field));
   const monthFirst = { purchase_date: monthFirstSeen(column('purchase_date')), warranty_end: monthFirstSeen(column('warranty_end')) };
-  const prepared = rows.map(({ row, cells }) => {
-    const cellOf = (field: ImportField) => cellIn(sheet, mapping, cells, field);
-    const errors: RowError[] = [];
-    const failed = new Set<ImportField>();
-    const errorAt = (field: ImportField | '_', message: string, params?: Record<string, string | number>) =>
-      rowError(sheet, mapping, cells, field, message, params, row);
-    const take = <T>(field: ImportField, result: Converted<T>): T | undefined => {
-      if (result.ok) return result.value;
-      failed.add(field);
-      errors.push(errorAt(field, result.message, result.params));
-      return undefined;
-    };
-    // A formula that failed shows an error where the value should be: the value is missing, and
-    // saying so beats a person called "#N/A".
-    for (const field of IMPORT_FIELDS) {
-      const raw = rawCellIn(sheet, mapping, cells, field);
-      if (!isExcelError(raw)) continue;
-      failed.add(field === 'custodian_last_name' || field === 'custodian_email' ? 'custodian' : field);
-      errors.push(errorAt(field, 'import.errors.excel-error', { value: cellText(raw) }));
-    }
-    // Excel shows a long number (an IMEI, a serial of digits) as 3.56789E+14 and saves a CSV so; a
-    // number cell keeps 15 digits at most. The digits are gone, and devices would share one serial.
-    for (const field of DIGIT_FIELDS) {
-      const cell = cellOf(field);
-      if (!digitsLost(cell)) continue;
-      failed.add(field);
-      errors.push(errorAt(field, 'import.errors.digits-lost', { value: cellText(cell) }));
-    }
-    const named = (field: ValueField) => {
-      const { text, email } = valueOf(sheet, mapping, cells, field);
-      return resolve(field, text, email);
-    };
-
-    const raw: Record<string, unknown> = {};
-    for (const field of TEXT_FIELDS) raw[field] = cellText(cellOf(field));
-    raw.category = take('category', named('category'));
-    raw.purchase_date = take('purchase_date', toDate(cellOf('purchase_date'), { monthFirstSeen: monthFirst.purchase_date }));
-    raw.warranty_end = take('warranty_end', toDate(cellOf('warranty_end'), { monthFirstSeen: monthFirst.warranty_end }));
-    raw.cost_tzs = take('cost_tzs', toShillings(cellOf('cost_tzs')));
-    raw.location_id = take('location', named('location'));
-    raw.department_id = take('department', named('department'));
-    raw.custodian_id = take('custodian', named('custodian'));
-    raw.classification = take('classification', toClassification(cellOf('classification')));
-    raw.can_hold_records = take('can_hold_records', toYesNo(cellOf('can_hold_records')));
-    const kind = take('medium_kind', toMediumKind(cellOf('medium_kind')));
-    const capacity = take('medium_capacity_gb', toCapacity(cellOf('medium_capacity_gb')));
-    const mediumSerial = cellText(cellOf('medium_serial'));
-    if (kind || capacity || mediumSerial) raw.media = [{ kind: kind ?? 'other', capacity_gb: capacity ?? null, serial: mediumSerial }];
-
-    const parsed = RegisterAssetInput.safeParse(raw);
-    if (!parsed.success) {
-      const seen = new Set<string>();
-      for (const issue of parsed.error.issues) {
-        const field = fieldOfPath(issue.path);
-        // A cell that could not be converted has said so already; one sentence per field is enough.
-        if ((field !== '_' && failed.has(field)) || seen.has(field)) continue;
-        seen.add(field);
-        // Too long: say by how much, since the cell itself is shown cut short.
-        if (issue.code === 'too_big' && issue.origin === 'string' && field !== '_') {
-          errors.push(errorAt(field, 'import.errors.too-long', { length: cellText(cellOf(field)).length, limit: Number(issue.maximum) }));
-        } else {
-          errors.push(errorAt(field, issue.message));
-        }
-      }
-    }
-    return { row, cells, input: parsed.success && errors.length === 0 ? parsed.data : null, errors };
-  });
+  const prepared: PreparedRow[] = [];
+  for (const row of rows) {
+    prepared.push(prepareRow(resolve, sheet, mapping, row, monthFirst));
+    await step(prepared.length);
+  }
   flagRepeats(prepared, sheet, mapping, 'serial', 'import.errors.duplicate-serial');
   flagRepeats(prepared, sheet, mapping, 'tag', 'import.errors.duplicate-tag');
   return prepared;
+}
+
+function prepareRow(resolve: Resolve, sheet: Sheet, mapping: ImportMapping, { row, cells }: SheetRow, monthFirst: MonthFirst): PreparedRow {
+  const cellOf = (field: ImportField) => cellIn(sheet, mapping, cells, field);
+  const errors: RowError[] = [];
+  const failed = new Set<ImportField>();
+  const errorAt = (field: ImportField | '_', message: string, params?: Record<string, string | number>) =>
+    rowError(sheet, mapping, cells, field, message, params, row);
+  const take = <T>(field: ImportField, result: Converted<T>): T | undefined => {
+    if (result.ok) return result.value;
+    failed.add(field);
+    errors.push(errorAt(field, result.message, result.params));
+    return undefined;
+  };
+  // A formula that failed shows an error where the value should be: the value is missing, and
+  // saying so beats a person called "#N/A".
+  for (const field of IMPORT_FIELDS) {
+    const raw = rawCellIn(sheet, mapping, cells, field);
+    if (!isExcelError(raw)) continue;
+    failed.add(field === 'custodian_last_name' || field === 'custodian_email' ? 'custodian' : field);
+    errors.push(errorAt(field, 'import.errors.excel-error', { value: cellText(raw) }));
+  }
+  // Excel shows a long number (an IMEI, a serial of digits) as 3.56789E+14 and saves a CSV so; a
+  // number cell keeps 15 digits at most. The digits are gone, and devices would share one serial.
+  for (const field of DIGIT_FIELDS) {
+    const cell = cellOf(field);
+    if (!digitsLost(cell)) continue;
+    failed.add(field);
+    errors.push(errorAt(field, 'import.errors.digits-lost', { value: cellText(cell) }));
+  }
+  const named = (field: ValueField) => {
+    const { text, email } = valueOf(sheet, mapping, cells, field);
+    return resolve(field, text, email);
+  };
+
+  const raw: Record<string, unknown> = {};
+  for (const field of TEXT_FIELDS) raw[field] = cellText(cellOf(field));
+  raw.category = take('category', named('category'));
+  raw.purchase_date = take('purchase_date', toDate(cellOf('purchase_date'), { monthFirstSeen: monthFirst.purchase_date }));
+  raw.warranty_end = take('warranty_end', toDate(cellOf('warranty_end'), { monthFirstSeen: monthFirst.warranty_end }));
+  raw.cost_tzs = take('cost_tzs', toShillings(cellOf('cost_tzs')));
+  raw.location_id = take('location', named('location'));
+  raw.department_id = take('department', named('department'));
+  raw.custodian_id = take('custodian', named('custodian'));
+  raw.classification = take('classification', toClassification(cellOf('classification')));
+  raw.can_hold_records = take('can_hold_records', toYesNo(cellOf('can_hold_records')));
+  const kind = take('medium_kind', toMediumKind(cellOf('medium_kind')));
+  const capacity = take('medium_capacity_gb', toCapacity(cellOf('medium_capacity_gb')));
+  const mediumSerial = cellText(cellOf('medium_serial'));
+  if (kind || capacity || mediumSerial) raw.media = [{ kind: kind ?? 'other', capacity_gb: capacity ?? null, serial: mediumSerial }];
+
+  const parsed = RegisterAssetInput.safeParse(raw);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = fieldOfPath(issue.path);
+      // A cell that could not be converted has said so already; one sentence per field is enough.
+      if ((field !== '_' && failed.has(field)) || seen.has(field)) continue;
+      seen.add(field);
+      // Too long: say by how much, since the cell itself is shown cut short.
+      if (issue.code === 'too_big' && issue.origin === 'string' && field !== '_') {
+        errors.push(errorAt(field, 'import.errors.too-long', { length: cellText(cellOf(field)).length, limit: Number(issue.maximum) }));
+      } else {
+        errors.push(errorAt(field, issue.message));
+      }
+    }
+  }
+  return { row, cells, input: parsed.success && errors.length === 0 ? parsed.data : null, errors };
 }
 
 /** The second and later rows carrying a serial or tag already used higher up in the same file. */

@@ -77,9 +77,14 @@ function footerReason(row: SheetRow): SkipReason | undefined {
 /**
  * Splits the rows below the headings into devices and skipped lines. A line is skipped when it is
  * blank, when it begins like a footer or a total, when it repeats the headings or is a page number or
- * a group's title, or when it fills none of the columns that make a device.
+ * a group's title, or when it fills none of the columns that make a device. `step` is called after
+ * each row of each pass: a long job pauses there.
  */
-export function splitRows(sheet: Sheet, mapping: ImportMapping): { data: SheetRow[]; skipped: SkippedRow[] } {
+export async function splitRows(
+  sheet: Sheet,
+  mapping: ImportMapping,
+  step: (done: number) => Promise<void> | undefined = () => undefined,
+): Promise<{ data: SheetRow[]; skipped: SkippedRow[] }> {
   const columns = DEVICE_FIELDS.map((field) => mapping[field]).filter((h): h is string => h !== undefined).map((h) => sheet.headers.indexOf(h));
   const isDevice = (row: SheetRow) => columns.length === 0 || columns.some((i) => !isBlank(row.cells[i] ?? null));
   const reasons = new Map<number, SkipReason>();
@@ -88,32 +93,26 @@ export function splitRows(sheet: Sheet, mapping: ImportMapping): { data: SheetRo
   // only a line that fills no device column, spans the row as one merged text, or follows every
   // device is taken for a footer.
   let lastDevice = -1;
-  sheet.rows.forEach((row, i) => {
+  for (const [i, row] of sheet.rows.entries()) {
     if (isDevice(row) && !footerReason(row) && !repeatsHeadings(sheet, row) && !lonelyReason(row)) lastDevice = i;
-  });
-  sheet.rows.forEach((row, i) => {
-    if (row.cells.every((c) => isBlank(c))) {
-      reasons.set(row.row, 'blank');
-      return;
-    }
+    await step(i + 1);
+  }
+  const reasonOf = (row: SheetRow, i: number): SkipReason | undefined => {
+    if (row.cells.every((c) => isBlank(c))) return 'blank';
     const reason = footerReason(row);
-    if (reason && (!isDevice(row) || single(row) || i > lastDevice)) {
-      reasons.set(row.row, reason);
-      return;
-    }
-    if (repeatsHeadings(sheet, row)) {
-      reasons.set(row.row, 'header');
-      return;
-    }
+    if (reason && (!isDevice(row) || single(row) || i > lastDevice)) return reason;
+    if (repeatsHeadings(sheet, row)) return 'header';
     const lonely = lonelyReason(row);
-    if (lonely) {
-      reasons.set(row.row, lonely);
-      return;
-    }
+    if (lonely) return lonely;
     // Below the table (a sum under the cost column, a stamp) or inside it (a note carried onto the
     // next line, a line numbered in advance and never filled): no tag, category, make, model or serial.
-    if (!isDevice(row)) reasons.set(row.row, 'no-device');
-  });
+    return isDevice(row) ? undefined : 'no-device';
+  };
+  for (const [i, row] of sheet.rows.entries()) {
+    const reason = reasonOf(row, i);
+    if (reason) reasons.set(row.row, reason);
+    await step(i + 1);
+  }
   const data: SheetRow[] = [];
   const skipped: SkippedRow[] = [];
   for (const row of sheet.rows) {

@@ -1,5 +1,6 @@
 // The Service Maintenance Log Book on paper (3.6.4): one device's page laid out like the book kept in
-// the ICT office, and the institution's book for a period, with totals and a summary.
+// the ICT office, and the institution's book for a period, with totals and a summary. A ministry's year
+// is thousands of entries, so the period's book is a long job: it pauses between rows and pages.
 import type { z } from 'zod';
 import { describeMedium, OFFLINE_CLASSIFICATIONS } from '../assets/contract.ts';
 import { type AssetView, findAsset } from '../assets/queries.ts';
@@ -7,15 +8,16 @@ import { translator, type Language, type Translate } from '../contract/catalogue
 import { formatDay } from '../contract/days.ts';
 import { entryDowntime, type LogBookPageInput, type LogBookPeriodInput, OUTCOMES, partCost } from './contract.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
+import { stepper, type JobHandle } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { today } from '../maintenance/commands.ts';
 import { logBookOf, type EntryView } from '../maintenance/queries.ts';
-import { drawCertification, drawFooters, drawFormHead, frameOf, type Form } from '../documents/form.ts';
+import { drawCertification, drawFooter, drawFooters, drawFormHead, frameOf, type Form } from '../documents/form.ts';
 import { drawBlock, formatPrintDay, formatTzs, GREY, newDocument, printed, safeFilename, type PrintedDocument, type Run } from '../documents/pdf.ts';
 import { categoryNamer } from '../assets/queries.ts';
 import { entriesReportedBetween } from './queries.ts';
-import { drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
+import { drawLongTable, drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
 
 const CELL = 8;
 const SMALL = 7;
@@ -288,7 +290,12 @@ export async function logBookPage(ctx: CallContext, input: z.output<typeof LogBo
   return printed(doc, safeFilename(t('documents.log-book.filename', { tag: asset.tag })));
 }
 
-export async function logBookPeriod(ctx: CallContext, input: z.output<typeof LogBookPeriodInput>): Promise<PrintedDocument> {
+/**
+ * Every entry reported in the period, with totals and a summary. The job is told the entries drawn
+ * (`writing`), then the pages numbered (`finishing`); a stop is refused `cancelled`, and nothing was
+ * ever written.
+ */
+export async function logBookPeriod(ctx: CallContext, input: z.output<typeof LogBookPeriodInput>, job: JobHandle): Promise<PrintedDocument> {
   const institution = getInstitution(ctx.store) ?? refuse('not-initialized');
   const p = printingOf(ctx, input.language);
   const { t } = p;
@@ -333,7 +340,7 @@ export async function logBookPeriod(ctx: CallContext, input: z.output<typeof Log
     { header: h('closed'), weight: 8.6 },
     { header: h('downtime'), weight: 5.6, align: 'right' },
   ];
-  const rows: Row[] = entries.map((entry, i) => {
+  const entryRow = (entry: EntryView, i: number): Row => {
     const action = cells.action(entry);
     const parts = entry.parts.length ? cells.parts(entry).runs.map((run) => ({ ...run, size: SMALL })) : [];
     return {
@@ -350,20 +357,26 @@ export async function logBookPeriod(ctx: CallContext, input: z.output<typeof Log
         cells.downtimeCell(entry),
       ],
     };
-  });
-  if (rows.length === 0) rows.push({ cells: [{ span: columns.length, align: 'center', runs: [{ text: t('documents.period.no-entries') }] }] });
+  };
   const totalCost = entries.reduce((sum, e) => sum + e.total_cost_tzs, 0);
   const totalDowntime = entries.reduce((sum, e) => sum + cells.downtime(e), 0);
-  rows.push({
-    fill: TOTALS_FILL,
-    cells: [
-      { span: 7, align: 'right', runs: [{ text: t('documents.log-book.totals', { count: entries.length }), bold: true }] },
-      { runs: [{ text: formatTzs(totalCost), bold: true }] },
-      { runs: [] },
-      { runs: [{ text: String(totalDowntime), bold: true }] },
-    ],
-  });
-  y = drawTable(doc, frame, y, columns, rows, { size: CELL, headerSize: 7.5, padding: 3 });
+  // Each entry's row is made as it is drawn: a year of the book is never held twice.
+  function* rows(): Generator<Row> {
+    for (const [i, entry] of entries.entries()) yield entryRow(entry, i);
+    if (entries.length === 0) yield { cells: [{ span: columns.length, align: 'center', runs: [{ text: t('documents.period.no-entries') }] }] };
+    yield {
+      fill: TOTALS_FILL,
+      cells: [
+        { span: 7, align: 'right', runs: [{ text: t('documents.log-book.totals', { count: entries.length }), bold: true }] },
+        { runs: [{ text: formatTzs(totalCost), bold: true }] },
+        { runs: [] },
+        { runs: [{ text: String(totalDowntime), bold: true }] },
+      ],
+    };
+  }
+  // The job counts entries; the table's last row is their totals.
+  const writing = stepper(job, 'writing', entries.length);
+  y = await drawLongTable(doc, frame, y, columns, rows(), { size: CELL, headerSize: 7.5, padding: 3 }, (done) => writing(Math.min(done, entries.length)));
 
   // The summary stays in one piece: heading and table move to a new page together.
   const summary: [string, string][] = [
@@ -397,6 +410,11 @@ export async function logBookPeriod(ctx: CallContext, input: z.output<typeof Log
   );
 
   drawCertification(form, y, [t('documents.certify.ict-officer'), t('documents.certify.supervisor')]);
-  drawFooters(form);
+  const pages = doc.bufferedPageRange().count;
+  const finishing = stepper(job, 'finishing', pages);
+  for (let i = 0; i < pages; i += 1) {
+    drawFooter(form, i);
+    await finishing(i + 1);
+  }
   return printed(doc, safeFilename(t('documents.period.filename', { from: input.from, to: input.to })));
 }

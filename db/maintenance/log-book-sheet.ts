@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { entryDowntime, type LogBookFilters } from './contract.ts';
 import { entriesWithAsset, toEntryView, type EntryView } from '../maintenance/queries.ts';
-import { all } from '../store/open.ts';
+import { all, first } from '../store/open.ts';
 import { categoryName, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type RegisterSource, type Words } from '../registers/register.ts';
 
 type Filters = z.output<typeof LogBookFilters>;
@@ -90,6 +90,13 @@ const columns: Column<LogBookRow>[] = [
   { key: 'procedure', header: 'registers.log-book.columns.procedure', kind: 'text', value: (r) => r.procedure_version },
 ];
 
+function count({ store }: RegisterSource, filters: Filters): number {
+  let query = store.q.selectFrom('maintenance_entries').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (filters.from) query = query.where('maintenance_entries.reported_on', '>=', filters.from);
+  if (filters.to) query = query.where('maintenance_entries.reported_on', '<=', filters.to);
+  return first(store, query)?.n ?? 0;
+}
+
 export const logBookRegister = defineRegister<LogBookRow, Filters>({
   key: 'log-book',
   title: 'registers.log-book.title',
@@ -98,4 +105,5 @@ export const logBookRegister = defineRegister<LogBookRow, Filters>({
   columns,
   rows: (source, filters) =>
     keysetPages<LogBookRow, Key>((after) => page(source, filters, after), (row) => [row.reported_on, row.created_at, row.id], PAGE_SIZE),
+  count,
 });

@@ -26,6 +26,9 @@ import {
 import { EmptyInput } from '../contract/inputs.ts';
 import { logBookPage, logBookPeriod } from './log-book-form.ts';
 import { refuse } from '../core/refusal.ts';
+import { signedIn } from '../core/context.ts';
+import { readsOnly, runJob } from '../core/jobs.ts';
+import { JobKey } from '../jobs/contract.ts';
 import { z } from 'zod';
 import {
   approveProcedure,
@@ -57,9 +60,17 @@ import {
 } from './queries.ts';
 
 export const maintenanceRoutes = {
-  // The log book as people print and sign it; everyone signed in may print, auditors included.
-  'documents.log-book-page': route({ access: 'signed-in', input: LogBookPageInput, handler: (ctx, input) => logBookPage(ctx, input) }),
-  'documents.log-book-period': route({ access: 'signed-in', input: LogBookPeriodInput, handler: (ctx, input) => logBookPeriod(ctx, input) }),
+  // The log book as people print and sign it; everyone signed in may print, auditors included. Printing
+  // only reads: other reads go on beside it. A period's book is a long job the window follows under its
+  // own key and may stop.
+  'documents.log-book-page': readsOnly(route({ access: 'signed-in', input: LogBookPageInput, handler: (ctx, input) => logBookPage(ctx, input) })),
+  'documents.log-book-period': readsOnly(
+    route({
+      access: 'signed-in',
+      input: LogBookPeriodInput.safeExtend({ job: JobKey.optional() }),
+      handler: (ctx, input) => runJob(ctx.jobs, 'documents.log-book-period', signedIn(ctx).id, input.job, (job) => logBookPeriod(ctx, input, job)),
+    }),
+  ),
   'maintenance.list': route({ access: 'signed-in', input: EntryListInput, handler: (ctx, input) => listEntries(ctx.store, input) }),
   'maintenance.get': route({
     access: 'signed-in',

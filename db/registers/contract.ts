@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DeviceFilters } from '../assets/contract.ts';
 import { OutputLanguage } from '../contract/inputs.ts';
+import { JobKey } from '../jobs/contract.ts';
 import { LogBookFilters } from '../maintenance/contract.ts';
 import { PeopleFilters } from '../people/contract.ts';
 
@@ -13,7 +14,8 @@ export type RegisterKey = (typeof REGISTER_KEYS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const common = { format: z.enum(EXPORT_FORMATS).default('xlsx'), language: OutputLanguage };
+// `job`: the window's key for following the export (`jobs.progress`) and stopping it.
+const common = { format: z.enum(EXPORT_FORMATS).default('xlsx'), language: OutputLanguage, job: JobKey.optional() };
 
 // One branch per register; `prefault` parses the empty default, so omitted filters still get theirs.
 export const RegisterExportInput = z.discriminatedUnion('register', [

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { csvText } from './cells.ts';
-import { checkpoint, type ExportControl, type Table } from './table.ts';
+import { checkpoint, written, type ExportControl, type Table } from './table.ts';
 
 export const BOM = '\uFEFF';
 
@@ -30,11 +30,11 @@ export async function writeCsv(table: Table, out: Writable, control: ExportContr
     chunk += csvLine(values.map((value, i) => csvText(value, kinds[i] ?? 'text')));
     count += 1;
     if (chunk.length >= 64 * 1024) await flush();
-    if (count % table.pageSize === 0) await checkpoint(count, control);
+    if (count % table.pageSize === 0) await checkpoint(count, table, control);
   }
   await flush();
   out.end();
   await finished(out);
-  control.onProgress?.(count);
+  written(count, table, control);
   return count;
 }

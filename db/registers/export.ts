@@ -30,8 +30,9 @@ export interface ExportedRegister {
 type ExportServices = Pick<Services, 'store' | 'clock' | 'registry'>;
 
 interface Prepared {
-  register: Omit<Register<never>, 'cells'>;
+  register: Omit<Register<never>, 'cells' | 'count'>;
   rows: Iterable<CellValue[]>;
+  total: number;
 }
 
 /** The register asked for, from the areas' manifests (each area declares its own `registers`). */
@@ -40,7 +41,7 @@ function prepare(services: ExportServices, request: RegisterExportRequest, sourc
   // Every key the input schema takes has its register: tests/db/areas/registry.test.ts holds them together.
   if (!register) throw new Error(`no area declares the register ${request.register}`);
   // The input schema checked these filters against the register its key names.
-  return { register, rows: register.cells(source, request.filters as never, words) };
+  return { register, rows: register.cells(source, request.filters as never, words), total: register.count(source, request.filters as never) };
 }
 
 interface Job {
@@ -52,8 +53,8 @@ function job(services: ExportServices, request: RegisterExportRequest): Job {
   const now = services.clock.now();
   const source: RegisterSource = { store: services.store, today: workingDay(now) };
   const words = wordsIn(request.language);
-  const { register, rows } = prepare(services, request, source, words);
-  const table: Table = { columns: register.columns, headers: register.columns.map((column) => words.t(column.header)), rows, pageSize: PAGE_SIZE };
+  const { register, rows, total } = prepare(services, request, source, words);
+  const table: Table = { columns: register.columns, headers: register.columns.map((column) => words.t(column.header)), rows, pageSize: PAGE_SIZE, total };
   const format = request.format;
   return {
     filename: `${words.t(register.file)}-${source.today}.${format}`,
@@ -75,7 +76,10 @@ function job(services: ExportServices, request: RegisterExportRequest): Job {
   };
 }
 
-/** The register as a file in memory, for the window to offer to save. */
+/**
+ * The register as a file in memory, for the window to offer to save. A long job when `control.job` is
+ * given: it pauses every page, and a stop leaves nothing behind (the file was never handed over).
+ */
 export async function exportRegister(services: ExportServices, request: RegisterExportRequest, control: ExportControl = {}): Promise<ExportedRegister> {
   const exporting = job(services, request);
   const chunks: Buffer[] = [];

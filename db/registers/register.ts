@@ -46,6 +46,8 @@ export interface RegisterDefinition<Row, Filters> {
   columns: readonly Column<Row>[];
   /** Every row, in the register's order, read in pages so that a large register is never held whole. */
   rows(source: RegisterSource, filters: Filters): Iterable<Row>;
+  /** How many rows `rows` will give, for the window's progress bar; without it the bar counts rows only. */
+  count?(source: RegisterSource, filters: Filters): number;
 }
 
 export type ColumnShape = Pick<Column<unknown>, 'key' | 'header' | 'kind'>;
@@ -58,6 +60,8 @@ export interface Register<Filters> {
   file: string;
   columns: readonly ColumnShape[];
   cells(source: RegisterSource, filters: Filters, words: Words): Iterable<CellValue[]>;
+  /** The number of rows, or 0 when the register cannot tell beforehand. */
+  count(source: RegisterSource, filters: Filters): number;
 }
 
 export function defineRegister<Row, Filters>(definition: RegisterDefinition<Row, Filters>): Register<Filters> {
@@ -71,6 +75,7 @@ export function defineRegister<Row, Filters>(definition: RegisterDefinition<Row,
     *cells(source, filters, words) {
       for (const row of definition.rows(source, filters)) yield columns.map((column) => column.value(row, words));
     },
+    count: (source, filters) => definition.count?.(source, filters) ?? 0,
   };
 }
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { assertNever } from '../core/assert.ts';
 import { dayAsDate, displayLength, neutralise } from './cells.ts';
 import type { CellValue, ColumnKind } from './register.ts';
-import { checkpoint, type ExportControl, type Table } from './table.ts';
+import { checkpoint, written, type ExportControl, type Table } from './table.ts';
 
 export interface WorkbookMeta {
   title: string;
@@ -124,7 +124,7 @@ export async function writeXlsx(table: Table, out: Writable, meta: WorkbookMeta,
     count += 1;
     if (count % table.pageSize === 0) {
       await zipCaughtUp(sheet);
-      await checkpoint(count, control);
+      await checkpoint(count, table, control);
     }
   };
   for (const values of sample) await write(values);
@@ -134,6 +134,6 @@ export async function writeXlsx(table: Table, out: Writable, meta: WorkbookMeta,
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: table.columns.length } };
   sheet.commit();
   await workbook.commit();
-  control.onProgress?.(count);
+  written(count, table, control);
   return count;
 }

@@ -14,6 +14,7 @@ import { useClient, useRouteQuery } from '../../client/context.tsx';
 import { ClassificationMark, StatusBadge } from '../../components/assets/badges.tsx';
 import { useCategories } from '../../components/assets/categories.ts';
 import { groupThousands } from '../../components/assets/money.ts';
+import { ExportRegister } from '../../components/export-register.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -104,11 +105,14 @@ export function AssetsList({ onOpen }: { onOpen: (id: string) => void }) {
         title={t('assetsUi.title')}
         description={t('assetsUi.intro')}
         actions={
-          keeper ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="register-device">
-              {t('assetsUi.register')}
-            </Button>
-          ) : null
+          <>
+            <ExportRegister request={{ register: 'devices', filters: input }} />
+            {keeper ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="register-device">
+                {t('assetsUi.register')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Group gap="sm" wrap="nowrap" align="flex-end">

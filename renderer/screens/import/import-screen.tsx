@@ -1,10 +1,11 @@
 // Importing the register an ICT unit already keeps (Excel or CSV): choose the file, check which column
 // feeds which particular, read the dry run — every row in error, in the user's language — and only then
-// register every device at once, or none.
+// register every device at once, or none. Checking, importing and saving the rows in error are long jobs
+// for a ministry's register: each shows how far it is, with a stop that leaves everything as it was.
 import { Alert, Button, FileButton, Grid, Group, List, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconFileSpreadsheet, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportMapping, ValueChoice } from '../../../db/import/contract.ts';
 import type { RouteInput, RouteOutput } from '../../../db/contract/routes.ts';
@@ -14,6 +15,7 @@ import { readAsBase64, saveFile } from '../../components/assets/download.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty } from '../../components/states.tsx';
+import { JobProgress, JobStopped, useJob } from '../../components/job-progress.tsx';
 import { fileProblem, importKindOf, mappingToCarry, MAX_IMPORT_MEGABYTES, rowsToImport, withChoice, type Preview, type Problem } from './import-state.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 import { PreviewDetails, PreviewSummary } from './preview-results.tsx';
@@ -32,6 +34,27 @@ const CARRY_REFUSALS: readonly string[] = ['import-column-not-found', 'import-sh
 
 type CheckOptions = { sheet?: string; header_row?: number; mapping?: ImportMapping; values?: ValueChoice[] };
 
+/** The long job under way: checking the file, registering its devices, or writing the rows in error. */
+type Task = 'checking' | 'importing' | 'rejects';
+
+// The preview's sections hold dozens of lists and tables. They are drawn again only when what they show
+// changes, and a change of `busy` reaches them as a deferred value, drawn in slices: starting or stopping
+// a job never holds the window for the time it takes to draw them all (issue 9).
+const Verdict = memo(PreviewSummary);
+const Mapping = memo(MappingEditor);
+const Values = memo(ValueChoices);
+const Details = memo(PreviewDetails);
+const Skipped = memo(SkippedRows);
+
+/** A handler whose identity never changes and which runs the latest `fn`, for the memoized sections. */
+function useSteady<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
 export function ImportScreen() {
   const { t, i18n } = useTranslation();
   const { call } = useClient();
@@ -45,18 +68,29 @@ export function ImportScreen() {
   /** The user's answers for values that matched nothing, sent with every check. */
   const [choices, setChoices] = useState<ValueChoice[]>([]);
   const [leaveOut, setLeaveOut] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [task, setTask] = useState<Task>('checking');
+  const job = useJob();
   const resetInput = useRef<() => void>(null);
   const previewing = useMutation<Preview, CallError, RouteInput<'import.preview'>>({ mutationFn: (input) => call('import.preview', input) });
   const commit = useRouteMutation('import.commit', ['assets.list', 'assets.propose-tag', 'plans.due']);
 
-  /** The dry run: nothing is written. A carried sheet, heading row, mapping or answer the new file lacks is dropped. */
-  const check = async (file: Chosen, options: CheckOptions, carried = false): Promise<void> => {
+  /**
+   * The dry run: nothing is written. A carried sheet, heading row, mapping or answer the new file lacks
+   * is dropped. Resolves false when the user stopped it.
+   */
+  const check = async (file: Chosen, options: CheckOptions, carried = false): Promise<boolean> => {
+    setTask('checking');
     try {
-      const result = await previewing.mutateAsync({ file: { name: file.name, base64: file.base64 }, ...options, ...(options.values ? {} : choices.length > 0 ? { values: choices } : {}) });
-      setPreview(result);
-      setDraft(result.mapping);
-      if (result.rows.invalid === 0) setLeaveOut(false);
+      const result = await job.run((key) =>
+        previewing.mutateAsync({ file: { name: file.name, base64: file.base64 }, ...options, ...(options.values ? {} : choices.length > 0 ? { values: choices } : {}), job: key }),
+      );
+      if (!result) return false;
+      // Thousands of rows' preview is drawn in slices, so the window answers while it appears.
+      startTransition(() => {
+        setPreview(result);
+        setDraft(result.mapping);
+        if (result.rows.invalid === 0) setLeaveOut(false);
+      });
     } catch (error) {
       if (carried && error instanceof CallError && CARRY_REFUSALS.includes(error.code)) {
         setChoices([]);
@@ -64,6 +98,7 @@ export function ImportScreen() {
       }
       setFailure(error);
     }
+    return true;
   };
 
   /** What the last check was made with: sent again with the commit and the saved rows in error. */
@@ -87,7 +122,8 @@ export function ImportScreen() {
     setPreview(null);
     const next = { name: file.name, size: file.size, base64: await readAsBase64(file) };
     setChosen(next);
-    await check(next, { ...(sheet ? { sheet } : {}), ...(carry ? { mapping: carry } : {}) }, carry !== undefined);
+    // Stopped before the first check ended: there is nothing to show of this file.
+    if (!(await check(next, { ...(sheet ? { sheet } : {}), ...(carry ? { mapping: carry } : {}) }, carry !== undefined))) setChosen(null);
   };
 
   const recheck = (options: CheckOptions) => {
@@ -108,25 +144,28 @@ export function ImportScreen() {
 
   const saveRejects = async () => {
     if (!chosen || !preview) return;
-    setSaving(true);
+    setTask('rejects');
     try {
-      saveFile(await call('import.rejects', { file: { name: chosen.name, base64: chosen.base64 }, ...checked(preview), language: i18n.language === 'en' ? 'en' : 'sw' }));
+      const file = await job.run((key) =>
+        call('import.rejects', { file: { name: chosen.name, base64: chosen.base64 }, ...checked(preview), language: i18n.language === 'en' ? 'en' : 'sw', job: key }),
+      );
+      if (file) saveFile(file);
     } catch (error) {
       setFailure(error);
-    } finally {
-      setSaving(false);
     }
   };
 
   const confirmImport = async () => {
     if (!chosen || !preview) return;
     setFailure(null);
+    // The dialog gives way to the job's progress: the user sees the devices go in, and may stop it.
+    setConfirming(false);
+    setTask('importing');
     try {
-      const summary = await commit.mutateAsync({ file: { name: chosen.name, base64: chosen.base64 }, ...checked(preview), leave_out_invalid: leaveOut });
-      setConfirming(false);
-      setDone(summary);
+      const summary = await job.run((key) => commit.mutateAsync({ file: { name: chosen.name, base64: chosen.base64 }, ...checked(preview), leave_out_invalid: leaveOut, job: key }));
+      // Stopped: nothing was registered, and the preview still holds.
+      if (summary) setDone(summary);
     } catch (error) {
-      setConfirming(false);
       // The register may have changed since the check (a serial registered meanwhile): check again.
       await check(chosen, checked(preview));
       setFailure(error);
@@ -142,11 +181,31 @@ export function ImportScreen() {
     setProblem(null);
     setChoices([]);
     setLeaveOut(false);
+    job.clearStopped();
   };
+
+  const busy = job.running;
+  const calm = useDeferredValue(busy);
+  const progress = <JobProgress job={job} title={t(`importUi.jobs.${task}`)} testId="import-job" />;
+  // The sections learn of a job a moment late (`calm`): until then their buttons are refused here.
+  const onSaveRejects = useSteady(() => {
+    if (!busy) void saveRejects();
+  });
+  const onImport = useSteady(() => {
+    if (!busy) setConfirming(true);
+  });
+  const onRecheck = useSteady(() => {
+    if (!busy && preview) recheck({ ...checked(preview), mapping: draft });
+  });
+  const onChoose = useSteady((choice: ValueChoice) => {
+    if (!busy) chooseValue(choice);
+  });
 
   return (
     <Stack gap="md" data-testid="import-screen">
       <PageHeader title={t('importUi.title')} description={t('importUi.intro')} />
+      {busy && preview ? progress : null}
+      {job.stopped && !busy ? <JobStopped onClose={job.clearStopped} /> : null}
       {done ? <DoneCard summary={done} onAnother={startAgain} /> : null}
       {!done ? (
         <Grid gap="md">
@@ -166,7 +225,7 @@ export function ImportScreen() {
                   inputProps={{ 'data-testid': 'import-file' } as Record<string, string>}
                 >
                   {(props) => (
-                    <Button leftSection={<IconFileSpreadsheet size={16} />} variant={chosen ? 'default' : 'filled'} loading={previewing.isPending} {...props}>
+                    <Button leftSection={<IconFileSpreadsheet size={16} />} variant={chosen ? 'default' : 'filled'} loading={busy} {...props}>
                       {t(chosen ? 'importUi.file.choose-other' : 'importUi.file.choose')}
                     </Button>
                   )}
@@ -199,7 +258,7 @@ export function ImportScreen() {
                     data={preview.sheets}
                     value={preview.sheet}
                     onChange={(sheet) => sheet && sheet !== preview.sheet && recheck({ sheet })}
-                    disabled={preview.sheets.length < 2 || previewing.isPending}
+                    disabled={preview.sheets.length < 2 || busy}
                     allowDeselect={false}
                     comboboxProps={{ withinPortal: true }}
                     data-testid="import-sheet"
@@ -212,7 +271,7 @@ export function ImportScreen() {
                     data={preview.top_rows.map((top) => ({ value: String(top.row), label: t('importUi.file.header-row-option', { row: top.row, text: top.text }) }))}
                     value={String(preview.header_row)}
                     onChange={(row) => row && Number(row) !== preview.header_row && recheck({ ...(preview.sheet ? { sheet: preview.sheet } : {}), header_row: Number(row) })}
-                    disabled={previewing.isPending}
+                    disabled={busy}
                     allowDeselect={false}
                     comboboxProps={{ withinPortal: true }}
                     data-testid="import-header-row"
@@ -224,26 +283,20 @@ export function ImportScreen() {
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="md" h="100%">
               {failure ? <RefusalAlert error={failure} onClose={() => setFailure(null)} /> : null}
-              {previewing.isPending && !preview ? (
-                <Paper withBorder p="xl">
-                  <Text c="dimmed" ta="center" data-testid="import-reading">
-                    {t('importUi.file.reading')}
-                  </Text>
-                </Paper>
-              ) : null}
+              {busy && !preview ? progress : null}
               {preview ? (
-                <PreviewSummary
+                <Verdict
                   preview={preview}
                   draft={draft}
-                  busy={previewing.isPending}
+                  busy={calm}
                   leaveOut={leaveOut}
                   onLeaveOut={setLeaveOut}
-                  onSaveRejects={() => void saveRejects()}
-                  saving={saving}
-                  onImport={() => setConfirming(true)}
+                  onSaveRejects={onSaveRejects}
+                  saving={calm && task === 'rejects'}
+                  onImport={onImport}
                 />
               ) : null}
-              {!preview && !previewing.isPending ? (
+              {!preview && !busy ? (
                 <Paper withBorder p="md" style={{ flex: 1 }}>
                   <Empty title={t('importUi.empty.title')} hint={t('importUi.empty.hint')} />
                 </Paper>
@@ -254,29 +307,29 @@ export function ImportScreen() {
       ) : null}
       {preview && !done ? (
         <>
-          <MappingEditor
+          <Mapping
             lookalikes={preview.lookalikes}
             headers={preview.headers}
             source={preview.mapping_source}
             checked={preview.mapping}
             draft={draft}
             onChange={setDraft}
-            busy={previewing.isPending}
-            onRecheck={() => recheck({ ...checked(preview), mapping: draft })}
+            busy={calm}
+            onRecheck={onRecheck}
           />
-          {preview.values.length > 0 ? <ValueChoices preview={preview} busy={previewing.isPending} onChoose={chooseValue} /> : null}
+          {preview.values.length > 0 ? <Values preview={preview} busy={calm} onChoose={onChoose} /> : null}
           {preview.hidden_rows.count > 0 ? (
             <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} data-testid="import-hidden-rows">
               {t('importUi.preview.hidden-rows', { count: preview.hidden_rows.count, rows: preview.hidden_rows.rows.join(', ') })}
             </Alert>
           ) : null}
-          <PreviewDetails preview={preview} busy={previewing.isPending} />
-          <SkippedRows preview={preview} />
+          <Details preview={preview} busy={calm} />
+          <Skipped preview={preview} />
         </>
       ) : null}
       <Modal
         opened={confirming}
-        onClose={() => !commit.isPending && setConfirming(false)}
+        onClose={() => setConfirming(false)}
         title={t('importUi.commit.confirm-title')}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
@@ -293,10 +346,10 @@ export function ImportScreen() {
               {t('importUi.commit.all-or-nothing')}
             </Alert>
             <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={() => setConfirming(false)} disabled={commit.isPending}>
+              <Button variant="default" onClick={() => setConfirming(false)}>
                 {t('common.cancel')}
               </Button>
-              <Button onClick={() => void confirmImport()} loading={commit.isPending} data-testid="import-confirm-button">
+              <Button onClick={() => void confirmImport()} data-testid="import-confirm-button">
                 {t('importUi.commit.confirm', { count: rowsToImport(preview, leaveOut) })}
               </Button>
             </Group>

@@ -1,5 +1,7 @@
 // The Service Maintenance Log Book (3.6.4) across all devices: every entry of a period with its totals,
-// printable as the book's pages, and the preventive work the approved procedure's plans call for (3.6.1).
+// printable as the book's pages or exported as a register, and the preventive work the approved
+// procedure's plans call for (3.6.1). A ministry's year is thousands of entries: printing and exporting
+// are long jobs, followed in a dialog with a stop.
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarDue, IconPrinter, IconShieldCheck } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
@@ -11,7 +13,9 @@ import { DateField } from '../../components/assets/date-field.tsx';
 import { financialYearStart, formatDay } from '../../../db/contract/days.ts';
 import { todayInDar } from '../../components/assets/days.ts';
 import { formatTzs, groupThousands } from '../../components/assets/money.ts';
-import { useDocument } from '../../components/assets/use-document.ts';
+import { saveFile } from '../../components/assets/download.ts';
+import { ExportRegister } from '../../components/export-register.tsx';
+import { JobModal, useJob } from '../../components/job-progress.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -40,8 +44,19 @@ export function LogBookScreen() {
   const [to, setTo] = useState(today);
   const [state, setState] = useState<StateFilter>('all');
   const periodValid = Boolean(from && to && from <= to);
-  const printPeriod = useDocument('documents.log-book-period');
+  const printing = useJob();
+  const [printError, setPrintError] = useState<unknown>(null);
   const language = isLanguage(i18n.language) ? i18n.language : 'sw';
+
+  const printPeriod = async () => {
+    setPrintError(null);
+    try {
+      const file = await printing.run((key) => call('documents.log-book-period', { from, to, language, job: key }));
+      if (file) saveFile(file);
+    } catch (error) {
+      setPrintError(error);
+    }
+  };
 
   const entries = useInfiniteQuery({
     queryKey: ['maintenance.list', { from, to, state }],
@@ -66,19 +81,22 @@ export function LogBookScreen() {
         title={t('logbookUi.title')}
         description={t('logbookUi.intro')}
         actions={
-          <Button
-            variant="default"
-            leftSection={<IconPrinter size={16} />}
-            disabled={!periodValid}
-            loading={printPeriod.isPending}
-            onClick={() => printPeriod.mutate({ from, to, language })}
-            data-testid="print-period"
-          >
-            {t('logbookUi.print-period')}
-          </Button>
+          <>
+            {periodValid ? <ExportRegister request={{ register: 'log-book', filters: { from, to } }} /> : null}
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              disabled={!periodValid}
+              loading={printing.running}
+              onClick={() => void printPeriod()}
+              data-testid="print-period"
+            >
+              {t('logbookUi.print-period')}
+            </Button>
+          </>
         }
       />
-      {printPeriod.isError ? <RefusalAlert error={printPeriod.error} onClose={() => printPeriod.reset()} /> : null}
+      <JobModal job={printing} title={t('logbookUi.printing')} error={printError} onClose={() => setPrintError(null)} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <div style={{ width: 180 }}>
           <DateField label={t('logbookUi.from')} value={from} onChange={setFrom} data-testid="period-from" />

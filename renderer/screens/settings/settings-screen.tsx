@@ -1,4 +1,5 @@
-// The institution's particulars (printed on forms and permits) and the password age (3.1.7).
+// The institution's particulars (printed on forms and permits), the password age (3.1.7), the register's
+// settings, and the check of the whole log book.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Grid, Group, NumberInput, Paper, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -17,6 +18,7 @@ import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 import { Heading } from '../../components/heading.tsx';
 import { formatDate } from '../../../db/contract/days.ts';
 import { RegisterSettings } from './register-settings.tsx';
+import { VerifyPanel } from './verify-panel.tsx';
 
 type Institution = RouteOutput<'institution.get'>;
 
@@ -52,6 +54,7 @@ export function SettingsScreen() {
         </Grid.Col>
       </Grid>
       <RegisterSettings />
+      <VerifyPanel />
     </Stack>
   );
 }

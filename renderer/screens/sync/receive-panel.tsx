@@ -2,17 +2,8 @@
 // second, deliberate step. A never-seen installation is accepted only by an administrator who has
 // confirmed its key fingerprint by phone (trust on first use). Checking and applying are long jobs:
 // the window follows them under a key it makes itself (`jobs.progress`) and can stop them.
-import { Alert, Box, Button, Checkbox, FileInput, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconArrowsExchange,
-  IconCircleCheck,
-  IconFileImport,
-  IconPhoneCall,
-  IconPlayerStop,
-  IconShieldCheck,
-  IconShieldX,
-} from '@tabler/icons-react';
+import { Alert, Box, Button, Checkbox, FileInput, Group, Paper, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowsExchange, IconCircleCheck, IconFileImport, IconPhoneCall, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +11,7 @@ import type { RouteInput, RouteOutput } from '../../../db/contract/routes.ts';
 import { errorValueOf } from '../../client/call-error.ts';
 import { useClient, useRouteQuery } from '../../client/context.tsx';
 import { readAsBase64 } from '../../components/assets/download.ts';
+import { isCancelled, JobProgress, JobStopped, useJob } from '../../components/job-progress.tsx';
 import { formatDateTime } from '../../../db/contract/days.ts';
 import { useSession } from '../../session/session.tsx';
 import { formatSize, revealedConflicts, totals, typeRows } from './sync-helpers.ts';
@@ -28,19 +20,6 @@ import { Fingerprint, Particular, WipeReminder } from './sync-parts.tsx';
 type Preview = RouteOutput<'sync.preview'>;
 type Imported = RouteOutput<'sync.import'>;
 type BundleFile = RouteInput<'sync.preview'>['file'];
-type JobProgress = RouteOutput<'jobs.progress'>;
-
-/** How often the window asks how far a running job is. */
-const POLL_MS = 400;
-
-/** A random job key (16 bytes, hex): the core files the job under it for this user. */
-function newJobKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-function isCancelled(error: unknown): boolean {
-  return errorValueOf(error).code === 'cancelled';
-}
 
 export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void }) {
   const { t } = useTranslation();
@@ -56,10 +35,7 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
   const [bundle, setBundle] = useState<BundleFile | null>(null);
   const [accept, setAccept] = useState(false);
   const resetInput = useRef<() => void>(null);
-  const [job, setJob] = useState<string | null>(null);
-  const [stopping, setStopping] = useState(false);
-  const [stopped, setStopped] = useState(false);
-  const progress = useRouteQuery('jobs.progress', { job: job ?? 'no-job-yet' }, { enabled: job !== null, refetchInterval: POLL_MS, gcTime: 0 });
+  const job = useJob();
   const preview = useMutation({ mutationFn: (input: RouteInput<'sync.preview'>) => call('sync.preview', input) });
   const importer = useMutation({
     mutationFn: (input: RouteInput<'sync.import'>) => call('sync.import', input),
@@ -73,7 +49,6 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
     setBundle(null);
     setAccept(false);
     setReadError(null);
-    setStopped(false);
   };
 
   const another = () => {
@@ -82,21 +57,15 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
     resetInput.current?.();
   };
 
-  /** Runs one long call under a fresh job key, polled while it is pending. */
-  const asJob = async (run: (key: string) => Promise<unknown>) => {
-    const key = newJobKey();
-    setStopping(false);
-    setJob(key);
-    try {
-      await run(key);
-    } finally {
-      setJob(null);
-      setStopping(false);
-    }
+  /** The user starts over: a stop said before is no longer news. */
+  const startOver = () => {
+    another();
+    job.clearStopped();
   };
 
   const choose = async (chosen: File | null) => {
     clear();
+    job.clearStopped();
     setFile(chosen);
     if (!chosen) return;
     setReading(true);
@@ -110,32 +79,16 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
     }
     setBundle(read);
     setReading(false);
-    await asJob((key) =>
-      preview.mutateAsync({ file: read, job: key }).catch((error: unknown) => {
-        // Stopped while checking: nothing was kept, so the panel starts over, saying so.
-        if (!isCancelled(error)) return;
-        another();
-        setStopped(true);
-      }),
-    );
+    // A refusal shows from the mutation's state, so the promise has nothing more to say of it.
+    const checked = await job.run((key) => preview.mutateAsync({ file: read, job: key })).catch(() => undefined);
+    // Stopped while checking: nothing was kept, so the panel starts over, saying so.
+    if (checked === null) another();
   };
 
-  const apply = (input: BundleFile) => {
-    setStopped(false);
-    void asJob((key) =>
-      importer.mutateAsync({ file: input, accept_new_peer: accept, job: key }).catch((error: unknown) => {
-        // Stopped before applying: nothing changed, and the preview is still true.
-        if (!isCancelled(error)) return;
-        importer.reset();
-        setStopped(true);
-      }),
-    );
-  };
-
-  const stop = () => {
-    if (!job) return;
-    setStopping(true);
-    void call('jobs.cancel', { job }).catch(() => setStopping(false));
+  const apply = async (input: BundleFile) => {
+    const applied = await job.run((key) => importer.mutateAsync({ file: input, accept_new_peer: accept, job: key })).catch(() => undefined);
+    // Stopped before applying: nothing changed, and the preview is still true.
+    if (applied === null) importer.reset();
   };
 
   const failed = (error: unknown) => (isCancelled(error) ? null : error);
@@ -167,80 +120,37 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
         </Stack>
       </Paper>
       {busy ? (
-        <Busy
-          label={t(importer.isPending ? 'syncUi.receive.applying' : 'syncUi.receive.checking')}
-          progress={job ? (progress.data ?? null) : null}
-          onStop={job ? stop : null}
-          stopping={stopping}
+        <JobProgress
+          job={job}
+          title={t(importer.isPending ? 'syncUi.receive.applying' : 'syncUi.receive.checking')}
+          describe={describeBundleJob(t as unknown as (key: string, params?: Record<string, string>) => string)}
+          // Applying is one transaction that cannot report in between: it cannot be stopped either.
+          canStop={(progress) => progress?.phase !== 'applying'}
+          testId="receive-busy"
         />
       ) : null}
-      {stopped && !busy ? (
-        <Alert color="gray" variant="light" icon={<IconPlayerStop size={18} />} data-testid="job-cancelled">
-          {t('syncUi.cancelled')}
-        </Alert>
-      ) : null}
-      {refusal && !busy ? <BundleRefused error={refusal} onAnother={another} /> : null}
+      {job.stopped && !busy ? <JobStopped sentence="syncUi.cancelled" /> : null}
+      {refusal && !busy ? <BundleRefused error={refusal} onAnother={startOver} /> : null}
       {importer.data && bundle ? (
-        <Applied result={importer.data} fileName={bundle.name} onAnother={another} onOpenConflicts={onOpenConflicts} />
+        <Applied result={importer.data} fileName={bundle.name} onAnother={startOver} onOpenConflicts={onOpenConflicts} />
       ) : null}
       {preview.data && bundle && !importer.data && !importer.isPending && !importer.isError ? (
-        <PreviewView preview={preview.data} admin={admin} accept={accept} onAccept={setAccept} onApply={() => apply(bundle)} onAnother={another} />
+        <PreviewView preview={preview.data} admin={admin} accept={accept} onAccept={setAccept} onApply={() => void apply(bundle)} onAnother={startOver} />
       ) : null}
     </Stack>
   );
 }
 
 /**
- * A long job under way: while checking, a bar of events read out of the bundle's count; while
- * applying (one transaction that cannot report in between), a moving bar. It can be stopped until
- * applying starts.
+ * The line under a bundle's bar: events read of the manifest's count while checking; while applying
+ * (one transaction that cannot report in between, so its bar moves), that it is applying.
  */
-function Busy({ label, progress, onStop, stopping }: { label: string; progress: JobProgress | null; onStop: (() => void) | null; stopping: boolean }) {
-  const { t, i18n } = useTranslation();
-  const number = (value: number) => value.toLocaleString(i18n.language === 'sw' ? 'sw-TZ' : 'en-GB');
-  const checking = progress?.phase === 'checking' && progress.total > 0;
-  const applying = progress?.phase === 'applying';
-  return (
-    <Paper withBorder p="xl" radius="md" data-testid="receive-busy" data-phase={progress?.phase ?? 'starting'}>
-      <Stack gap="sm">
-        <Group gap="md" justify="center">
-          {checking || applying ? null : <Loader size="md" />}
-          <Text>{label}</Text>
-        </Group>
-        {checking ? (
-          <>
-            <Progress value={(100 * progress.done) / progress.total} size="lg" radius="sm" transitionDuration={200} data-testid="job-progress" />
-            <Text size="sm" c="dimmed" ta="center" data-testid="job-progress-label">
-              {t('syncUi.receive.progress', { done: number(progress.done), total: number(progress.total) })}
-            </Text>
-          </>
-        ) : null}
-        {applying ? (
-          <>
-            <Progress value={100} size="lg" radius="sm" striped animated data-testid="job-progress" />
-            <Text size="sm" c="dimmed" ta="center" data-testid="job-progress-label">
-              {t('syncUi.receive.progress-applying')}
-            </Text>
-          </>
-        ) : null}
-        {onStop ? (
-          <Group justify="center">
-            <Button
-              variant="default"
-              color="red"
-              leftSection={<IconPlayerStop size={16} />}
-              onClick={onStop}
-              loading={stopping}
-              disabled={applying}
-              data-testid="job-stop"
-            >
-              {t('syncUi.receive.stop')}
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    </Paper>
-  );
+function describeBundleJob(t: (key: string, params?: Record<string, string>) => string) {
+  return (progress: { phase: string; done: number; total: number }, number: (value: number) => string): string | null => {
+    if (progress.phase === 'checking' && progress.total > 0) return t('syncUi.receive.progress', { done: number(progress.done), total: number(progress.total) });
+    if (progress.phase === 'applying') return t('syncUi.receive.progress-applying');
+    return null;
+  };
 }
 
 /** A refusal stands out: the core's sentence already says that nothing was changed. */
