@@ -4,7 +4,8 @@
 // storage media out before a device leaves and back in when it returns (3.6.3).
 import type { Call } from './batch.ts';
 import { addDays, daysBetween } from '../contract/days.ts';
-import type { Outcome } from '../maintenance/contract.ts';
+import { underWarranty } from '../assets/contract.ts';
+import { partsCost, type Outcome } from '../maintenance/contract.ts';
 import { CANCEL_REASONS, FAULTS, PREVENTIVE, type Fault, type Part } from './faults.ts';
 import type { DemoDevice, DemoPlan, DemoProvider } from './register.ts';
 import type { Progress } from './progress.ts';
@@ -192,7 +193,7 @@ export async function logBookDemo(call: Call, options: LogBookDemoOptions): Prom
           reported_on: reported,
           reported_by: reporter(),
           symptoms: pick(fault.symptoms),
-          warranty: reported <= device.warranty_end,
+          warranty: underWarranty(device, reported),
         });
         summary.entries += 1;
         summary.open_entries += 1;
@@ -263,16 +264,16 @@ export async function logBookDemo(call: Call, options: LogBookDemoOptions): Prom
         summary.entries += 1;
         summary.preventive_entries += 1;
         summary.outcomes[outcome] += 1;
-        summary.parts_cost_tzs += parts.reduce((sum, p) => sum + p.quantity * p.unit_cost_tzs, 0);
+        summary.parts_cost_tzs += partsCost(parts);
         progress.tick(summary.entries);
         continue;
       }
 
       // A repair, from the complaint to the close.
       const fault = last && writtenOff ? pickFault(faults.filter((f) => f.outcome === 'beyond_repair')) : pickFault(faults.filter((f) => f.outcome !== 'beyond_repair'));
-      const underWarranty = slotStart <= device.warranty_end;
+      const covered = underWarranty(device, slotStart);
       // Under warranty the supplier repairs it, when the supplier is one of the providers.
-      const byWarranty = underWarranty && supplier !== undefined && fault.outcome !== 'no_fault' && chance(0.7);
+      const byWarranty = covered && supplier !== undefined && fault.outcome !== 'no_fault' && chance(0.7);
       const external = byWarranty || (fault.outcome !== 'no_fault' && (fault.workshop === true || chance(0.12)));
       let away = external && fault.workshop === true && canLeave;
       // Days the repair takes: out to the workshop and back, or here.
@@ -302,7 +303,7 @@ export async function logBookDemo(call: Call, options: LogBookDemoOptions): Prom
       // A warranty repair was reported while the warranty ran.
       if (byWarranty) reported = earlier(reported, device.warranty_end);
       const closedOn = addDays(reported, duration);
-      const warranty = byWarranty || (reported <= device.warranty_end && chance(0.85));
+      const warranty = byWarranty || (underWarranty(device, reported) && chance(0.85));
       const entry = await call('maintenance.report', {
         asset_id: device.id,
         reported_on: reported,
@@ -347,7 +348,7 @@ export async function logBookDemo(call: Call, options: LogBookDemoOptions): Prom
       await call('maintenance.record-work', { entry_id: entry.id, actions: fault.actions, parts, labour_cost_tzs: labour, hours });
       await call('maintenance.close', { entry_id: entry.id, closed_on: closedOn, outcome: fault.outcome });
       summary.outcomes[fault.outcome] += 1;
-      summary.parts_cost_tzs += parts.reduce((sum, p) => sum + p.quantity * p.unit_cost_tzs, 0);
+      summary.parts_cost_tzs += partsCost(parts);
       progress.tick(summary.entries);
     }
   }
