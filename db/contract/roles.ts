@@ -22,3 +22,9 @@ export const SYNC: RoleSet = ICT;
 export const PEER_READERS: RoleSet = ['admin', 'ict_officer', 'auditor'];
 /** Who approves the maintenance procedure: the head of the institution. */
 export const HEADS: RoleSet = ['head_of_institution'];
+/** Who decides on taking devices with government data out of the office (3.6.11) and, by default, handover permits (3.6.6). */
+export const ACCOUNTING_OFFICERS: RoleSet = ['accounting_officer'];
+/** Who prepares handovers, off-premises requests and personal-device registrations, and keeps the removable media. */
+export const CUSTODY_CLERKS: RoleSet = ICT;
+/** Who reads custody records (handovers, permits, personal devices, media): those who keep or decide them, and the auditor. */
+export const CUSTODY_READERS: RoleSet = ['admin', 'ict_officer', 'accounting_officer', 'head_of_institution', 'auditor'];
