@@ -38,10 +38,17 @@ export const BUILTIN_CATEGORIES = [
 /** Categories whose devices hold records unless the officer says otherwise (3.6.12). */
 export const RECORD_HOLDING_CATEGORIES: readonly string[] = ['desktop', 'laptop', 'server', 'phone', 'tablet', 'external_drive', 'flash_disk'];
 
+/** The institution's storage and transfer media (3.6.7–3.6.10): never handed out of it, sold or gifted (3.6.14). */
+export const STORAGE_MEDIUM_CATEGORIES: readonly string[] = ['flash_disk', 'external_drive'];
+
+export function isStorageMedium(category: string): boolean {
+  return STORAGE_MEDIUM_CATEGORIES.includes(category);
+}
+
 // 3.4.5 classification; 3.2.3: secret and top secret never connect directly to the Internet.
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'secret', 'top_secret'] as const;
 export const OFFLINE_CLASSIFICATIONS: readonly string[] = ['secret', 'top_secret'];
-export const ASSET_STATUSES = ['in_service', 'in_store', 'under_repair', 'away_for_repair', 'off_premises', 'awaiting_disposal', 'disposed'] as const;
+export const ASSET_STATUSES = ['in_service', 'in_store', 'under_repair', 'away_for_repair', 'off_premises', 'lost', 'awaiting_disposal', 'transferred', 'disposed'] as const;
 export const MEDIA_KINDS = ['hdd', 'ssd', 'emmc', 'memory_card', 'other'] as const;
 
 export const MediumInput = z.strictObject({

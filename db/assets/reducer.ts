@@ -21,10 +21,17 @@ import {
 
 export const DEFAULT_TAG_FORMAT = '{CODE}/ICT/{YYYY}/{SEQ}';
 
-export function deriveStatus(row: Pick<AssetRow, 'disposal_candidate' | 'repair_state' | 'custodian_id'>): string {
+type StatusFacts = Pick<AssetRow, 'disposal_candidate' | 'repair_state' | 'custodian_id'> &
+  Partial<Pick<AssetRow, 'off_premises_id' | 'transferred_to' | 'lost_report_id'>>;
+
+/** The status a device's facts give, the one that most limits what may be done with it first. */
+export function deriveStatus(row: StatusFacts): string {
+  if (row.transferred_to != null) return 'transferred';
+  if (row.lost_report_id != null) return 'lost';
   if (row.disposal_candidate === 1) return 'awaiting_disposal';
   if (row.repair_state === 'off_site') return 'away_for_repair';
   if (row.repair_state === 'in_house') return 'under_repair';
+  if (row.off_premises_id != null) return 'off_premises';
   return row.custodian_id ? 'in_service' : 'in_store';
 }
 
@@ -44,12 +51,18 @@ function particulars(row: AssetRow | undefined, p: Particulars, event: FoldEvent
     repair_state: row?.repair_state ?? 'none',
     open_entry_id: row?.open_entry_id ?? null,
     disposal_candidate: row?.disposal_candidate ?? 0,
+    off_premises_id: row?.off_premises_id ?? null,
+    transferred_to: row?.transferred_to ?? null,
+    lost_report_id: row?.lost_report_id ?? null,
     status: '',
   });
 }
 
-/** Log-book events reach the device through their refs; the entry's own id has no device row. */
-function onDevice<S extends z.ZodType>(
+/**
+ * Events of other areas reach the device through their refs (a log book entry, a handover, a permit);
+ * the event's own entity has no device row. Custody areas fold into the register with it.
+ */
+export function onDevice<S extends z.ZodType>(
   definition: EventDefinition<S>,
   change: (row: AssetRow, p: z.output<S>, event: FoldEvent, at: string) => AssetRow,
 ): Fold<AssetRow> {
@@ -62,7 +75,10 @@ function onDevice<S extends z.ZodType>(
 
 export const assetsProjection = defineProjection<AssetRow>({
   table: 'assets',
-  columns: ['id', ...PARTICULAR_COLUMNS, 'tag_seq', 'repair_state', 'open_entry_id', 'disposal_candidate', 'status', 'created_at', 'updated_at'],
+  columns: [
+    'id', ...PARTICULAR_COLUMNS, 'tag_seq', 'repair_state', 'open_entry_id', 'disposal_candidate',
+    'off_premises_id', 'transferred_to', 'lost_report_id', 'status', 'created_at', 'updated_at',
+  ],
   on: [
     onOwn(assetRegistered, (row: AssetRow | undefined, p, event) => particulars(row, p, event, p.tag_seq ?? null)),
     onOwn(assetUpdated, (row: AssetRow | undefined, p, event) => particulars(row, p, event, row?.tag_seq ?? null)),
@@ -80,6 +96,9 @@ export const assetsProjection = defineProjection<AssetRow>({
         updated_at: at,
       };
     }),
+    // handovers folds
+    // movements folds
+    // media folds
   ],
 });
 

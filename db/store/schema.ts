@@ -149,6 +149,12 @@ export interface AssetTable {
   repair_state: string;
   open_entry_id: string | null;
   disposal_candidate: number;
+  /** The off-premises request the device is out on (3.6.11), set at check-out and cleared at check-in. */
+  off_premises_id: string | null;
+  /** The institution it was handed to (3.6.6): it has left this one. */
+  transferred_to: string | null;
+  /** An open report that it is lost (3.6.10), cleared when it is found. */
+  lost_report_id: string | null;
   status: string;
   created_at: string;
   updated_at: string;

@@ -10,6 +10,7 @@ import * as m0070 from './0070-sync.ts';
 import * as m0080 from './0080-log-book-close.ts';
 import * as m0090 from './0090-held-events.ts';
 import * as m0100 from './0100-device-search-prefixes.ts';
+import * as m0105 from './0105-device-custody.ts';
 
 export const migrations: Record<string, Migration> = {
   '0010-journal': m0010,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0080-log-book-close': m0080,
   '0090-held-events': m0090,
   '0100-device-search-prefixes': m0100,
+  '0105-device-custody': m0105,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

@@ -17,7 +17,8 @@ describe('migrations', () => {
   it('are numbered with gaps and applied in order, the core first', () => {
     expect(migrationNames.slice(0, 3)).toEqual(['0010-journal', '0020-accounts', '0030-people-places']);
     const numbers = migrationNames.map((name) => Number(/^(\d{4})-[a-z0-9-]+$/.exec(name)?.[1]));
-    for (const n of numbers) expect(n % 10).toBe(0);
+    // Tens, with the gaps left for what must run between two areas' migrations (0105 between 0100 and 0110).
+    for (const n of numbers) expect(n % 5).toBe(0);
     numbers.forEach((n, i) => i > 0 && expect(n).toBeGreaterThan(numbers[i - 1] as number));
     expect(latestMigration).toBe(migrationNames[migrationNames.length - 1]);
   });
