@@ -458,7 +458,7 @@ async function importCommand(args: string[], cx: Cx): Promise<number> {
       // Accepting a new installation's key is trusting an installation: the door of `peers.trust-again`,
       // as the `sync.import` route and the window decide it.
       if (importing && input.accept_new_peer) authorized(core, token, 'peers.trust-again');
-      const shown = preview(previewing, await stageFromFile(previewing, resolve(bundle)), actorOf(signedIn(previewing)));
+      const shown = await preview(previewing, await stageFromFile(previewing, resolve(bundle)), actorOf(signedIn(previewing)));
       io.stdout.write(
         `${t('cli.preview', { institution: shown.institution.name, origin: shown.origin, created: shown.created_at, count: shown.event_count, fresh: shown.new_events, held: shown.held_events })}\n`,
       );
@@ -467,7 +467,7 @@ async function importCommand(args: string[], cx: Cx): Promise<number> {
         return 1;
       }
       if (!importing) return 0;
-      const result = apply(importing, await stageFromFile(importing, resolve(bundle)), actorOf(signedIn(importing)), input.accept_new_peer, basename(bundle));
+      const result = await apply(importing, await stageFromFile(importing, resolve(bundle)), actorOf(signedIn(importing)), input.accept_new_peer, basename(bundle));
       io.stdout.write(`${t('cli.imported', { fresh: result.new_events, held: result.held_events, conflicts: result.open_conflicts })}\n${t('cli.wipe-reminder')}\n`);
       return 0;
     }),

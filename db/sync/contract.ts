@@ -9,7 +9,7 @@ export const BundleFile = z.strictObject({
   name: text(200),
   base64: safeString().min(1, 'validation.required').max(70_000_000, 'validation.file-too-large'),
 });
-export const ExportInput = z.strictObject({ peer_id: NullableId });
+export const ExportInput = z.strictObject({ peer_id: NullableId, job: JobKey.optional() });
 export const PreviewInput = z.strictObject({ file: BundleFile, job: JobKey.optional() });
 export const ImportBundleInput = z.strictObject({ file: BundleFile, accept_new_peer: z.boolean().default(false), job: JobKey.optional() });
 export const PeerIdInput = z.strictObject({ peer_id: Id });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 import type { Services } from '../core/context.ts';
+import { stepper, type JobHandle } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
 import { canonicalJson, eventLineText } from '../journal/hash.ts';
 import { getInstitution } from '../institution/queries.ts';
@@ -84,6 +85,13 @@ function* selectedEvents(store: Store, after: Record<string, number>): Generator
 export interface ExportOptions {
   /** Only what this peer has not acknowledged; null for everything. */
   peerId: string | null;
+  /** Told how many events are written of how many, and asked between slices whether to stop. */
+  job?: JobHandle;
+}
+
+/** How many events the bundle will carry: each chain is numbered without gaps, so it is a subtraction. */
+function eventsAfter(store: Store, after: Record<string, number>): number {
+  return Object.entries(highWater(store)).reduce((sum, [origin, seq]) => sum + Math.max(0, seq - (after[origin] ?? 0)), 0);
 }
 
 export interface ExportResult {
@@ -129,6 +137,8 @@ export async function sealBundle(services: Services, key: SigningKey, options: E
   const cited = new Set<string>();
   let count = 0;
   let attachments: AttachmentEntry[] = [];
+  const { job } = options;
+  const step = job ? stepper(job, 'writing', eventsAfter(store, after)) : () => undefined;
   async function* lines(): AsyncGenerator<string> {
     // Lines are hashed and compressed in batches: one call per line would cost more than the work.
     let batch = '';
@@ -139,6 +149,9 @@ export async function sealBundle(services: Services, key: SigningKey, options: E
         content.update(batch, 'utf8');
         yield batch;
         batch = '';
+        // A stop refuses here; the private file is removed below and nothing is written where the bundle goes.
+        const pausing = step(count);
+        if (pausing) await pausing;
       }
       const range = ranges[row.origin];
       ranges[row.origin] = range ? [range[0], row.origin_seq] : [row.origin_seq, row.origin_seq];
@@ -147,6 +160,8 @@ export async function sealBundle(services: Services, key: SigningKey, options: E
     }
     content.update(batch, 'utf8');
     if (batch) yield batch;
+    const last = step(count);
+    if (last) await last;
     // Files after the events, in the manifest's order, in pieces small enough for one line each.
     attachments = attachmentsFor(store, cited);
     const data = statement(store, 'SELECT data FROM attachments WHERE sha256 = ?');

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Sqlite from 'better-sqlite3';
 import { command, type Services } from '../core/context.ts';
-import type { JobHandle } from '../core/jobs.ts';
+import { checkpoint, jobTransaction, stepper, type JobHandle } from '../core/jobs.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
 import { payloadProblem, writeStoredEvent, type Actor } from '../journal/append.ts';
 import { canonicalJson, GENESIS_HASH, storedEventHash, type StoredFields } from '../journal/hash.ts';
@@ -16,7 +16,7 @@ import { foldEntity, touchedEntities } from '../journal/project.ts';
 import { eventsOfEntity, type StoredFoldEvent } from '../journal/refold.ts';
 import { refreshSearchIndexesFor } from '../journal/search.ts';
 import { ACTOR_NAME, emit, type FoldEvent, type NewEvent } from '../journal/types.ts';
-import { dryRun, statement } from '../store/open.ts';
+import { statement } from '../store/open.ts';
 import { openConflicts } from './conflicts.ts';
 import { bundleImported, peerAccepted } from './events.ts';
 import {
@@ -360,19 +360,27 @@ export interface ImportResult {
 
 export interface ApplyOptions {
   actor: Actor;
-  /** Told that the one transaction starts: it cannot report in between, nor stop once started. */
+  /** Told how far applying is (events written, records brought up to date), and asked between slices whether to stop. */
   job?: JobHandle;
   /** An administrator accepted this never-seen installation's key (trust on first use). */
   acceptNewPeer: boolean;
   fileName: string;
 }
 
-function apply(services: Services, staged: StagedBundle, options: ApplyOptions): ImportResult {
+/** A job's stepper, or one that never pauses when no job watches (the command line). */
+function stepperFor(job: JobHandle | undefined, phase: string, total: number): (done: number) => Promise<void> | undefined {
+  return job ? stepper(job, phase, total) : () => undefined;
+}
+
+/**
+ * Writes the staged events, folds what they touch and records the import, all in one transaction kept
+ * open across the job's pauses (the route holds the store's write turn meanwhile): a stop or a refusal
+ * at any point rolls everything back, and `keep` false (the preview) always does.
+ */
+async function apply(services: Services, staged: StagedBundle, options: ApplyOptions, keep: boolean): Promise<ImportResult> {
   const { store, domain } = services;
   if (staged.peer.status === 'new' && !options.acceptNewPeer) refuse('peer-unknown', { fingerprint: staged.peer.fingerprint });
-  // The last moment a stop still changes nothing: after this the transaction runs to its end.
   if (options.job?.cancelled()) refuse('cancelled');
-  options.job?.report(0, staged.manifest.event_count, 'applying');
   const transferId = services.ids.next();
   const local: ImportResult = {
     peer: staged.peer,
@@ -383,52 +391,65 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
     open_conflicts: 0,
     transfer_id: transferId,
   };
-  command(services, options.actor, () => {
-    const addOrigin = statement(store, "INSERT OR IGNORE INTO origins (origin, scope, is_self) VALUES (?, 'shared', 0)");
-    const before = (statement(store, 'SELECT coalesce(max(seq), 0) AS seq FROM journal').get() as { seq: number }).seq;
-    const rows = staged.staging.prepare('SELECT * FROM staged ORDER BY origin, origin_seq').iterate() as IterableIterator<StoredFields & { hash: string; refs: string | null }>;
-    let origin = '';
-    for (const row of rows) {
-      if (row.origin !== origin) addOrigin.run((origin = row.origin));
-      // Every check of append's writer was made while staging (schema, hash, chain): the rows are written as checked.
-      const known = domain.events.has(row.type);
-      writeStoredEvent(store, row, known ? (row.refs === null ? [] : (JSON.parse(row.refs) as string[])) : null);
-    }
-    // Attached files are not projections: kept once by hash, like the ones people attach here.
-    const addFile = statement(store, 'INSERT OR IGNORE INTO attachments (sha256, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-    const arrivedAt = services.clock.now().toISOString();
-    for (const file of staged.staging.prepare('SELECT * FROM staged_files ORDER BY sha256').iterate() as IterableIterator<{ sha256: string; name: string; mime: string; size: number; data: Buffer }>) {
-      addFile.run(file.sha256, file.name, file.mime, file.size, file.data, arrivedAt);
-    }
-    const touched = foldStaged(services, staged, before);
-    local.touched_entities = touched.length;
-    refreshSearchIndexesFor(store, touched);
-    local.open_conflicts = openConflicts(services).length;
-    const events: NewEvent[] = [];
-    if (staged.peer.status === 'new') {
+  return jobTransaction(
+    store,
+    async () => {
+      const addOrigin = statement(store, "INSERT OR IGNORE INTO origins (origin, scope, is_self) VALUES (?, 'shared', 0)");
+      const before = (statement(store, 'SELECT coalesce(max(seq), 0) AS seq FROM journal').get() as { seq: number }).seq;
+      const total = (staged.staging.prepare('SELECT count(*) FROM staged').pluck().get() as number) ?? 0;
+      const step = stepperFor(options.job, 'applying', total);
+      const rows = staged.staging.prepare('SELECT * FROM staged ORDER BY origin, origin_seq').iterate() as IterableIterator<StoredFields & { hash: string; refs: string | null }>;
+      let origin = '';
+      let written = 0;
+      for (const row of rows) {
+        if (row.origin !== origin) addOrigin.run((origin = row.origin));
+        // Every check of append's writer was made while staging (schema, hash, chain): the rows are written as checked.
+        const known = domain.events.has(row.type);
+        writeStoredEvent(store, row, known ? (row.refs === null ? [] : (JSON.parse(row.refs) as string[])) : null);
+        const pausing = step(++written);
+        if (pausing) await pausing;
+      }
+      // Attached files are not projections: kept once by hash, like the ones people attach here.
+      const addFile = statement(store, 'INSERT OR IGNORE INTO attachments (sha256, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+      const arrivedAt = services.clock.now().toISOString();
+      for (const file of staged.staging.prepare('SELECT * FROM staged_files ORDER BY sha256').iterate() as IterableIterator<{ sha256: string; name: string; mime: string; size: number; data: Buffer }>) {
+        addFile.run(file.sha256, file.name, file.mime, file.size, file.data, arrivedAt);
+      }
+      const touched = await foldStaged(services, staged, before, options.job);
+      local.touched_entities = touched.length;
+      options.job?.report(0, 0, 'indexing');
+      refreshSearchIndexesFor(store, touched);
+      if (options.job) await checkpoint(options.job, 0, 0, 'indexing');
+      local.open_conflicts = openConflicts(services).length;
+      const events: NewEvent[] = [];
+      if (staged.peer.status === 'new') {
+        events.push(
+          emit(peerAccepted, staged.peer.id, {
+            name: staged.peer.name,
+            institution_name: staged.manifest.institution.name,
+            institution_code: staged.manifest.institution.code,
+            public_key: staged.manifest.public_key,
+            fingerprint: staged.peer.fingerprint,
+          }),
+        );
+      }
       events.push(
-        emit(peerAccepted, staged.peer.id, {
-          name: staged.peer.name,
-          institution_name: staged.manifest.institution.name,
-          institution_code: staged.manifest.institution.code,
-          public_key: staged.manifest.public_key,
-          fingerprint: staged.peer.fingerprint,
+        emit(bundleImported, transferId, {
+          peer_id: staged.peer.id,
+          file_name: options.fileName,
+          content_sha256: staged.manifest.content_sha256,
+          event_count: staged.manifest.event_count,
+          new_events: staged.new_events,
+          high_water: staged.manifest.high_water,
         }),
       );
-    }
-    events.push(
-      emit(bundleImported, transferId, {
-        peer_id: staged.peer.id,
-        file_name: options.fileName,
-        content_sha256: staged.manifest.content_sha256,
-        event_count: staged.manifest.event_count,
-        new_events: staged.new_events,
-        high_water: staged.manifest.high_water,
-      }),
-    );
-    return { events, result: null };
-  });
-  return local;
+      command(services, options.actor, () => ({ events, result: null }));
+      // The last moment a stop still changes nothing: after this the transaction is committed.
+      if (options.job?.cancelled()) refuse('cancelled');
+      return local;
+    },
+    keep,
+  );
 }
 
 /**
@@ -437,8 +458,12 @@ function apply(services: Services, staged: StagedBundle, options: ApplyOptions):
  * while the store is written). An entity this file held no event of before folds from those events
  * alone; one it held folds again from all its events in the journal, old and new.
  */
-function foldStaged(services: Services, staged: StagedBundle, before: number): string[] {
+async function foldStaged(services: Services, staged: StagedBundle, before: number, job: JobHandle | undefined): Promise<string[]> {
   const { store, domain } = services;
+  // The rows the fold reads: each event once for its own entity and once for each entity it refers to.
+  const total = staged.staging.prepare('SELECT (SELECT count(*) FROM staged) + (SELECT count(*) FROM staged_refs)').pluck().get() as number;
+  const step = stepperFor(job, 'folding', total);
+  let read = 0;
   const heldOwn = statement(store, 'SELECT 1 FROM journal WHERE entity = ? AND seq <= ? LIMIT 1');
   const heldRef = statement(store, 'SELECT 1 FROM journal_refs WHERE entity = ? AND seq <= ? LIMIT 1');
   const groups = staged.staging
@@ -466,24 +491,26 @@ function foldStaged(services: Services, staged: StagedBundle, before: number): s
     }
     // Only events this version folds: a type it does not know waits, held, for a version that does.
     if (domain.projectionsByType.has(row.type)) events.push({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> });
+    const pausing = step(++read);
+    if (pausing) await pausing;
   }
   fold();
   return folded;
 }
 
 /** Applies a staged bundle: all of it in one transaction, or nothing. */
-export function applyBundle(services: Services, staged: StagedBundle, options: ApplyOptions): ImportResult {
+export async function applyBundle(services: Services, staged: StagedBundle, options: ApplyOptions): Promise<ImportResult> {
   try {
-    return apply(services, staged, options);
+    return await apply(services, staged, options, true);
   } finally {
     staged.staging.close();
   }
 }
 
 /** What applying would do — the conflicts it would reveal included — without keeping any of it. */
-export function previewBundle(services: Services, staged: StagedBundle, actor: Actor, job?: JobHandle): ImportResult {
+export async function previewBundle(services: Services, staged: StagedBundle, actor: Actor, job?: JobHandle): Promise<ImportResult> {
   try {
-    return dryRun(services.store, () => apply(services, staged, { actor, acceptNewPeer: true, fileName: '', ...(job ? { job } : {}) }));
+    return await apply(services, staged, { actor, acceptNewPeer: true, fileName: '', ...(job ? { job } : {}) }, false);
   } finally {
     staged.staging.close();
   }

@@ -45,7 +45,12 @@ export const syncRoutes = {
       return { origin: ctx.identity.shared, fingerprint: key.fingerprint, public_key: key.publicKey };
     },
   }),
-  'sync.export': route({ access: SYNC, input: ExportInput, handler: (ctx, input) => exportToBase64(ctx, input.peer_id) }),
+  'sync.export': route({
+    access: SYNC,
+    input: ExportInput,
+    // The window polls `jobs.progress` under its `job` key (events written of the count) and may stop it.
+    handler: (ctx, input) => runJob(ctx.jobs, 'sync.export', signedIn(ctx).id, input.job, (job) => exportToBase64(ctx, input.peer_id, job)),
+  }),
   'sync.preview': route({
     access: SYNC,
     input: PreviewInput,

@@ -73,7 +73,7 @@ export async function exportToFile(services: Services, actor: Actor, peerId: str
   return { ...details, transfer_id: recordExport(services, actor, details) };
 }
 
-export async function exportToBase64(ctx: CallContext, peerId: string | null): Promise<ExportSummary & { base64: string }> {
+export async function exportToBase64(ctx: CallContext, peerId: string | null, job?: JobHandle): Promise<ExportSummary & { base64: string }> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -81,7 +81,7 @@ export async function exportToBase64(ctx: CallContext, peerId: string | null): P
       done();
     },
   });
-  const { manifest } = await writeBundle(ctx, ctx.signingKey(), { peerId }, sink);
+  const { manifest } = await writeBundle(ctx, ctx.signingKey(), { peerId, ...(job ? { job } : {}) }, sink);
   const fileName = bundleFileName(ctx, ctx.clock.now());
   const details = { peer_id: peerId, file_name: fileName, content_sha256: manifest.content_sha256, event_count: manifest.event_count };
   return { ...details, transfer_id: recordExport(ctx, actorOf(signedIn(ctx)), details), base64: Buffer.concat(chunks).toString('base64') };
@@ -118,9 +118,9 @@ export interface PreviewSummary {
   open_conflicts: number;
 }
 
-export function preview(services: Services, staged: StagedBundle, actor: Actor, job?: JobHandle): PreviewSummary {
+export async function preview(services: Services, staged: StagedBundle, actor: Actor, job?: JobHandle): Promise<PreviewSummary> {
   const { manifest, counts } = staged;
-  const result = previewBundle(services, staged, actor, job);
+  const result = await previewBundle(services, staged, actor, job);
   return {
     institution: manifest.institution,
     origin: manifest.origin,
@@ -135,7 +135,7 @@ export function preview(services: Services, staged: StagedBundle, actor: Actor, 
   };
 }
 
-export function apply(services: Services, staged: StagedBundle, actor: Actor, acceptNewPeer: boolean, fileName: string, job?: JobHandle): ImportResult {
+export function apply(services: Services, staged: StagedBundle, actor: Actor, acceptNewPeer: boolean, fileName: string, job?: JobHandle): Promise<ImportResult> {
   return applyBundle(services, staged, { actor, acceptNewPeer, fileName, ...(job ? { job } : {}) });
 }
 

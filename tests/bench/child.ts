@@ -73,7 +73,7 @@ async function bulk(task: Exclude<Task, { kind: 'routes' }>): Promise<BulkResult
           const started = performance.now();
           const staged = await stageFromFile(core.services, task.bundle);
           parts.stage_ms = performance.now() - started;
-          const applied = apply(core.services, staged, SYSTEM_ACTOR, true, basename(task.bundle)).new_events;
+          const applied = (await apply(core.services, staged, SYSTEM_ACTOR, true, basename(task.bundle))).new_events;
           parts.apply_ms = performance.now() - started - parts.stage_ms;
           return applied;
         });

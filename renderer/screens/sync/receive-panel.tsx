@@ -124,8 +124,6 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
           job={job}
           title={t(importer.isPending ? 'syncUi.receive.applying' : 'syncUi.receive.checking')}
           describe={describeBundleJob(t as unknown as (key: string, params?: Record<string, string>) => string)}
-          // Applying is one transaction that cannot report in between: it cannot be stopped either.
-          canStop={(progress) => progress?.phase !== 'applying'}
           testId="receive-busy"
         />
       ) : null}
@@ -142,13 +140,15 @@ export function ReceivePanel({ onOpenConflicts }: { onOpenConflicts: () => void 
 }
 
 /**
- * The line under a bundle's bar: events read of the manifest's count while checking; while applying
- * (one transaction that cannot report in between, so its bar moves), that it is applying.
+ * The line under a bundle's bar: events read of the manifest's count while checking; events written,
+ * then records brought up to date, while applying (one transaction: a stop at any point keeps nothing).
  */
 function describeBundleJob(t: (key: string, params?: Record<string, string>) => string) {
   return (progress: { phase: string; done: number; total: number }, number: (value: number) => string): string | null => {
     if (progress.phase === 'checking' && progress.total > 0) return t('syncUi.receive.progress', { done: number(progress.done), total: number(progress.total) });
-    if (progress.phase === 'applying') return t('syncUi.receive.progress-applying');
+    if (progress.phase === 'applying' && progress.total > 0) return t('syncUi.receive.progress-applying', { done: number(progress.done), total: number(progress.total) });
+    if (progress.phase === 'folding' && progress.total > 0) return t('syncUi.receive.progress-folding', { done: number(progress.done), total: number(progress.total) });
+    if (progress.phase === 'indexing') return t('syncUi.receive.progress-indexing');
     return null;
   };
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { saveFile } from '../../components/assets/download.ts';
+import { JobProgress, JobStopped, useJob } from '../../components/job-progress.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
 import { formatDateTime } from '../../../db/contract/days.ts';
@@ -25,13 +26,15 @@ export function SendPanel() {
   const [step, setStep] = useState(0);
   const [choice, setChoice] = useState<string>(EVERYTHING);
   const [made, setMade] = useState<Exported | null>(null);
+  const job = useJob();
 
   const trusted = (peers.data ?? []).filter((peer) => peer.status === 'trusted');
   const chosen = trusted.find((peer) => peer.id === choice) ?? null;
 
   const make = async () => {
     try {
-      const bundle = await exporter.mutateAsync({ peer_id: chosen?.id ?? null });
+      const bundle = await job.run((key) => exporter.mutateAsync({ peer_id: chosen?.id ?? null, job: key }));
+      if (!bundle) return;
       saveFile({ filename: bundle.file_name, mime: BUNDLE_MIME, base64: bundle.base64 });
       setMade(bundle);
       setStep(2);
@@ -42,6 +45,7 @@ export function SendPanel() {
 
   const restart = () => {
     exporter.reset();
+    job.clearStopped();
     setMade(null);
     setChoice(EVERYTHING);
     setStep(0);
@@ -85,7 +89,18 @@ export function SendPanel() {
               <List.Item icon={<ReviewIcon icon={<IconUserOff size={14} />} />}>{t('syncUi.send.review-accounts')}</List.Item>
               <List.Item icon={<ReviewIcon icon={<IconLock size={14} />} />}>{t('syncUi.send.review-signed')}</List.Item>
             </List>
-            {exporter.isError ? <RefusalAlert error={exporter.error} /> : null}
+            {exporter.isError && !job.stopped ? <RefusalAlert error={exporter.error} /> : null}
+            {exporter.isPending ? (
+              <JobProgress
+                job={job}
+                title={t('syncUi.send.making')}
+                describe={(progress, number) =>
+                  progress.phase === 'writing' && progress.total > 0 ? t('syncUi.send.progress', { done: number(progress.done), total: number(progress.total) }) : null
+                }
+                testId="send-busy"
+              />
+            ) : null}
+            {job.stopped && !exporter.isPending ? <JobStopped sentence="syncUi.send.stopped" /> : null}
             <Group justify="space-between">
               <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setStep(0)} disabled={exporter.isPending}>
                 {t('common.back')}

@@ -74,7 +74,12 @@ describe('a bundle import reports progress and can be stopped', () => {
     const done = checking.map((sample) => sample.done);
     expect(done).toEqual([...done].sort((x, y) => x - y));
     expect(new Set(done).size).toBeGreaterThan(2);
-    expect(last).toEqual({ phase: 'finished', done: 0, total: EVENTS });
+    expect(last?.phase).toBe('finished');
+    // Then the rehearsal of applying reports too: events written of the count, then records brought up to date.
+    const phases = samples.map((sample) => sample?.phase);
+    expect(phases.indexOf('applying')).toBeGreaterThan(phases.lastIndexOf('checking'));
+    expect(phases.indexOf('folding')).toBeGreaterThan(phases.indexOf('applying'));
+    for (const sample of samples) if (sample?.phase === 'applying') expect(sample.total).toBe(EVENTS);
   });
 
   it('shows a job to its owner only, and ignores a stranger’s stop', async () => {
@@ -115,12 +120,64 @@ describe('a bundle import reports progress and can be stopped', () => {
     expect(await everything(b)).toEqual(before);
   });
 
+  it('can be stopped while applying, after every event is written, and changes nothing', async () => {
+    const before = await everything(b);
+    const job = 'import-job-0005';
+    let stoppedIn = '';
+    const { result } = await polling(
+      b,
+      job,
+      b.call('sync.import', { file: { name: 'a.daftari', base64: bundle.toString('base64') }, accept_new_peer: true, job }),
+      async (progress) => {
+        if (stoppedIn === '' && progress?.phase === 'applying' && progress.done === EVENTS) {
+          stoppedIn = progress.phase;
+          expect(okValue(await b.call('jobs.cancel', { job }))).toEqual({ cancelled: true });
+        }
+      },
+    );
+    expect(stoppedIn).toBe('applying');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('cancelled');
+    expect(await everything(b)).toEqual(before);
+    expect(b.store.sqlite.inTransaction).toBe(false);
+  });
+
   it('still imports the same bundle in full after a stopped attempt', async () => {
     const job = 'import-job-0004';
     const { result, samples } = await polling(b, job, b.call('sync.import', { file: { name: 'a.daftari', base64: bundle.toString('base64') }, accept_new_peer: true, job }));
     expect(okValue(result).new_events).toBe(EVENTS);
     expect(samples.some((sample) => sample?.phase === 'checking' && sample.done > 0)).toBe(true);
     expect(sharedJournalCount(b.store)).toBeGreaterThanOrEqual(EVENTS);
+  });
+
+  it('reports events written of the count while making a bundle, which is the bundle made without a job', async () => {
+    const job = 'export-job-0006';
+    const { result, samples, last } = await polling(a, job, a.call('sync.export', { peer_id: null, job }));
+    const made = okValue(result);
+    expect(made.event_count).toBeGreaterThanOrEqual(EVENTS);
+    const writing = samples.filter((sample): sample is Progress => sample?.phase === 'writing');
+    expect(writing.length).toBeGreaterThan(0);
+    for (const sample of writing) expect(sample.total).toBe(made.event_count);
+    expect(writing.at(-1)?.done).toBe(made.event_count);
+    expect(last?.phase).toBe('finished');
+  });
+
+  it('makes no bundle and records nothing when the making is stopped', async () => {
+    const transfers = okValue(await a.call('sync.transfers', {}));
+    const journal = sharedJournalCount(a.store);
+    const job = 'export-job-0007';
+    let stopped = false;
+    const { result } = await polling(a, job, a.call('sync.export', { peer_id: null, job }), async (progress) => {
+      if (!stopped && progress?.phase === 'writing') {
+        stopped = true;
+        expect(okValue(await a.call('jobs.cancel', { job }))).toEqual({ cancelled: true });
+      }
+    });
+    expect(stopped).toBe(true);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('cancelled');
+    expect(okValue(await a.call('sync.transfers', {}))).toEqual(transfers);
+    expect(sharedJournalCount(a.store)).toBe(journal);
   });
 
   it('refuses a job key that is not one', async () => {

@@ -358,9 +358,9 @@ describe('trust: a known origin keeps its key, an unknown one waits for an admin
       const staged = await stageFromFile(b.core.services, path);
       expect(staged.peer.status).toBe('new');
       const before = await everything(b);
-      expect(() => apply(b.core.services, staged, SYSTEM_ACTOR, false, 'a.daftari')).toThrow('peer-unknown');
+      await expect(apply(b.core.services, staged, SYSTEM_ACTOR, false, 'a.daftari')).rejects.toThrow('peer-unknown');
       expect(await everything(b)).toEqual(before);
-      const accepted = apply(b.core.services, await stageFromFile(b.core.services, path), SYSTEM_ACTOR, true, 'a.daftari');
+      const accepted = await apply(b.core.services, await stageFromFile(b.core.services, path), SYSTEM_ACTOR, true, 'a.daftari');
       expect(accepted.new_events).toBeGreaterThan(0);
       a.core.close();
       b.core.close();

@@ -77,7 +77,7 @@ describe('a large bundle is streamed', () => {
       const stagePeak = watch.peak();
       watch.stop();
       started = performance.now();
-      const imported = apply(b.core.services, staged, SYSTEM_ACTOR, true, 'a.daftari');
+      const imported = await apply(b.core.services, staged, SYSTEM_ACTOR, true, 'a.daftari');
       const applyMs = performance.now() - started;
       const afterApply = process.memoryUsage();
 
