@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../client/call-error.ts';
 import { useClient } from '../../client/context.tsx';
+import { ExportRegister } from '../../components/export-register.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -46,11 +47,14 @@ export function PeopleScreen() {
         title={t('people.title')}
         description={t('people.intro')}
         actions={
-          keeper ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="register-person">
-              {t('people.register')}
-            </Button>
-          ) : null
+          <>
+            <ExportRegister request={{ register: 'people', filters: { search: debounced, status } }} />
+            {keeper ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="register-person">
+                {t('people.register')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Group gap="sm" wrap="nowrap">
