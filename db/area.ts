@@ -50,6 +50,23 @@ export interface ConflictRule {
   readonly detect: (store: Store) => Conflict[];
 }
 
+/**
+ * Something waiting for people (issue 10, "Inbox and reminders"): requests to decide, devices overdue,
+ * approvals about to expire, preventive work due. Shown, with its count, to whoever may call `route`
+ * (the action it waits for), in the inbox and beside its screen in the navigation.
+ */
+export interface Reminder {
+  /** Its sentence is `inbox.items.<key>` in the catalogues, with `{{count}}`. */
+  readonly key: string;
+  /** The screen that deals with it. */
+  readonly screen: string;
+  readonly route: string;
+  /** `act`: waits for this person's decision; `late`: already overdue or lost; `soon`: falls due soon. */
+  readonly urgency: 'act' | 'late' | 'soon';
+  /** How many wait, as of the working day `today` (YYYY-MM-DD, Dar es Salaam). */
+  readonly count: (store: Store, today: string, userId: string) => number;
+}
+
 /** A work area of the window: shown to whoever may call its main route. The window draws it from its screens folder. */
 export interface Screen {
   readonly id: string;
@@ -64,6 +81,8 @@ export interface Area<R extends RouteTable = RouteTable> {
   readonly history?: readonly Sentence[];
   readonly conflicts?: readonly ConflictRule[];
   readonly screens?: readonly Screen[];
+  /** What waits for people in this area (see `Reminder`). */
+  readonly reminders?: readonly Reminder[];
   /**
    * The area's own migrations, by name (`0100-custody`): run in name order with the store's own
    * (db/store/migrations), so a new area brings its tables without editing a shared list.
@@ -90,6 +109,8 @@ export interface Registry {
   readonly domain: Domain;
   readonly conflictRules: readonly ConflictRule[];
   readonly screens: readonly Screen[];
+  /** Every area's reminders, in the order of the areas. */
+  readonly reminders: readonly Reminder[];
   /** Every area's spreadsheet registers, by key. */
   readonly registers: ReadonlyMap<string, Register<never>>;
   /** The store's migrations and every area's, by name. */
@@ -110,6 +131,7 @@ export function createRegistry(areas: readonly Area[]): Registry {
   const routes: RouteTable = {};
   const sentences = new Map<string, Sentence>();
   const screens: Screen[] = [];
+  const reminders: Reminder[] = [];
   const migrations: Record<string, Migration> = { ...storeMigrations };
   const registers = new Map<string, Register<never>>();
   for (const area of areas) {
@@ -129,6 +151,7 @@ export function createRegistry(areas: readonly Area[]): Registry {
       if (!Object.hasOwn(routes, screen.route)) throw new Error(`screen ${screen.id} of ${area.name} opens with unknown route ${screen.route}`);
       screens.push(screen);
     }
+    reminders.push(...(area.reminders ?? []));
     for (const register of area.registers ?? []) {
       if (registers.has(register.key)) throw new Error(`register ${register.key} of ${area.name} is already declared`);
       registers.set(register.key, register);
@@ -137,6 +160,14 @@ export function createRegistry(areas: readonly Area[]): Registry {
       if (Object.hasOwn(migrations, name)) throw new Error(`migration ${name} of ${area.name} is already declared`);
       migrations[name] = migration;
     }
+  }
+  // Checked once every area is in: a reminder may open another area's screen or wait on its route.
+  const keys = new Set<string>();
+  for (const reminder of reminders) {
+    if (keys.has(reminder.key)) throw new Error(`reminder ${reminder.key} is declared twice`);
+    keys.add(reminder.key);
+    if (!Object.hasOwn(routes, reminder.route)) throw new Error(`reminder ${reminder.key} waits on unknown route ${reminder.route}`);
+    if (!screens.some((screen) => screen.id === reminder.screen)) throw new Error(`reminder ${reminder.key} opens unknown screen ${reminder.screen}`);
   }
   const domain = createDomain(
     areas.flatMap((area) => area.events ?? []),
@@ -159,6 +190,7 @@ export function createRegistry(areas: readonly Area[]): Registry {
     domain,
     conflictRules: areas.flatMap((area) => area.conflicts ?? []),
     screens,
+    reminders,
     registers,
     migrations,
     describe,

@@ -6,6 +6,7 @@ import { createRegistry } from './area.ts';
 import { assetsArea } from './assets/index.ts';
 import { historyArea } from './history/index.ts';
 import { importArea } from './import/index.ts';
+import { inboxArea } from './inbox/index.ts';
 import { institutionArea } from './institution/index.ts';
 import { jobsArea } from './jobs/index.ts';
 import { maintenanceArea } from './maintenance/index.ts';
@@ -17,6 +18,7 @@ import { usersArea } from './users/index.ts';
 
 export const AREAS = [
   assetsArea,
+  inboxArea,
   maintenanceArea,
   importArea,
   peopleArea,

@@ -6,6 +6,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteQuery } from '../client/context.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { countsByScreen } from '../screens/inbox/inbox-view.ts';
+import { useInbox } from '../screens/inbox/use-inbox.ts';
 import { ChangePasswordForm } from '../screens/sign-in/change-password.tsx';
 import { useSession } from '../session/session.tsx';
 import { areaFromHash, areasFor, hashOf, screensOf, type ScreenModule } from './access.ts';
@@ -33,6 +35,10 @@ export function Shell() {
   const [hash, setHash] = useHash();
   const area = areaFromHash(hash, allowed);
   const Current = SCREENS[area]?.Screen;
+  // Counts of what waits, beside each screen and in all beside the inbox (issue 10).
+  const inbox = useInbox(allowed.includes('inbox'));
+  const waiting = countsByScreen(inbox.data?.items ?? []);
+  const waitingAt = (item: string) => (item === 'inbox' ? inboxTotal(waiting) : waiting.get(item));
   const [changingPassword, setChangingPassword] = useState(false);
   // Dialogs and drawers open below the header (app.css), so the language switch stays in reach (3.5.2).
   useEffect(() => {
@@ -98,6 +104,7 @@ export function Shell() {
                 href={hashOf(item)}
                 label={t(`nav.${item}`)}
                 leftSection={SCREENS[item]?.icon}
+                rightSection={<WaitingBadge waiting={waitingAt(item)} label={t('inbox.count-label', { count: waitingAt(item)?.count ?? 0 })} testId={`nav-count-${item}`} />}
                 active={item === area}
                 onClick={(event) => {
                   event.preventDefault();
@@ -128,5 +135,21 @@ export function Shell() {
         <ChangePasswordForm onChanged={() => setChangingPassword(false)} onCancel={() => setChangingPassword(false)} />
       </Modal>
     </AppShell>
+  );
+}
+
+/** Everything that waits, for the inbox's own entry. */
+function inboxTotal(waiting: ReadonlyMap<string, { count: number; urgent: boolean }>): { count: number; urgent: boolean } {
+  const all = [...waiting.values()];
+  return { count: all.reduce((sum, w) => sum + w.count, 0), urgent: all.some((w) => w.urgent) };
+}
+
+/** How many things wait at a screen, red when one of them is a decision or late. */
+function WaitingBadge({ waiting, label, testId }: { waiting: { count: number; urgent: boolean } | undefined; label: string; testId: string }) {
+  if (!waiting || waiting.count === 0) return null;
+  return (
+    <Badge size="sm" circle={waiting.count < 10} color={waiting.urgent ? 'red' : 'yellow'} variant="filled" aria-label={label} title={label} data-testid={testId}>
+      {waiting.count > 99 ? '99+' : waiting.count}
+    </Badge>
   );
 }

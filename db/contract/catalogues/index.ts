@@ -6,6 +6,7 @@ import enCore from './en/core.json' with { type: 'json' };
 import enDocuments from './en/documents.json' with { type: 'json' };
 import enAssetsUi from './en/assets-ui.json' with { type: 'json' };
 import enImport from './en/import.json' with { type: 'json' };
+import enInbox from './en/inbox.json' with { type: 'json' };
 import enMaintenanceUi from './en/maintenance-ui.json' with { type: 'json' };
 import enRegisters from './en/registers.json' with { type: 'json' };
 import enSyncUi from './en/sync-ui.json' with { type: 'json' };
@@ -14,6 +15,7 @@ import swCore from './sw/core.json' with { type: 'json' };
 import swDocuments from './sw/documents.json' with { type: 'json' };
 import swAssetsUi from './sw/assets-ui.json' with { type: 'json' };
 import swImport from './sw/import.json' with { type: 'json' };
+import swInbox from './sw/inbox.json' with { type: 'json' };
 import swMaintenanceUi from './sw/maintenance-ui.json' with { type: 'json' };
 import swRegisters from './sw/registers.json' with { type: 'json' };
 import swSyncUi from './sw/sync-ui.json' with { type: 'json' };
@@ -26,8 +28,8 @@ export const DEFAULT_LANGUAGE: Language = 'sw';
 export type Catalogue = Record<string, unknown>;
 
 export const catalogues: Record<Language, Catalogue> = {
-  sw: { ...swCore, ...swUi, ...swDocuments, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swSyncUi, ...swRegisters },
-  en: { ...enCore, ...enUi, ...enDocuments, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enSyncUi, ...enRegisters },
+  sw: { ...swCore, ...swInbox, ...swUi, ...swDocuments, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swSyncUi, ...swRegisters },
+  en: { ...enCore, ...enInbox, ...enUi, ...enDocuments, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enSyncUi, ...enRegisters },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

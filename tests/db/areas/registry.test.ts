@@ -30,7 +30,7 @@ describe('the registry built from the one list of areas', () => {
   });
 
   it('opens each of the window’s areas with a route of the table', () => {
-    expect(registry.screens.map((screen) => screen.id)).toEqual(['assets', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync', 'users', 'settings']);
+    expect(registry.screens.map((screen) => screen.id)).toEqual(['assets', 'inbox', 'logbook', 'maintenance', 'import', 'people', 'places', 'sync', 'users', 'settings']);
     for (const screen of registry.screens) expect(Object.hasOwn(routes, screen.route)).toBe(true);
   });
 });
