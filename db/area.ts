@@ -15,6 +15,7 @@ import type { AnyProjection, EventDefinition } from './journal/types.ts';
 import { migrations as storeMigrations } from './store/migrations/index.ts';
 import type { Register } from './registers/register.ts';
 import type { Store } from './store/open.ts';
+import type { StoreCheck } from './journal/verify.ts';
 
 export type RouteTable = Record<string, RouteDefinition>;
 
@@ -50,6 +51,12 @@ export interface ConflictRule {
   readonly detect: (store: Store) => Conflict[];
 }
 
+/** Who a reminder counts for: a decision waits for one person, not for everyone holding the role. */
+export interface ReminderUser {
+  id: string;
+  roles: readonly Role[];
+}
+
 /**
  * Something waiting for people (issue 10, "Inbox and reminders"): requests to decide, devices overdue,
  * approvals about to expire, preventive work due. Shown, with its count, to whoever may call `route`
@@ -63,8 +70,8 @@ export interface Reminder {
   readonly route: string;
   /** `act`: waits for this person's decision; `late`: already overdue or lost; `soon`: falls due soon. */
   readonly urgency: 'act' | 'late' | 'soon';
-  /** How many wait, as of the working day `today` (YYYY-MM-DD, Dar es Salaam). */
-  readonly count: (store: Store, today: string, userId: string) => number;
+  /** How many wait for `user`, as of the working day `today` (YYYY-MM-DD, Dar es Salaam). */
+  readonly count: (store: Store, today: string, user: ReminderUser) => number;
 }
 
 /** A work area of the window: shown to whoever may call its main route. The window draws it from its screens folder. */
@@ -90,6 +97,8 @@ export interface Area<R extends RouteTable = RouteTable> {
   readonly migrations?: Readonly<Record<string, Migration>>;
   /** The area's spreadsheet registers, exported by the registers engine (db/registers/export.ts). */
   readonly registers?: readonly Register<never>[];
+  /** What `verify` checks besides the chain and the projections: fingerprints the area recorded (a frozen snapshot's SHA-256). */
+  readonly checks?: readonly StoreCheck[];
 }
 
 /** Declares an area; `const` keeps each route's input and output types for the typed route table. */
@@ -115,6 +124,8 @@ export interface Registry {
   readonly registers: ReadonlyMap<string, Register<never>>;
   /** The store's migrations and every area's, by name. */
   readonly migrations: Readonly<Record<string, Migration>>;
+  /** Every area's own checks, run by `verify` (db/journal/verify.ts). */
+  readonly checks: readonly StoreCheck[];
   /** An event as a sentence in plain words; events this version does not know still read as something. */
   describe(event: DescribableEvent, t: Translate): string;
   /** The same sentence in every language the product speaks, for answers the window switches language on. */
@@ -189,6 +200,7 @@ export function createRegistry(areas: readonly Area[]): Registry {
     routes,
     domain,
     conflictRules: areas.flatMap((area) => area.conflicts ?? []),
+    checks: areas.flatMap((area) => area.checks ?? []),
     screens,
     reminders,
     registers,

@@ -4,13 +4,18 @@
 // `db/<area>/` with an index.ts, and one line here (docs/architecture.md, "Adding an area").
 import { createRegistry } from './area.ts';
 import { assetsArea } from './assets/index.ts';
+import { handoversArea } from './handovers/index.ts';
+import { disposalArea } from './disposal/index.ts';
 import { historyArea } from './history/index.ts';
 import { importArea } from './import/index.ts';
 import { inboxArea } from './inbox/index.ts';
 import { institutionArea } from './institution/index.ts';
 import { jobsArea } from './jobs/index.ts';
 import { maintenanceArea } from './maintenance/index.ts';
+import { mediaArea } from './media/index.ts';
+import { movementsArea } from './movements/index.ts';
 import { peopleArea } from './people/index.ts';
+import { personalDevicesArea } from './personal-devices/index.ts';
 import { placesArea } from './places/index.ts';
 import { registersArea } from './registers/index.ts';
 import { syncArea } from './sync/index.ts';
@@ -20,6 +25,11 @@ export const AREAS = [
   assetsArea,
   inboxArea,
   maintenanceArea,
+  movementsArea,
+  handoversArea,
+  personalDevicesArea,
+  mediaArea,
+  disposalArea,
   importArea,
   peopleArea,
   placesArea,

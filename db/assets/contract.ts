@@ -48,7 +48,7 @@ export function isStorageMedium(category: string): boolean {
 // 3.4.5 classification; 3.2.3: secret and top secret never connect directly to the Internet.
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'secret', 'top_secret'] as const;
 export const OFFLINE_CLASSIFICATIONS: readonly string[] = ['secret', 'top_secret'];
-export const ASSET_STATUSES = ['in_service', 'in_store', 'under_repair', 'away_for_repair', 'off_premises', 'lost', 'awaiting_disposal', 'transferred', 'disposed'] as const;
+export const ASSET_STATUSES = ['in_service', 'in_store', 'under_repair', 'away_for_repair', 'off_premises', 'lost', 'in_disposal', 'awaiting_disposal', 'transferred', 'disposed'] as const;
 export const MEDIA_KINDS = ['hdd', 'ssd', 'emmc', 'memory_card', 'other'] as const;
 
 export const MediumInput = z.strictObject({

@@ -5,6 +5,10 @@ import { hlcInstant } from '../journal/hlc.ts';
 import type { z } from 'zod';
 import { defineProjection, on, type EventDefinition, type Fold, type FoldEvent, type PayloadOf } from '../journal/types.ts';
 import { closed, faultReported, returned, sentOffsite } from '../maintenance/events.ts';
+import { movementCheckedIn, movementCheckedOut } from '../movements/events.ts';
+import { handoverReceived } from '../handovers/events.ts';
+import { issueVoided, mediumFound, mediumIssued, mediumReported, mediumReturned, mediumStored } from '../media/events.ts';
+import { batchCancelled, batchDisposed, batchReturned, deviceAdded, deviceRemoved, disposalProposed, proposalWithdrawn } from '../disposal/events.ts';
 import type { AssetRow, AssetSettingsRow, CategoryRow, StorageMediumRow } from '../store/schema.ts';
 import {
   ASSET_SETTINGS_ID,
@@ -22,12 +26,14 @@ import {
 export const DEFAULT_TAG_FORMAT = '{CODE}/ICT/{YYYY}/{SEQ}';
 
 type StatusFacts = Pick<AssetRow, 'disposal_candidate' | 'repair_state' | 'custodian_id'> &
-  Partial<Pick<AssetRow, 'off_premises_id' | 'transferred_to' | 'lost_report_id'>>;
+  Partial<Pick<AssetRow, 'off_premises_id' | 'transferred_to' | 'lost_report_id' | 'disposal_batch_id' | 'disposed_on'>>;
 
 /** The status a device's facts give, the one that most limits what may be done with it first. */
 export function deriveStatus(row: StatusFacts): string {
+  if (row.disposed_on != null) return 'disposed';
   if (row.transferred_to != null) return 'transferred';
   if (row.lost_report_id != null) return 'lost';
+  if (row.disposal_batch_id != null) return 'in_disposal';
   if (row.disposal_candidate === 1) return 'awaiting_disposal';
   if (row.repair_state === 'off_site') return 'away_for_repair';
   if (row.repair_state === 'in_house') return 'under_repair';
@@ -54,6 +60,8 @@ function particulars(row: AssetRow | undefined, p: Particulars, event: FoldEvent
     off_premises_id: row?.off_premises_id ?? null,
     transferred_to: row?.transferred_to ?? null,
     lost_report_id: row?.lost_report_id ?? null,
+    disposal_batch_id: row?.disposal_batch_id ?? null,
+    disposed_on: row?.disposed_on ?? null,
     status: '',
   });
 }
@@ -77,7 +85,7 @@ export const assetsProjection = defineProjection<AssetRow>({
   table: 'assets',
   columns: [
     'id', ...PARTICULAR_COLUMNS, 'tag_seq', 'repair_state', 'open_entry_id', 'disposal_candidate',
-    'off_premises_id', 'transferred_to', 'lost_report_id', 'status', 'created_at', 'updated_at',
+    'off_premises_id', 'transferred_to', 'lost_report_id', 'disposal_batch_id', 'disposed_on', 'status', 'created_at', 'updated_at',
   ],
   on: [
     onOwn(assetRegistered, (row: AssetRow | undefined, p, event) => particulars(row, p, event, p.tag_seq ?? null)),
@@ -97,8 +105,43 @@ export const assetsProjection = defineProjection<AssetRow>({
       };
     }),
     // handovers folds
+    // 3.6.6: custody moves on the receiver's acknowledgement, to the receiver (nobody: the store, or
+    // the other institution the device has left for).
+    onDevice(handoverReceived, (row, p, _event, at) =>
+      p.asset_ids.includes(row.id)
+        ? { ...row, custodian_id: p.to_type === 'person' ? p.to_person_id : null, transferred_to: p.to_type === 'institution' ? p.to_institution : null, updated_at: at }
+        : row,
+    ),
     // movements folds
+    // 3.6.11: out on a permit from check-out to check-in; a check-in of another permit changes nothing.
+    onDevice(movementCheckedOut, (row, p, event, at) => (p.asset_ids.includes(row.id) ? { ...row, off_premises_id: event.entity, updated_at: at } : row)),
+    onDevice(movementCheckedIn, (row, _p, event, at) => (row.off_premises_id === event.entity ? { ...row, off_premises_id: null, updated_at: at } : row)),
     // media folds
+    // 3.6.7: an issued medium is held by the servant; a return or a voided issue gives it back to the store
+    // (or to whoever still holds it under another issue after a merge), a loss is open until found (3.6.10).
+    onDevice(mediumIssued, (row, p, _event, at) => (p.asset_id === row.id ? { ...row, custodian_id: p.person_id, updated_at: at } : row)),
+    onDevice(mediumReturned, (row, p, _event, at) =>
+      p.asset_id === row.id
+        ? { ...row, custodian_id: row.custodian_id === p.person_id ? p.holder_after : row.custodian_id, location_id: p.location_id ?? row.location_id, updated_at: at }
+        : row,
+    ),
+    onDevice(issueVoided, (row, p, _event, at) =>
+      p.asset_id === row.id ? { ...row, custodian_id: row.custodian_id === p.person_id ? p.holder_after : row.custodian_id, updated_at: at } : row,
+    ),
+    onDevice(mediumStored, (row, p, _event, at) => (p.asset_id === row.id ? { ...row, location_id: p.location_id, updated_at: at } : row)),
+    onDevice(mediumReported, (row, p, event, at) => (p.asset_id === row.id && p.kind === 'lost' ? { ...row, lost_report_id: event.entity, updated_at: at } : row)),
+    onDevice(mediumFound, (row, _p, event, at) => (row.lost_report_id === event.entity ? { ...row, lost_report_id: null, updated_at: at } : row)),
+    // disposal folds
+    // 3.6.12–3.6.13: a proposal makes the device a candidate; a withdrawal leaves it one only for another reason.
+    onDevice(disposalProposed, (row, p, _event, at) => (p.asset_id === row.id ? { ...row, disposal_candidate: 1, updated_at: at } : row)),
+    onDevice(proposalWithdrawn, (row, p, _event, at) => (p.asset_id === row.id ? { ...row, disposal_candidate: p.keep_candidate ? 1 : 0, updated_at: at } : row)),
+    // A batch holds the device from its addition until it is taken out, sent back or the batch cancelled.
+    onDevice(deviceAdded, (row, p, event, at) => (p.asset_id === row.id ? { ...row, disposal_batch_id: event.entity, updated_at: at } : row)),
+    onDevice(deviceRemoved, (row, _p, event, at) => (row.disposal_batch_id === event.entity ? { ...row, disposal_batch_id: null, updated_at: at } : row)),
+    onDevice(batchReturned, (row, _p, event, at) => (row.disposal_batch_id === event.entity ? { ...row, disposal_batch_id: null, updated_at: at } : row)),
+    onDevice(batchCancelled, (row, _p, event, at) => (row.disposal_batch_id === event.entity ? { ...row, disposal_batch_id: null, updated_at: at } : row)),
+    // Disposed of for good: the batch that did it stays named on the row.
+    onDevice(batchDisposed, (row, p, _event, at) => (p.asset_ids.includes(row.id) ? { ...row, disposed_on: p.disposed_on, updated_at: at } : row)),
   ],
 });
 

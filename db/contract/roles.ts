@@ -26,5 +26,11 @@ export const HEADS: RoleSet = ['head_of_institution'];
 export const ACCOUNTING_OFFICERS: RoleSet = ['accounting_officer'];
 /** Who prepares handovers, off-premises requests and personal-device registrations, and keeps the removable media. */
 export const CUSTODY_CLERKS: RoleSet = ICT;
+/** Who may be named to decide handover permits (3.6.6): the institution's setting picks one of these roles. */
+export const HANDOVER_APPROVERS: RoleSet = ['accounting_officer', 'head_of_institution'];
 /** Who reads custody records (handovers, permits, personal devices, media): those who keep or decide them, and the auditor. */
 export const CUSTODY_READERS: RoleSet = ['admin', 'ict_officer', 'accounting_officer', 'head_of_institution', 'auditor'];
+/** Who is told at once when a removable medium is lost (3.6.10): those who keep the media and the Accounting Officer. */
+export const MEDIA_LOSS_WATCHERS: RoleSet = ['admin', 'ict_officer', 'accounting_officer'];
+/** Who prepares disposal batches for the Records and Archives Management Department and records their outcome (3.6.12). */
+export const RECORDS_OFFICERS: RoleSet = ['records_officer'];

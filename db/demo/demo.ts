@@ -1,8 +1,8 @@
 // `daftari demo`: a realistic institution created through the real command path (same routes, same
 // checks, the hash chain, the reducers), deterministic for a seed and a day. Each area of the product
-// adds its own part here. At large scale it is a ministry: 50,000 devices and half a million log book
-// entries, the size the benchmark measures against.
-import { createHash } from 'node:crypto';
+// adds its own part here. At large scale it is a ministry: 50,000 devices, half a million log book
+// entries and 100,000 handovers, the size the benchmark measures against.
+import { createHash, createPrivateKey } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { manualClock, seededIds, seededRandom, systemClock } from '../core/clock.ts';
@@ -12,9 +12,11 @@ import { registry } from '../areas.ts';
 import { addDays, isCalendarDate, workingDay } from '../contract/days.ts';
 import { ensureIdentity } from '../journal/append.ts';
 import { closeStore, openStore } from '../store/open.ts';
+import { memoryKeyStore } from '../sync/keys.ts';
 import type { Role } from '../users/contract.ts';
 import type { RouteInput, RouteName, RouteOutput } from '../contract/routes.ts';
 import { Batches, STEP_MS } from './batch.ts';
+import { custodyDemo, type CustodyDemoSummary, type CustodyDevice } from './custody.ts';
 import { seededHasher } from './hasher.ts';
 import { logBookDemo, type LogBookDemoSummary } from './log-book.ts';
 import { BASIN_OFFICES, DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';
@@ -51,13 +53,32 @@ export interface DemoCounts {
   entries: number;
   /** How many years the log book reaches back. */
   years: number;
+  /** Handovers under the special permit (3.6.6), returns to the store included. */
+  handovers: number;
+  /** Off-premises requests (3.6.11). */
+  off_premises: number;
+  /** Personal devices registered for office work (3.6.5). */
+  personal_devices: number;
+  /** Flash disks of the removable media register (3.6.7–3.6.10), besides the register's external drives. */
+  flash_disks: number;
 }
 
-// Handovers (100,000 at large scale) and off-premises requests (20,000) join these counts once the
-// custody and disposal areas have landed (issue 9); nothing stands in for them until then.
+// Issue 9: the ministry's size. The custody records come after the log book: 100,000 handovers and
+// 20,000 off-premises requests at large scale, with personal devices and flash disks for a staff of 20,000.
 export const DEMO_SCALES = {
-  small: { people: 60, regional_offices: 3, basin_offices: 0, devices: 60, entries: 120, years: 2 },
-  large: { people: 20_000, regional_offices: REGIONS.length - 1, basin_offices: BASIN_OFFICES.length, devices: 50_000, entries: 500_000, years: 6 },
+  small: { people: 60, regional_offices: 3, basin_offices: 0, devices: 60, entries: 120, years: 2, handovers: 24, off_premises: 14, personal_devices: 8, flash_disks: 5 },
+  large: {
+    people: 20_000,
+    regional_offices: REGIONS.length - 1,
+    basin_offices: BASIN_OFFICES.length,
+    devices: 50_000,
+    entries: 500_000,
+    years: 6,
+    handovers: 100_000,
+    off_premises: 20_000,
+    personal_devices: 3_000,
+    flash_disks: 1_500,
+  },
 } as const satisfies Record<string, DemoCounts>;
 export type DemoScale = keyof typeof DEMO_SCALES;
 
@@ -99,6 +120,8 @@ export interface DemoSummary {
   people: number;
   inactive_people: number;
   register: RegisterDemoSummary;
+  /** Handovers, off-premises requests, personal devices and removable media, by state. */
+  custody: CustodyDemoSummary;
   /** How long the build took, in seconds (wall time; the only figure a seed does not fix). */
   build_seconds: number;
 }
@@ -154,6 +177,17 @@ async function seedIdentity(path: string, seed: number): Promise<void> {
   }
 }
 
+/**
+ * The key the build signs with, from the seed: an approved permit carries a code made with it, so the
+ * same seed gives the same journal. It is kept in memory only; the file's own key is made at first use.
+ */
+function seededKeyPem(seed: number): string {
+  const secret = createHash('sha256').update(`daftari-demo-signing-key ${seed}`).digest();
+  // PKCS#8 for an Ed25519 private key: a fixed header, then the key's 32 bytes.
+  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), secret]);
+  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+}
+
 async function call<K extends RouteName>(core: Core, token: string | null, route: K, input: RouteInput<K>): Promise<RouteOutput<K>> {
   const { result } = await core.call(token, route, input);
   if (!result.ok) throw new Refusal(result.error.code, result.error.params, result.error.fields);
@@ -171,7 +205,14 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
   // The records are entered from 08:00 in Dar es Salaam on `date`, each command a step later.
   const clock = manualClock(`${date}T05:00:00.000Z`);
   if (options.path !== ':memory:') await seedIdentity(options.path, options.seed);
-  const core = await openCore({ path: options.path, clock, ids: seededIds(options.seed), hasher: seededHasher(options.seed), idleLimitMs: 24 * 3_600_000 });
+  const core = await openCore({
+    path: options.path,
+    clock,
+    ids: seededIds(options.seed),
+    hasher: seededHasher(options.seed),
+    keyStore: memoryKeyStore(seededKeyPem(options.seed)),
+    idleLimitMs: 24 * 3_600_000,
+  });
   const batches = new Batches(core, clock);
   try {
     progress.start('accounts', 1 + DEMO_USERS.length);
@@ -306,8 +347,25 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       progress,
     });
     const logBook = await logBookDemo(asAdmin, { entries: counts.entries, random, book, devices, plans, providers, officers, progress });
-    // Handovers and off-premises requests are built here, through their own routes, once the custody
-    // and disposal areas have landed (issue 9).
+    // Custody as the log book left it: a device at or away for repair is neither handed over nor taken out.
+    const custodyDevices = core.services.store.sqlite
+      .prepare('SELECT id, category, status, custodian_id, classification FROM assets ORDER BY created_at, id')
+      .all() as CustodyDevice[];
+    const room = (name: string) => locations[HEAD_OFFICE_ROOMS.findIndex(([n]) => n === name)]?.id;
+    const headOfficers = officerPeople.get('Dodoma') ?? [];
+    const custody = await custodyDemo(asAdmin, batches.as(headToken), {
+      handovers: counts.handovers,
+      off_premises: counts.off_premises,
+      personal_devices: counts.personal_devices,
+      flash_disks: counts.flash_disks,
+      random,
+      today: date,
+      devices: custodyDevices,
+      people: [...headOfficers, ...activePeople],
+      officers: headOfficers,
+      stores: [room('Stoo ya Vifaa'), room('Ofisi ya TEHAMA'), ...locations.filter((l) => !l.headOffice).map((l) => l.id)].filter((id): id is string => id !== undefined),
+      progress,
+    });
     batches.commit();
     await call(core, headToken, 'auth.sign-out', {});
     await call(core, token, 'auth.sign-out', {});
@@ -327,6 +385,7 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       people: registered,
       inactive_people: deactivated,
       register: { devices: devices.length, procedures: 2, providers: providers.length, plans: plans.size, ...logBook },
+      custody,
       build_seconds: Math.round(progress.elapsed() / 100) / 10,
     };
   } catch (error) {

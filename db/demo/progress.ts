@@ -2,11 +2,8 @@
 // while it runs, one when it is done, each with its counts and percent, in the user's language.
 import type { Translate } from '../contract/catalogues/index.ts';
 
-/**
- * The stages in the order they run. Handovers and off-premises requests come after the log book once
- * the custody and disposal areas have landed (issue 9); they are not built before there is a real command.
- */
-export const DEMO_STAGES = ['accounts', 'places', 'people', 'procedures', 'devices', 'log-book'] as const;
+/** The stages in the order they run: the custody records (handovers, permits, personal devices, media) last. */
+export const DEMO_STAGES = ['accounts', 'places', 'people', 'procedures', 'devices', 'log-book', 'custody'] as const;
 export type DemoStage = (typeof DEMO_STAGES)[number];
 
 export interface DemoProgress {
@@ -87,12 +84,17 @@ export function progressLine(step: DemoProgress, t: Translate): string {
 }
 
 /** The closing line: how long the build took and what it holds. */
-export function builtLine(built: { build_seconds: number; people: number; register: { devices: number; entries: number; open_entries: number } }, t: Translate): string {
+export function builtLine(
+  built: { build_seconds: number; people: number; register: { devices: number; entries: number; open_entries: number }; custody: { handovers: number; off_premises: number } },
+  t: Translate,
+): string {
   return t('demo.built', {
     elapsed: formatElapsed(built.build_seconds * 1000),
     devices: formatCount(built.register.devices),
     entries: formatCount(built.register.entries),
     open: formatCount(built.register.open_entries),
+    handovers: formatCount(built.custody.handovers),
+    permits: formatCount(built.custody.off_premises),
     people: formatCount(built.people),
   });
 }

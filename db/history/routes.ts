@@ -35,7 +35,7 @@ export const historyRoutes = {
     input: OptionalJobInput,
     handler: (ctx, input) =>
       runJob(ctx.jobs, 'journal.verify', signedIn(ctx).id, input.job, (job) => {
-        const options = { migrations: ctx.registry.migrations, job };
+        const options = { migrations: ctx.registry.migrations, checks: ctx.registry.checks, job };
         return verifyStore(ctx.store, ctx.domain, options);
       }),
   }),

@@ -11,7 +11,7 @@ export function inboxOf(store: Store, registry: Registry, user: SessionUser, tod
   for (const reminder of registry.reminders) {
     const route = registry.routes[reminder.route];
     if (!route || !mayCall(route.access, user.roles)) continue;
-    const count = reminder.count(store, today, user.id);
+    const count = reminder.count(store, today, user);
     if (count > 0) items.push({ key: reminder.key, screen: reminder.screen, urgency: reminder.urgency, count });
   }
   return items.sort((a, b) => URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency));

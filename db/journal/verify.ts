@@ -31,7 +31,17 @@ export type EventProblem =
   | 'hlc-backwards'
   | 'refs-mismatch';
 
-export type RowProblem = 'row-differs' | 'row-missing' | 'row-extra' | 'attachment-altered' | 'scope-mismatch' | 'search-differs' | 'search-damaged';
+export type RowProblem = 'row-differs' | 'row-missing' | 'row-extra' | 'attachment-altered' | 'scope-mismatch' | 'search-differs' | 'search-damaged' | 'snapshot-altered';
+
+/** A row an area's own check finds wrong (db/area.ts `checks`). */
+export interface CheckProblem {
+  table: string;
+  id: string;
+  problem: RowProblem;
+}
+
+/** An area's check of what it recorded besides the chain and the projections; the problems in the order found. */
+export type StoreCheck = (store: Store) => CheckProblem[];
 
 export type VerifyResult =
   | { ok: true; events: number; rows: number }
@@ -419,6 +429,8 @@ function detachSearch(scratch: Store): () => void {
 // ---- verify ---------------------------------------------------------------------------------------
 
 export interface VerifyOptions extends Pick<OpenOptions, 'migrations'>, Chunked {
+  /** The areas' own checks (the registry's `checks`), run once the rows agree. */
+  checks?: readonly StoreCheck[];
   /** Told how far verify is (`checking`, `rebuilding`, `comparing`); a stop is refused `cancelled`. */
   job?: JobHandle;
 }
@@ -449,7 +461,8 @@ export async function verifyStore(store: Store, domain: Domain, options: VerifyO
   // The scratch copy lives in a temporary file, not in memory: a large register would otherwise need
   // its whole size in RAM again. It is thrown away after, so it is written without waiting for the disk.
   const scratchDir = mkdtempSync(join(tmpdir(), 'daftari-verify-'));
-  const { store: scratch } = await openStore(join(scratchDir, 'rebuild.sqlite'), { migrations: options.migrations });
+  // Built by the same migrations as the file, areas' included, unless told otherwise.
+  const { store: scratch } = await openStore(join(scratchDir, 'rebuild.sqlite'), { migrations: options.migrations ?? store.migrations });
   try {
     scratch.sqlite.pragma('synchronous = OFF');
     const fillSearch = detachSearch(scratch);
@@ -471,6 +484,10 @@ export async function verifyStore(store: Store, domain: Domain, options: VerifyO
     }
     const searchProblem = checkSearch(store, scratch);
     if (searchProblem) return searchProblem;
+    for (const check of options.checks ?? []) {
+      const [found] = check(store);
+      if (found) return { ok: false, kind: 'row', ...found };
+    }
     return { ok: true, events: chain.events, rows: counted.rows };
   } finally {
     if (scratch.sqlite.inTransaction) scratch.sqlite.exec('ROLLBACK');

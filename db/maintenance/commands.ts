@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type AssignInput, type AttachInput, type CloseInput, type DiagnoseInput, type FileInput, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type PlanInput, planAppliesTo, type ProcedureInput, type ProviderInput, REASON_OUTCOMES, type RecordWorkInput, type ReportInput, type ReturnInput, type SendOffsiteInput, type UpdatePlanInput, type UpdateProviderInput, WORK_OUTCOMES } from './contract.ts';
 import { describeMedium } from '../assets/contract.ts';
 import { findAssetRow, findCategory, mediaOf } from '../assets/queries.ts';
+import { refuseOffPremises, refuseOffPremisesOrPermitted } from '../movements/guards.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuseBefore, refuseBeforePurchase, refuseFutureDate, today } from '../assets/typed-dates.ts';
 import { refuse } from '../core/refusal.ts';
@@ -51,6 +52,10 @@ export function reportFault(ctx: CallContext, input: z.output<typeof ReportInput
   command(ctx, actorOf(signedIn(ctx)), () => {
     const asset = findAssetRow(ctx.store, input.asset_id) ?? refuse('asset-not-found');
     if (asset.status === 'disposed') refuse('asset-disposed');
+    // 3.6.12: a device in a disposal batch stays as the batch lists it until it leaves the batch.
+    if (asset.disposal_batch_id) refuse('device-in-disposal', { tag: asset.tag });
+    // 3.6.11: a device out of the office on a permit is repaired once it is checked back in.
+    refuseOffPremises(ctx.store, asset);
     if (asset.open_entry_id) {
       const open = findEntry(ctx.store, asset.open_entry_id);
       refuse('entry-already-open', { reported_on: open?.reported_on ?? '' });
@@ -122,6 +127,7 @@ export function sendOffsite(ctx: CallContext, input: z.output<typeof SendOffsite
     const entry = openEntry(ctx, input.entry_id);
     if (entry.state === 'off_site') refuse('entry-offsite');
     if (entry.technician_type !== 'external') refuse('offsite-needs-provider');
+    refuseOffPremisesOrPermitted(ctx.store, findAssetRow(ctx.store, entry.asset_id) ?? refuse('asset-not-found'));
     refuseBefore(input.sent_on, entry.reported_on, 'date-before-report', 'sent_on');
     refuseFutureDate(ctx, input.sent_on, 'sent_on');
     // 3.6.3: storage leaves with nobody. Every medium still inside is named.

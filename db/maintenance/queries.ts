@@ -160,7 +160,7 @@ export function duePreventive(store: Store, today: string, withinDays: number): 
   const devices = statement(
     store,
     `SELECT id, tag, make, model, category, purchase_date, created_at FROM assets
-      WHERE status NOT IN ('awaiting_disposal', 'disposed', 'transferred', 'lost')
+      WHERE status NOT IN ('awaiting_disposal', 'in_disposal', 'disposed', 'transferred', 'lost')
         AND (id IN (SELECT asset_id FROM maintenance_plans WHERE active = 1)
              OR category IN (SELECT category FROM maintenance_plans WHERE active = 1 AND asset_id IS NULL))`,
   ).all() as Pick<AssetRow, 'id' | 'tag' | 'make' | 'model' | 'category' | 'purchase_date' | 'created_at'>[];

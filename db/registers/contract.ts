@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { DeviceFilters } from '../assets/contract.ts';
 import { OutputLanguage } from '../contract/inputs.ts';
 import { JobKey } from '../jobs/contract.ts';
+import { HandoversRegisterFilters } from '../handovers/contract.ts';
 import { LogBookFilters } from '../maintenance/contract.ts';
+import { MediaRegisterFilters } from '../media/contract.ts';
+import { MovementsRegisterFilters } from '../movements/contract.ts';
 import { PeopleFilters } from '../people/contract.ts';
 
-export const REGISTER_KEYS = ['devices', 'log-book', 'people'] as const;
+export const REGISTER_KEYS = ['devices', 'log-book', 'movements', 'handovers', 'media', 'people'] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -21,6 +24,9 @@ const common = { format: z.enum(EXPORT_FORMATS).default('xlsx'), language: Outpu
 export const RegisterExportInput = z.discriminatedUnion('register', [
   z.strictObject({ register: z.literal('devices'), ...common, filters: DeviceFilters.prefault({}) }),
   z.strictObject({ register: z.literal('log-book'), ...common, filters: LogBookFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('movements'), ...common, filters: MovementsRegisterFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('handovers'), ...common, filters: HandoversRegisterFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('media'), ...common, filters: MediaRegisterFilters.prefault({}) }),
   z.strictObject({ register: z.literal('people'), ...common, filters: PeopleFilters.prefault({}) }),
 ]);
 export type RegisterExportInput = z.input<typeof RegisterExportInput>;

@@ -22,6 +22,8 @@ export interface Store {
   readonly q: Kysely<Database>;
   readonly path: string;
   readonly statements: Map<string, Sqlite.Statement>;
+  /** The migrations the file was opened with (the store's and the areas'): a scratch copy is made alike. */
+  readonly migrations?: Readonly<Record<string, Migration>>;
 }
 
 export interface OpenOptions {
@@ -112,7 +114,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     });
     const { error, results } = await migrator.migrateTo(target);
     if (error) throw error;
-    const store: Store = { sqlite, q: compileOnly(), path, statements: new Map() };
+    const store: Store = { sqlite, q: compileOnly(), path, statements: new Map(), migrations: known };
     return { store, backup, applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
   } catch (error) {
     sqlite.close();

@@ -18,3 +18,4 @@ export const RenamePeerInput = z.strictObject({ peer_id: Id, name: text(120) });
 export const TrustPeerAgainInput = z.strictObject({ peer_id: Id, fingerprint: text(80) });
 export const RecordWipeInput = z.strictObject({ transfer_id: Id, note: optionalMultilineText(300) });
 export const ResolveConflictInput = z.strictObject({ conflict_id: Id, note: multilineText(500) });
+export const ConflictIdInput = z.strictObject({ conflict_id: Id });

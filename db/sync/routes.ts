@@ -3,6 +3,7 @@ import { ADMIN, PEER_READERS, SYNC } from '../contract/roles.ts';
 import { mayCall, route } from '../contract/route.ts';
 import { EmptyInput } from '../contract/inputs.ts';
 import {
+  ConflictIdInput,
   ExportInput,
   ImportBundleInput,
   PeerIdInput,
@@ -17,6 +18,7 @@ import { runJob } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
 import {
   apply,
+  conflictOrigins,
   exportToBase64,
   listConflicts,
   listPeers,
@@ -106,6 +108,8 @@ export const syncRoutes = {
     },
   }),
   'conflicts.list': route({ access: 'signed-in', input: EmptyInput, handler: (ctx) => listConflicts(ctx) }),
+  /** The installations that recorded a conflict's records, by the names given to them here. */
+  'conflict-origins.list': route({ access: PEER_READERS, input: ConflictIdInput, handler: (ctx, input) => conflictOrigins(ctx, input.conflict_id) }),
   'conflicts.resolve': route({
     access: ADMIN,
     input: ResolveConflictInput,

@@ -200,6 +200,25 @@ export function listConflicts(services: Services) {
   return openConflicts(services);
 }
 
+/**
+ * Which installation recorded each record a conflict is about: the origin of the record's first event,
+ * named as this installation knows it (itself, or a peer by the name given here; null when no bundle
+ * of that installation was accepted here, its events having come through another).
+ */
+export function conflictOrigins(services: Services, conflictId: string): { entity: string; origin: string; self: boolean; name: string | null }[] {
+  const conflict = openConflicts(services).find((open) => open.id === conflictId) ?? refuse('conflict-not-found');
+  const first = statement(
+    services.store,
+    `SELECT j.origin, coalesce(o.is_self, 0) AS is_self, p.name FROM journal j
+       LEFT JOIN origins o ON o.origin = j.origin LEFT JOIN peers p ON p.id = j.origin
+      WHERE j.entity = ? ORDER BY j.hlc, j.origin, j.origin_seq LIMIT 1`,
+  );
+  return conflict.entities.map((entity) => {
+    const row = first.get(entity) as { origin: string; is_self: number; name: string | null } | undefined;
+    return { entity, origin: row?.origin ?? '', self: row?.is_self === 1, name: row?.name ?? null };
+  });
+}
+
 export function resolveConflict(ctx: CallContext, conflictId: string, note: string): void {
   command(ctx, actorOf(signedIn(ctx)), () => {
     if (!openConflicts(ctx).some((conflict) => conflict.id === conflictId)) refuse('conflict-not-found');

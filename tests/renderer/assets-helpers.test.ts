@@ -132,6 +132,8 @@ const saved: AssetView = {
   off_premises_id: null,
   transferred_to: null,
   lost_report_id: null,
+  disposal_batch_id: null,
+  disposed_on: null,
   status: 'in_service',
   created_at: '2025-01-20T08:00:00.000Z',
   updated_at: '2025-01-20T08:00:00.000Z',

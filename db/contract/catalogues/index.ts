@@ -4,19 +4,29 @@
 // Files share no top-level keys. Both languages hold exactly the same keys (a test proves it).
 import enCore from './en/core.json' with { type: 'json' };
 import enDocuments from './en/documents.json' with { type: 'json' };
+import enDisposalUi from './en/disposal-ui.json' with { type: 'json' };
+import enHandoversUi from './en/handovers-ui.json' with { type: 'json' };
 import enAssetsUi from './en/assets-ui.json' with { type: 'json' };
 import enImport from './en/import.json' with { type: 'json' };
 import enInbox from './en/inbox.json' with { type: 'json' };
 import enMaintenanceUi from './en/maintenance-ui.json' with { type: 'json' };
+import enMediaUi from './en/media-ui.json' with { type: 'json' };
+import enMovementsUi from './en/movements-ui.json' with { type: 'json' };
+import enPersonalDevicesUi from './en/personal-devices-ui.json' with { type: 'json' };
 import enRegisters from './en/registers.json' with { type: 'json' };
 import enSyncUi from './en/sync-ui.json' with { type: 'json' };
 import enUi from './en/ui.json' with { type: 'json' };
 import swCore from './sw/core.json' with { type: 'json' };
 import swDocuments from './sw/documents.json' with { type: 'json' };
+import swDisposalUi from './sw/disposal-ui.json' with { type: 'json' };
+import swHandoversUi from './sw/handovers-ui.json' with { type: 'json' };
 import swAssetsUi from './sw/assets-ui.json' with { type: 'json' };
 import swImport from './sw/import.json' with { type: 'json' };
 import swInbox from './sw/inbox.json' with { type: 'json' };
 import swMaintenanceUi from './sw/maintenance-ui.json' with { type: 'json' };
+import swMediaUi from './sw/media-ui.json' with { type: 'json' };
+import swMovementsUi from './sw/movements-ui.json' with { type: 'json' };
+import swPersonalDevicesUi from './sw/personal-devices-ui.json' with { type: 'json' };
 import swRegisters from './sw/registers.json' with { type: 'json' };
 import swSyncUi from './sw/sync-ui.json' with { type: 'json' };
 import swUi from './sw/ui.json' with { type: 'json' };
@@ -28,8 +38,8 @@ export const DEFAULT_LANGUAGE: Language = 'sw';
 export type Catalogue = Record<string, unknown>;
 
 export const catalogues: Record<Language, Catalogue> = {
-  sw: { ...swCore, ...swInbox, ...swUi, ...swDocuments, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swSyncUi, ...swRegisters },
-  en: { ...enCore, ...enInbox, ...enUi, ...enDocuments, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enSyncUi, ...enRegisters },
+  sw: { ...swCore, ...swInbox, ...swUi, ...swDocuments, ...swHandoversUi, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swMediaUi, ...swPersonalDevicesUi, ...swMovementsUi, ...swDisposalUi, ...swSyncUi, ...swRegisters },
+  en: { ...enCore, ...enInbox, ...enUi, ...enDocuments, ...enHandoversUi, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enMediaUi, ...enPersonalDevicesUi, ...enMovementsUi, ...enDisposalUi, ...enSyncUi, ...enRegisters },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -1,14 +1,18 @@
 // Conflicts a merge revealed, each in plain words with the devices it is about. The fix is a normal
-// change in the register; "Mark resolved" records the decision, shared with every installation.
+// change in the register; "Mark resolved" records the decision, shared with every installation. A
+// conflict an area's rule found reads as that area tells it (its contract.ts) and links to its screen;
+// a medium issued twice can also be closed by the media register's own resolution, voiding the issue
+// that never happened.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Badge, Button, Drawer, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Drawer, Group, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsExchange, IconCheck, IconDevices, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBan, IconCheck, IconDevices, IconExternalLink, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
+import { issuedTwiceHolders, VoidIssueInput } from '../../../db/media/contract.ts';
 import { ResolveConflictInput } from '../../../db/sync/contract.ts';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { StatusBadge } from '../../components/assets/badges.tsx';
@@ -18,7 +22,7 @@ import { Empty, Loading } from '../../components/states.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 import { useSession } from '../../session/session.tsx';
 import { hashOf } from '../../shell/access.ts';
-import { conflictCount, conflictDevices, divergedCustodians, isConflictKind } from './sync-helpers.ts';
+import { areaConflictText, conflictCount, conflictDevices, conflictInstallations, conflictScreen, conflictTitle, divergedCustodians, voidsIssue } from './sync-helpers.ts';
 import { Particular } from './sync-parts.tsx';
 
 type ConflictView = RouteOutput<'conflicts.list'>[number];
@@ -29,6 +33,7 @@ export function ConflictsPanel() {
   const admin = can('conflicts.resolve');
   const conflicts = useRouteQuery('conflicts.list', {});
   const [resolving, setResolving] = useState<ConflictView | null>(null);
+  const [voiding, setVoiding] = useState<ConflictView | null>(null);
   const [device, setDevice] = useState<string | null>(null);
 
   return (
@@ -45,10 +50,13 @@ export function ConflictsPanel() {
       {conflicts.isError ? <RefusalAlert error={conflicts.error} /> : null}
       {conflicts.data && conflicts.data.length === 0 ? <Empty title={t('syncUi.conflicts.empty')} hint={t('syncUi.conflicts.empty-hint')} /> : null}
       {(conflicts.data ?? []).map((conflict) => (
-        <ConflictCard key={conflict.id} conflict={conflict} admin={admin} onResolve={() => setResolving(conflict)} onDevice={setDevice} />
+        <ConflictCard key={conflict.id} conflict={conflict} admin={admin} onResolve={() => setResolving(conflict)} onVoid={() => setVoiding(conflict)} onDevice={setDevice} />
       ))}
       <Modal opened={resolving !== null} onClose={() => setResolving(null)} title={t('syncUi.conflicts.resolve.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {resolving ? <ResolveForm conflict={resolving} onClose={() => setResolving(null)} /> : null}
+      </Modal>
+      <Modal opened={voiding !== null} onClose={() => setVoiding(null)} title={t('syncUi.conflicts.void.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {voiding ? <VoidIssueForm conflict={voiding} onClose={() => setVoiding(null)} /> : null}
       </Modal>
       <Drawer opened={device !== null} onClose={() => setDevice(null)} position="right" size="lg" title={<DeviceTitle id={device} />} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {device ? <DeviceSummary id={device} /> : null}
@@ -57,9 +65,22 @@ export function ConflictsPanel() {
   );
 }
 
-function ConflictCard({ conflict, admin, onResolve, onDevice }: { conflict: ConflictView; admin: boolean; onResolve: () => void; onDevice: (id: string) => void }) {
+interface CardProps {
+  conflict: ConflictView;
+  admin: boolean;
+  onResolve: () => void;
+  onVoid: () => void;
+  onDevice: (id: string) => void;
+}
+
+function ConflictCard({ conflict, admin, onResolve, onVoid, onDevice }: CardProps) {
   const { t } = useTranslation();
-  const known = isConflictKind(conflict.kind);
+  const { can, screens } = useSession();
+  const devices = conflictDevices(conflict);
+  const screen = conflictScreen(conflict.kind);
+  const voids = voidsIssue(conflict.kind) && can('media.void-issue');
+  const origins = useRouteQuery('conflict-origins.list', { conflict_id: conflict.id }, { enabled: can('conflict-origins.list') });
+  const installations = origins.data ? conflictInstallations(conflict, origins.data, t) : null;
   return (
     <Paper withBorder p="md" radius="md" style={{ borderLeft: '4px solid var(--mantine-color-orange-6)' }} data-testid="conflict" data-kind={conflict.kind}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
@@ -67,24 +88,46 @@ function ConflictCard({ conflict, admin, onResolve, onDevice }: { conflict: Conf
           <Group gap="xs" wrap="nowrap">
             <IconArrowsExchange size={18} color="var(--mantine-color-orange-7)" />
             <Title order={3} size="h5">
-              {known ? t(`syncUi.conflicts.kinds.${conflict.kind}.title`) : t('syncUi.conflicts.kinds.other.title', { kind: conflict.kind })}
+              {conflictTitle(conflict.kind, t)}
             </Title>
           </Group>
           <ConflictSentence conflict={conflict} />
-          <Group gap="md" mt={4}>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              {t('syncUi.conflicts.devices')}
+          {installations ? (
+            <Text size="sm" c="dimmed" data-testid="conflict-installations">
+              {installations}
             </Text>
-            {conflictDevices(conflict).map((id) => (
-              <DeviceLink key={id} id={id} onOpen={() => onDevice(id)} />
-            ))}
-          </Group>
+          ) : null}
+          {devices.length > 0 ? (
+            <Group gap="md" mt={4}>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                {t('syncUi.conflicts.devices')}
+              </Text>
+              {devices.map((id) => (
+                <DeviceLink key={id} id={id} onOpen={() => onDevice(id)} />
+              ))}
+            </Group>
+          ) : null}
+          {screen && screens.includes(screen) ? (
+            <Anchor href={hashOf(screen)} size="sm" data-testid="conflict-area">
+              <Group gap={4} wrap="nowrap">
+                <IconExternalLink size={14} />
+                {t(`syncUi.conflicts.open-area.${screen}`)}
+              </Group>
+            </Anchor>
+          ) : null}
         </Stack>
-        {admin ? (
-          <Button variant="light" color="orange" leftSection={<IconCheck size={16} />} onClick={onResolve} style={{ flexShrink: 0 }} data-testid="resolve-conflict">
-            {t('syncUi.conflicts.resolve.open')}
-          </Button>
-        ) : null}
+        <Stack gap="xs" style={{ flexShrink: 0 }}>
+          {voids ? (
+            <Button variant="light" color="orange" leftSection={<IconBan size={16} />} onClick={onVoid} data-testid="void-issue">
+              {t('syncUi.conflicts.void.title')}
+            </Button>
+          ) : null}
+          {admin ? (
+            <Button variant="light" color="orange" leftSection={<IconCheck size={16} />} onClick={onResolve} data-testid="resolve-conflict">
+              {t('syncUi.conflicts.resolve.open')}
+            </Button>
+          ) : null}
+        </Stack>
       </Group>
     </Paper>
   );
@@ -109,7 +152,7 @@ function ConflictSentence({ conflict }: { conflict: ConflictView }) {
     case 'custodian-diverged':
       return <CustodianSentence conflict={conflict} />;
     default:
-      return <Sentence>{t('syncUi.conflicts.kinds.other.text')}</Sentence>;
+      return <Sentence>{areaConflictText(conflict, t) ?? t('syncUi.conflicts.kinds.other.text')}</Sentence>;
   }
 }
 
@@ -243,6 +286,74 @@ function ResolveForm({ conflict, onClose }: { conflict: ConflictView; onClose: (
           </Button>
           <Button type="submit" color="orange" loading={form.formState.isSubmitting} data-testid="submit">
             {t('syncUi.conflicts.resolve.open')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The media register's own resolution of a double issue: the issue that never happened is voided, with the reason. */
+function VoidIssueForm({ conflict, onClose }: { conflict: ConflictView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const issues = issuedTwiceHolders(conflict.detail);
+  const form = useForm<z.input<typeof VoidIssueInput>, unknown, z.output<typeof VoidIssueInput>>({
+    resolver: zodResolver(VoidIssueInput),
+    defaultValues: { issue_id: '', reason: '' },
+  });
+  const voidIssue = useRouteMutation('media.void-issue', ['conflicts.list', 'media.list', 'media.get', 'assets.get', 'assets.list']);
+  const refusal = useRefusal(form.setError, ['issue_id', 'reason']);
+  const fieldError = useFieldError(refusal.refusal?.params);
+  const chosen = form.watch('issue_id');
+
+  const submit = form.handleSubmit(async (values) => {
+    refusal.clear();
+    try {
+      await voidIssue.mutateAsync(values);
+      notifications.show({ color: 'flag', message: t('syncUi.conflicts.void.done') });
+      onClose();
+    } catch (error) {
+      refusal.show(error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="void-issue-form">
+      <Stack gap="sm">
+        <Paper withBorder p="sm" radius="sm" bg="gray.0">
+          <ConflictSentence conflict={conflict} />
+        </Paper>
+        <Text size="sm">{t('syncUi.conflicts.void.explain')}</Text>
+        <RefusalAlert error={refusal.refusal} />
+        <Radio.Group
+          label={t('syncUi.conflicts.void.issue')}
+          withAsterisk
+          value={chosen}
+          onChange={(value) => form.setValue('issue_id', value, { shouldValidate: form.formState.isSubmitted })}
+          error={fieldError(form.formState.errors.issue_id)}
+        >
+          <Stack gap={6} mt={6}>
+            {issues.map((line) => (
+              <Radio key={line.issue} value={line.issue} label={t('syncUi.conflicts.void.issue-to', { holder: line.holder })} data-testid="void-issue-choice" />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Textarea
+          label={t('syncUi.conflicts.void.reason')}
+          placeholder={t('syncUi.conflicts.void.reason-example')}
+          withAsterisk
+          autosize
+          minRows={3}
+          maxRows={6}
+          {...form.register('reason')}
+          error={fieldError(form.formState.errors.reason)}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color="orange" loading={form.formState.isSubmitting} data-testid="submit">
+            {t('syncUi.conflicts.void.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,9 @@
 // The sync area's pure parts: which tabs the route table opens to the user, the tab in the address,
-// readable event types, the counts table of a preview, and what a conflict is about.
+// readable event types, the counts table of a preview, and what a conflict is about and how it reads.
 import type { RouteName } from '../../../db/contract/routes.ts';
+import { describeHandoverConflict, HANDOVER_CONFLICT_KINDS, NUMBER_TWICE } from '../../../db/handovers/contract.ts';
+import { describeMediaConflict, MEDIA_ISSUED_TWICE } from '../../../db/media/contract.ts';
+import { describeMovementConflict, MOVEMENT_CONFLICT_KINDS } from '../../../db/movements/contract.ts';
 import type { Can } from '../../shell/access.ts';
 
 export const SYNC_TABS = ['send', 'receive', 'peers', 'conflicts', 'wipes'] as const;
@@ -82,13 +85,81 @@ export interface ConflictLike {
   detail: Record<string, unknown>;
 }
 
+type Describe = (conflict: Pick<ConflictLike, 'kind' | 'detail'>, t: Translate) => string;
+
+/** The screen where an area's conflict is set right (its folder under renderer/screens). */
+export type ConflictScreen = 'handovers' | 'movements' | 'media';
+
 /**
- * The devices a conflict is about (db/sync/conflicts.ts): every entity of a duplicate; otherwise the
- * first entity is the device and the rest are its log book entries or storage media.
+ * Conflicts an area's rules find (its conflicts.ts), told in the area's own words by the description
+ * its contract.ts exports, the same sentence its own screen shows.
+ */
+const AREA_CONFLICTS: Readonly<Record<string, { describe: Describe; screen: ConflictScreen }>> = {
+  ...Object.fromEntries(HANDOVER_CONFLICT_KINDS.map((kind) => [kind, { describe: describeHandoverConflict, screen: 'handovers' as const }])),
+  ...Object.fromEntries(MOVEMENT_CONFLICT_KINDS.map((kind) => [kind, { describe: describeMovementConflict, screen: 'movements' as const }])),
+  [MEDIA_ISSUED_TWICE]: { describe: describeMediaConflict, screen: 'media' },
+};
+
+export const AREA_CONFLICT_KINDS: readonly string[] = Object.keys(AREA_CONFLICTS);
+
+/** The conflict's heading: its kind in words, or, for a kind this window does not know, the kind as written. */
+export function conflictTitle(kind: string, t: Translate): string {
+  return isConflictKind(kind) || Object.hasOwn(AREA_CONFLICTS, kind) ? t(`syncUi.conflicts.kinds.${kind}.title`) : t('syncUi.conflicts.kinds.other.title', { kind });
+}
+
+/** An area's conflict in its own words; null for the sync screen's own kinds and unknown ones. */
+export function areaConflictText(conflict: Pick<ConflictLike, 'kind' | 'detail'>, t: Translate): string | null {
+  return Object.hasOwn(AREA_CONFLICTS, conflict.kind) ? (AREA_CONFLICTS[conflict.kind] as { describe: Describe }).describe(conflict, t) : null;
+}
+
+/** The area screen where the records behind a conflict are set right, if an area owns it. */
+export function conflictScreen(kind: string): ConflictScreen | null {
+  return Object.hasOwn(AREA_CONFLICTS, kind) ? (AREA_CONFLICTS[kind] as { screen: ConflictScreen }).screen : null;
+}
+
+/** A medium issued twice is closed by voiding the wrong issue (media.void-issue), besides a recorded decision. */
+export function voidsIssue(kind: string): boolean {
+  return kind === MEDIA_ISSUED_TWICE;
+}
+
+/**
+ * The devices a conflict is about (db/sync/conflicts.ts and the areas' rules): every entity of a
+ * duplicate; none for two handovers sharing a number (its entities are the handovers); otherwise the
+ * first entity is the device and the rest are its log book entries, storage media, permits, handovers
+ * or issues.
  */
 export function conflictDevices(conflict: ConflictLike): string[] {
   if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial') return conflict.entities;
+  if (conflict.kind === NUMBER_TWICE) return [];
   return conflict.entities.slice(0, 1);
+}
+
+/**
+ * The records whose installations tell where a conflict arose: every entity of a duplicate or of
+ * handovers sharing a number; otherwise those after the device (entries, permits, handovers, issues).
+ */
+export function conflictRecords(conflict: ConflictLike): string[] {
+  if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial' || conflict.kind === NUMBER_TWICE) return conflict.entities;
+  return conflict.entities.slice(1);
+}
+
+/** Which installation recorded one record of a conflict (conflict-origins.list). */
+export interface RecordOrigin {
+  entity: string;
+  origin: string;
+  self: boolean;
+  name: string | null;
+}
+
+/** "Recorded on: this installation, Ofisi ya Dodoma", or null when the conflict's records name none. */
+export function conflictInstallations(conflict: ConflictLike, origins: readonly RecordOrigin[], t: Translate): string | null {
+  const records = new Set(conflictRecords(conflict));
+  const names = new Map<string, string>();
+  for (const row of origins) {
+    if (!records.has(row.entity) || !row.origin || names.has(row.origin)) continue;
+    names.set(row.origin, row.self ? t('syncUi.conflicts.this-installation') : (row.name ?? t('syncUi.conflicts.other-installation', { id: row.origin.slice(0, 8) })));
+  }
+  return names.size === 0 ? null : t('syncUi.conflicts.installations', { names: [...names.values()].join(', ') });
 }
 
 function strings(value: unknown): string[] {

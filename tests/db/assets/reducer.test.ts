@@ -97,6 +97,8 @@ describe('a device as the register folds it', () => {
       off_premises_id: null,
       transferred_to: null,
       lost_report_id: null,
+      disposal_batch_id: null,
+      disposed_on: null,
       status: 'in_store',
       created_at: at(1),
       updated_at: at(1),

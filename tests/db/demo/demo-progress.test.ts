@@ -80,6 +80,8 @@ describe('the demo progress', () => {
           devices: '24',
           entries: '40',
           open: String(summary.register.open_entries),
+          handovers: String(summary.custody.handovers),
+          permits: String(summary.custody.off_premises),
           people: String(summary.people),
         }),
       );

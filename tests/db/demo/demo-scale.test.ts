@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../db/areas.ts';
 import { addDays } from '../../../db/contract/days.ts';
-import { runDemo, type DemoSummary } from '../../../db/demo/demo.ts';
+import { DEMO_SCALES, runDemo, type DemoSummary } from '../../../db/demo/demo.ts';
 import { verifyStore } from '../../../db/journal/verify.ts';
 import { closeStore, openStore, type Store } from '../../../db/store/open.ts';
 import { tempDir } from '../../helpers/core.ts';
@@ -65,14 +65,16 @@ describe('the demo at a size of its own', () => {
   it('holds exactly the devices and entries asked for, each written by its command', () => {
     expect(first.register.devices).toBe(COUNTS.devices);
     expect(first.register.entries).toBe(COUNTS.entries);
-    expect(count('SELECT count(*) AS n FROM assets')).toBe(COUNTS.devices);
+    // The register's devices, and the flash disks the removable media register adds (issue 10).
+    expect(count("SELECT count(*) AS n FROM assets WHERE category != 'flash_disk'")).toBe(COUNTS.devices);
+    expect(count('SELECT count(*) AS n FROM assets')).toBe(COUNTS.devices + DEMO_SCALES.small.flash_disks);
     expect(count('SELECT count(*) AS n FROM maintenance_entries')).toBe(COUNTS.entries);
-    expect(count("SELECT count(*) AS n FROM journal WHERE type = 'assets.registered'")).toBe(COUNTS.devices);
+    expect(count("SELECT count(*) AS n FROM journal WHERE type = 'assets.registered'")).toBe(COUNTS.devices + DEMO_SCALES.small.flash_disks);
     expect(count("SELECT count(*) AS n FROM journal WHERE type = 'maintenance.reported'")).toBe(COUNTS.entries);
   });
 
   it('verifies intact: every row is the fold of its events', async () => {
-    const verified = await verifyStore(store, registry.domain);
+    const verified = await verifyStore(store, registry.domain, { migrations: registry.migrations });
     expect(verified.ok).toBe(true);
   });
 

@@ -44,7 +44,7 @@ describe('the inbox of one user', () => {
 
   it('asks each reminder as of today, for this user', () => {
     const asked: unknown[] = [];
-    const mine = createRegistry([desk([{ ...counted(1), count: (_store, today, userId) => (asked.push([today, userId]), 1) }])]);
+    const mine = createRegistry([desk([{ ...counted(1), count: (_store, today, user) => (asked.push([today, user.id]), 1) }])]);
     inboxOf(store, mine, user(['ict_officer']), '2026-12-05');
     expect(asked).toEqual([['2026-12-05', 'u1']]);
   });

@@ -2,6 +2,7 @@
 // table whole; between chunks a job hears how far it is and may stop it. The chunk is made tiny here so
 // a workday's few rows cross its edges everywhere: entities split across chunks, rows compared across
 // pages, a chain read in many pieces.
+import { registry } from '../../../db/areas.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { domain } from '../../../db/domain.ts';
 import type { JobHandle } from '../../../db/core/jobs.ts';
@@ -46,7 +47,7 @@ describe('verify in chunks', () => {
 
   it('rebuilds the same rows whatever the chunk, an entity\u2019s events split across chunks included', async () => {
     for (const chunk of [1, 2, 5]) {
-      const { store: fresh } = await openStore(':memory:');
+      const { store: fresh } = await openStore(':memory:', { migrations: registry.migrations });
       try {
         expect(foldAll(store, fresh, domain, { chunk })).toBe(countRows(store, 'journal'));
         for (const table of PROJECTION_TABLES) expect(rowsOf(fresh, table), `${table}, chunk ${chunk}`).toEqual(rowsOf(store, table));
@@ -74,7 +75,7 @@ describe('verify in chunks', () => {
   it('checks a chain whose events arrived out of their order event by event, and finds it intact', async () => {
     // Another file holding the same journal, its events written in reverse arrival order (with their
     // refs): the quick pass in arrival order sees numbers out of line and hands over to the exact one.
-    const { store: copy } = await openStore(':memory:');
+    const { store: copy } = await openStore(':memory:', { migrations: registry.migrations });
     try {
       const seqs = new Map<number, number>();
       const insert = copy.sqlite.prepare('INSERT INTO journal (origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (@origin, @origin_seq, @hlc, @actor, @type, @entity, @payload, @prev_hash, @hash)');

@@ -1,3 +1,4 @@
+import { registry } from '../../../db/areas.ts';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { domain } from '../../../db/domain.ts';
@@ -247,7 +248,7 @@ describe('rebuilding the projections from the journal', () => {
     const t = await openTestCore();
     await recordWorkday(t);
     const source = t.core.services.store;
-    const { store: fresh } = await openStore(':memory:');
+    const { store: fresh } = await openStore(':memory:', { migrations: registry.migrations });
     try {
       const folded = foldAll(source, fresh, domain);
       expect(folded).toBe(countRows(source, 'journal'));
@@ -273,8 +274,8 @@ describe('rebuilding the projections from the journal', () => {
     await recordWorkday(t);
     const source = t.core.services.store;
     // Copy the journal into a second file in reverse arrival order; the fold still orders by HLC.
-    const { store: shuffled } = await openStore(':memory:');
-    const { store: rebuilt } = await openStore(':memory:');
+    const { store: shuffled } = await openStore(':memory:', { migrations: registry.migrations });
+    const { store: rebuilt } = await openStore(':memory:', { migrations: registry.migrations });
     try {
       const insert = shuffled.sqlite.prepare(
         'INSERT INTO journal (origin, origin_seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (@origin, @origin_seq, @hlc, @actor, @type, @entity, @payload, @prev_hash, @hash)',

@@ -1,5 +1,6 @@
 // The whole story of one repair through the routes, as the ICT officer lives it: a laptop with an SSD
 // breaks, goes to an outside company without its SSD (3.6.3), comes back and is closed in the log book.
+import { registry } from '../../../db/areas.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { domain } from '../../../db/domain.ts';
 import { foldAll, verifyStore } from '../../../db/journal/verify.ts';
@@ -178,7 +179,7 @@ describe('a repair from the fault to the close, through the routes', () => {
     // The chain holds, and folding the journal afresh gives exactly the stored rows.
     const store = o.core.services.store;
     expect(await verifyStore(store, domain)).toMatchObject({ ok: true });
-    const { store: fresh } = await openStore(':memory:');
+    const { store: fresh } = await openStore(':memory:', { migrations: registry.migrations });
     try {
       foldAll(store, fresh, domain);
       for (const projection of domain.projections) {

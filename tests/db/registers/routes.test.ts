@@ -5,13 +5,16 @@ import enRegisters from '../../../db/contract/catalogues/en/registers.json' with
 import swRegisters from '../../../db/contract/catalogues/sw/registers.json' with { type: 'json' };
 import { REGISTER_KEYS, RegisterExportInput } from '../../../db/registers/contract.ts';
 import { devicesRegister } from '../../../db/assets/register-sheet.ts';
+import { handoversRegister } from '../../../db/handovers/handovers-sheet.ts';
 import { logBookRegister } from '../../../db/maintenance/log-book-sheet.ts';
+import { mediaRegister } from '../../../db/media/media-sheet.ts';
+import { movementsRegister } from '../../../db/movements/movements-sheet.ts';
 import { peopleRegister } from '../../../db/people/register-sheet.ts';
 import { wordsIn } from '../../../db/registers/register.ts';
 import { registerRoutes } from '../../../db/registers/routes.ts';
 import { exportRegister, openEmptyOffice } from '../../helpers/registers.ts';
 
-const REGISTERS = [devicesRegister, logBookRegister, peopleRegister];
+const REGISTERS = [devicesRegister, logBookRegister, movementsRegister, handoversRegister, mediaRegister, peopleRegister];
 
 describe('the registers.export route', () => {
   it('is open to everyone signed in, auditors included: an export changes nothing', () => {
@@ -30,7 +33,7 @@ describe('the registers.export route', () => {
   });
 
   it('refuses a register, a format or a language it does not know', () => {
-    for (const input of [{ register: 'handovers' }, { register: 'devices', format: 'pdf' }, { register: 'devices', language: 'fr' }, { register: 'devices', filters: { status: 'lost' } }]) {
+    for (const input of [{ register: 'stocktake' }, { register: 'devices', format: 'pdf' }, { register: 'devices', language: 'fr' }, { register: 'devices', filters: { status: 'stolen' } }]) {
       expect([input, RegisterExportInput.safeParse(input).success]).toEqual([input, false]);
     }
   });

@@ -1,6 +1,7 @@
 import { readFileSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registry } from '../../../db/areas.ts';
 import { openCore } from '../../../db/core.ts';
 import { manualClock } from '../../../db/core/clock.ts';
 import { Refusal } from '../../../db/core/refusal.ts';
@@ -56,7 +57,9 @@ describe('opening the records file', () => {
     closeStore(old.store);
 
     const core = await openCore({ path, hasher: testHasher, clock: manualClock(START) });
-    expect(core.backup).toBe(`${path}.before-${latestMigration}.2025-03-03T08-00-00-000Z.bak`);
+    // The core runs every area's migrations too, so its file ends at the last of them all.
+    const last = Object.keys(registry.migrations).sort().at(-1) as string;
+    expect(core.backup).toBe(`${path}.before-${last}.2025-03-03T08-00-00-000Z.bak`);
     core.close();
 
     const copy = new Sqlite(core.backup as string, { readonly: true });

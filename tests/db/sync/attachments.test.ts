@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registry } from '../../../db/areas.ts';
 import { domain } from '../../../db/domain.ts';
 import { verifyStore } from '../../../db/journal/verify.ts';
 import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../../../db/sync/format.ts';
@@ -59,7 +60,7 @@ describe('attachments travel in bundles', () => {
     const file = await b.ok('attachments.get', { sha256 });
     expect(Buffer.from(file.base64, 'base64').equals(JOB_CARD)).toBe(true);
     expect(file.name).toBe('kadi-ya-kazi.pdf');
-    expect(await verifyStore(b.store, domain)).toMatchObject({ ok: true });
+    expect(await verifyStore(b.store, domain, { migrations: registry.migrations })).toMatchObject({ ok: true });
 
     // Imported again: nothing new, the file is held once.
     const again = await b.ok('sync.import', { file: { name: 'a.daftari', base64: bytes.toString('base64') } });

@@ -59,7 +59,7 @@ describe('account events never leave the installation, whatever the origins tabl
     expect(routed.ok ? null : routed.error.code).toBe('bundle-holds-local-event');
     expect(a.store.sqlite.prepare('SELECT count(*) AS n FROM journal').get()).toEqual(before);
 
-    expect(await verifyStore(a.store, domain)).toEqual({ ok: false, kind: 'row', table: 'origins', id: local, problem: 'scope-mismatch' });
+    expect(await verifyStore(a.store, domain, { migrations: registry.migrations })).toEqual({ ok: false, kind: 'row', table: 'origins', id: local, problem: 'scope-mismatch' });
   });
 
   it('an untouched file exports only shared event types, and the password hash is never in the bundle', async () => {
@@ -148,7 +148,7 @@ describe('a revoked installation can be trusted again', () => {
     const peers = await b.ok('peers.trust-again', { peer_id: a.origin, fingerprint: ` ${fingerprint.toLowerCase().replace(/ /g, '')} ` });
     expect(peers.find((p) => p.id === a.origin)?.status).toBe('trusted');
     expect((await importBundle(b, bundle)).ok).toBe(true);
-    expect(await verifyStore(b.store, domain)).toMatchObject({ ok: true });
+    expect(await verifyStore(b.store, domain, { migrations: registry.migrations })).toMatchObject({ ok: true });
 
     const event = b.store.sqlite.prepare("SELECT * FROM journal WHERE type = 'peers.trusted-again'").get() as { payload: string; actor: string; hlc: string; type: string; entity: string; origin: string; origin_seq: number };
     const t = (key: string, params?: Record<string, unknown>) => `${key} ${JSON.stringify(params ?? {})}`;

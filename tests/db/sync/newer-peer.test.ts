@@ -3,6 +3,7 @@
 // version that knows the type starts, it is folded where it belongs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { registry } from '../../../db/areas.ts';
 import { domain } from '../../../db/domain.ts';
 import { foldHeldEvents } from '../../../db/journal/append.ts';
 import { createDomain } from '../../../db/journal/domain.ts';
@@ -78,7 +79,7 @@ describe('an event type from a newer peer', () => {
     const stored = b.store.sqlite.prepare('SELECT seq, type, entity FROM journal WHERE type = ?').get(locationRenamed.type) as { seq: number };
     expect(stored).toMatchObject({ type: 'locations.renamed', entity: place.id });
     expect(b.store.sqlite.prepare('SELECT seq FROM journal_held').all()).toEqual([{ seq: stored.seq }]);
-    expect(await verifyStore(b.store, domain)).toMatchObject({ ok: true });
+    expect(await verifyStore(b.store, domain, { migrations: registry.migrations })).toMatchObject({ ok: true });
     // Not folded: every shared projection is what the same bundle without it gives.
     expect(location(b, place.id)).toBe('Ghorofa 2');
     expect(sharedDigest(b.store)).toEqual(sharedDigest(c.store));
@@ -96,7 +97,7 @@ describe('an event type from a newer peer', () => {
     expect(foldHeldEvents(b.store, newerDomain)).toBe(1);
     expect(location(b, place.id)).toBe('Ghorofa 3');
     expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM journal_held').get()).toEqual({ n: 0 });
-    expect(await verifyStore(b.store, newerDomain)).toMatchObject({ ok: true });
+    expect(await verifyStore(b.store, newerDomain, { migrations: registry.migrations })).toMatchObject({ ok: true });
     expect(foldHeldEvents(b.store, newerDomain)).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../../db/areas.ts';
 import { domain } from '../../../db/domain.ts';
 import { SYSTEM_ACTOR } from '../../../db/journal/append.ts';
 import { verifyStore } from '../../../db/journal/verify.ts';
@@ -219,7 +220,7 @@ describe('a bundle that is damaged, forged or out of place is refused and change
     events[3] = { ...y, hlc: x.hlc };
     const r = await receiver();
     const result = await importBundle(r, reseal(unpack(genuine).header, events, privateKeyOf(a)), true);
-    const verified = await verifyStore(r.store, domain);
+    const verified = await verifyStore(r.store, domain, { migrations: registry.migrations });
     expect({ refused: result.ok ? null : result.error.code, verified: verified.ok ? 'ok' : verified.problem }).toEqual({ refused: 'bundle-damaged', verified: 'ok' });
   });
 

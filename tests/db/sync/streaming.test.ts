@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registry } from '../../../db/areas.ts';
 import type { CallContext } from '../../../db/core/context.ts';
 import { domain } from '../../../db/domain.ts';
 import { SYSTEM_ACTOR } from '../../../db/journal/append.ts';
@@ -94,7 +95,7 @@ describe('a large bundle is streamed', () => {
       expect(imported.new_events).toBe(EVENTS);
       expect(countRows(b.store, 'people')).toBe(countRows(a.store, 'people'));
       expect(sharedDigest(b.store)).toEqual(sharedDigest(a.store));
-      expect(await verifyStore(b.store, domain)).toMatchObject({ ok: true });
+      expect(await verifyStore(b.store, domain, { migrations: registry.migrations })).toMatchObject({ ok: true });
       a.core.close();
       b.core.close();
     },

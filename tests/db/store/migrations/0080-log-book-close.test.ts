@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registry } from '../../../../db/areas.ts';
 import { domain } from '../../../../db/domain.ts';
 import { verifyStore } from '../../../../db/journal/verify.ts';
 import { closeStore, openStore } from '../../../../db/store/open.ts';
@@ -44,9 +45,9 @@ describe('migration 0080-log-book-close', () => {
 
   it('opens a file written before it, and verify finds every event and row intact', async () => {
     writeFileSync(path, gunzipSync(readFileSync(BEFORE)));
-    const { store, applied } = await openStore(path);
+    const { store, applied } = await openStore(path, { migrations: registry.migrations });
     expect(applied).toContain('0080-log-book-close');
-    const result = await verifyStore(store, domain);
+    const result = await verifyStore(store, domain, { migrations: registry.migrations });
     expect(result).toMatchObject({ ok: true });
     const counts = store.sqlite.prepare('SELECT (SELECT count(*) FROM assets) AS assets, (SELECT count(*) FROM maintenance_entries) AS entries').get();
     expect(counts).toEqual({ assets: 60, entries: expect.any(Number) });

@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveStatus } from '../../../../db/assets/reducer.ts';
+import { registry } from '../../../../db/areas.ts';
 import { domain } from '../../../../db/domain.ts';
 import { verifyStore } from '../../../../db/journal/verify.ts';
 import * as m0105 from '../../../../db/store/migrations/0105-device-custody.ts';
@@ -38,8 +39,8 @@ describe('migration 0105-device-custody', () => {
     expect(store.sqlite.prepare('SELECT id, status FROM assets ORDER BY id').all()).toEqual(statuses);
     closeStore(store);
 
-    const latest = await openStore(path);
-    expect(await verifyStore(latest.store, domain)).toMatchObject({ ok: true });
+    const latest = await openStore(path, { migrations: registry.migrations });
+    expect(await verifyStore(latest.store, domain, { migrations: registry.migrations })).toMatchObject({ ok: true });
     closeStore(latest.store);
   });
 
