@@ -68,23 +68,30 @@ export function overdueMovements(store: Store, today: string): MovementView[] {
 }
 
 /** The request still open on a device (prepared, approved or out), if any, besides `except`. */
+/**
+ * The requests that name a device, from its own refs (journal_refs, indexed by entity): every request's
+ * events refer to its devices, so this does not read every request's devices at a ministry's scale.
+ */
+const REQUESTS_OF_DEVICE = `SELECT j.entity FROM journal_refs r JOIN journal j ON j.seq = r.seq WHERE r.entity = @asset AND j.type = 'movements.requested'`;
+
 export function openRequestOf(store: Store, assetId: string, except: string | null = null): MovementRow | undefined {
   return statement(
     store,
-    `SELECT * FROM movements WHERE (state IN ('requested', 'approved', 'checked_out') OR (out_on != '' AND returned_on = ''))
-       AND id != ? AND EXISTS (SELECT 1 FROM json_each(movements.devices) WHERE json_extract(json_each.value, '$.asset_id') = ?)
+    `SELECT * FROM movements WHERE id IN (${REQUESTS_OF_DEVICE})
+       AND (state IN ('requested', 'approved', 'checked_out') OR (out_on != '' AND returned_on = ''))
+       AND id != @except AND EXISTS (SELECT 1 FROM json_each(movements.devices) WHERE json_extract(json_each.value, '$.asset_id') = @asset)
      ORDER BY created_at DESC LIMIT 1`,
-  ).get(except ?? '', assetId) as MovementRow | undefined;
+  ).get({ except: except ?? '', asset: assetId }) as MovementRow | undefined;
 }
 
 /** The approved permit a device is about to leave on (not yet checked out), if any. */
 export function approvedPermitOf(store: Store, assetId: string): MovementRow | undefined {
   return statement(
     store,
-    `SELECT * FROM movements WHERE state = 'approved' AND out_on = ''
-       AND EXISTS (SELECT 1 FROM json_each(movements.devices) WHERE json_extract(json_each.value, '$.asset_id') = ?)
+    `SELECT * FROM movements WHERE id IN (${REQUESTS_OF_DEVICE}) AND state = 'approved' AND out_on = ''
+       AND EXISTS (SELECT 1 FROM json_each(movements.devices) WHERE json_extract(json_each.value, '$.asset_id') = @asset)
      ORDER BY created_at DESC LIMIT 1`,
-  ).get(assetId) as MovementRow | undefined;
+  ).get({ asset: assetId }) as MovementRow | undefined;
 }
 
 /** The next number of a year's permits. */
