@@ -4,6 +4,7 @@
 // `db/<area>/` with an index.ts, and one line here (docs/architecture.md, "Adding an area").
 import { createRegistry } from './area.ts';
 import { assetsArea } from './assets/index.ts';
+import { backupsArea } from './backups/index.ts';
 import { handoversArea } from './handovers/index.ts';
 import { disposalArea } from './disposal/index.ts';
 import { historyArea } from './history/index.ts';
@@ -34,6 +35,7 @@ export const AREAS = [
   peopleArea,
   placesArea,
   syncArea,
+  backupsArea,
   usersArea,
   institutionArea,
   historyArea,

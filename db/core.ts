@@ -5,6 +5,8 @@ import type { Services } from './core/context.ts';
 import { Jobs, StoreTurns } from './core/jobs.ts';
 import { authorize, dispatch, type Authorization, type CallOutcome } from './contract/dispatch.ts';
 import type { Area } from './area.ts';
+import { scheduledBackup } from './backups/schedule.ts';
+import type { TakenBackup } from './backups/commands.ts';
 import { createRegistry } from './area.ts';
 import { AREAS, registry as productRegistry } from './areas.ts';
 import { ensureIdentity, foldHeldEvents } from './journal/append.ts';
@@ -32,6 +34,8 @@ export interface Core {
   call(token: string | null, route: string, input: unknown): Promise<CallOutcome>;
   /** The checks of a call to `route` without its handler (see `authorize` in contract/dispatch.ts). */
   authorize(token: string | null, route: string): Authorization;
+  /** The schedule's backup (3.4.1), taken in its turn of the store when one is due; null when none was. */
+  backupIfDue(): Promise<TakenBackup | null>;
   close(): void;
 }
 
@@ -55,6 +59,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sessions: new Sessions(clock, options.idleLimitMs),
     jobs: new Jobs(),
     signingKey: () => (signingKey ??= loadOrCreateKey(keyStore)),
+    // A restore (db/backups/commands.ts) put another file in place: later calls read and write it.
+    reopened: (next, identity) => {
+      services.store = next;
+      services.identity = identity;
+    },
   };
   // Events a newer peer sent, of types this version did not know, are folded once it knows them.
   foldHeldEvents(store, domain);
@@ -65,6 +74,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     backup,
     call: (token, route, input) => dispatch(services, turns, token, route, input),
     authorize: (token, route) => authorize(services, token, route),
-    close: () => closeStore(store),
+    backupIfDue: () => scheduledBackup(services, turns),
+    close: () => closeStore(services.store),
   };
 }

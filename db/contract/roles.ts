@@ -34,3 +34,9 @@ export const CUSTODY_READERS: RoleSet = ['admin', 'ict_officer', 'accounting_off
 export const MEDIA_LOSS_WATCHERS: RoleSet = ['admin', 'ict_officer', 'accounting_officer'];
 /** Who prepares disposal batches for the Records and Archives Management Department and records their outcome (3.6.12). */
 export const RECORDS_OFFICERS: RoleSet = ['records_officer'];
+/** Who sees the backups, their checks and their test restores (3.4.1): the ICT unit and the auditor. */
+export const BACKUP_READERS: RoleSet = ['admin', 'ict_officer', 'auditor'];
+/** Who takes a backup and tries a restore of one (3.4.2): the administrator (DIRECTIVE: "Administrator: … backups"). */
+export const BACKUP_TAKERS: RoleSet = ADMIN;
+/** Who decides where and how often backups are taken, and restores one over the records: the administrator. */
+export const RESTORERS: RoleSet = ADMIN;

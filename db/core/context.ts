@@ -26,6 +26,11 @@ export interface Services {
   jobs: Jobs;
   /** This installation's bundle-signing key, made at first use and kept outside the database. */
   signingKey(): SigningKey;
+  /**
+   * After a restore has put another file in the database's place: every later call uses `store`, and
+   * this installation writes as `identity`. Only a core that owns its file offers it (db/core.ts).
+   */
+  reopened?(store: Store, identity: Identity): void;
 }
 
 export interface SessionUser {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startBackupSchedule } from '../backups/schedule.ts';
 import { openCore } from '../core.ts';
 import { startHost } from './server.ts';
 
@@ -17,6 +18,8 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(2);
 }
 const core = await openCore({ path: resolve(values.db) });
+// The browser host keeps the same backup schedule as the desktop app (3.4.1).
+startBackupSchedule(core);
 const host = await startHost({
   core,
   root,

@@ -88,18 +88,51 @@ function checkEvent(
 }
 
 /**
+ * This installation's own origins, as the journal shows them: the origin of the first event of each
+ * scope. First-run setup writes the institution (shared) and the first administrator (local) before any
+ * bundle can be imported, and account events never travel, so neither can be a peer's. After a restore
+ * the shared one is the origin its record names.
+ */
+function ownOrigins(store: Store, domain: Domain): Partial<Record<Scope, string>> {
+  const own: Partial<Record<Scope, string>> = {};
+  const rows = statement(store, 'SELECT origin, type FROM journal ORDER BY seq').iterate() as IterableIterator<{ origin: string; type: string }>;
+  for (const row of rows) {
+    const scope = domain.events.get(row.type)?.scope;
+    if (scope && own[scope] === undefined) own[scope] = row.origin;
+    if (own.shared !== undefined && own.local !== undefined) break;
+  }
+  // A restore moves this installation to a new shared origin, and says so in a hashed event (its last).
+  const moved = statement(store, 'SELECT payload FROM journal WHERE type = ? ORDER BY seq DESC LIMIT 1').get(ORIGIN_MOVED) as { payload: string } | undefined;
+  if (moved) {
+    const origin = (JSON.parse(moved.payload) as { origin?: unknown }).origin;
+    if (typeof origin === 'string') own.shared = origin;
+  }
+  return own;
+}
+
+/** The event that moves this installation's shared origin (db/backups/events.ts, `backups.restored`). */
+const ORIGIN_MOVED = 'backups.restored';
+
+/**
  * Each origin's `scope` must be the scope of every event type in its chain. Export reads the chains
  * the `origins` table calls shared, and the table is not hashed, so an edited scope would otherwise
  * go unnoticed (docs/journal.md, "origins"). An origin holding events but no row is reported missing.
+ * `is_self` decides which chains this installation writes to and calls its own: it must mark exactly
+ * the origins the journal shows as this installation's (`row-differs`).
  */
-function checkScopes(store: Store, chainScopes: ReadonlyMap<string, Set<Scope>>): VerifyResult | null {
-  const declared = new Map(
-    (statement(store, 'SELECT origin, scope FROM origins ORDER BY origin').all() as { origin: string; scope: string }[]).map((r) => [r.origin, r.scope]),
-  );
+function checkScopes(store: Store, domain: Domain, chainScopes: ReadonlyMap<string, Set<Scope>>): VerifyResult | null {
+  const rows = statement(store, 'SELECT origin, scope, is_self FROM origins ORDER BY origin').all() as { origin: string; scope: string; is_self: number }[];
+  const declared = new Map(rows.map((r) => [r.origin, r.scope]));
   for (const [origin, scopes] of [...chainScopes].sort(([a], [b]) => a.localeCompare(b))) {
     const scope = declared.get(origin);
     if (scope === undefined) return { ok: false, kind: 'row', table: 'origins', id: origin, problem: 'row-missing' };
     if (scopes.size !== 1 || !scopes.has(scope as Scope)) return { ok: false, kind: 'row', table: 'origins', id: origin, problem: 'scope-mismatch' };
+  }
+  const own = ownOrigins(store, domain);
+  for (const row of rows) {
+    const expected = own[row.scope as Scope];
+    if (expected === undefined) continue;
+    if (row.is_self !== (row.origin === expected ? 1 : 0)) return { ok: false, kind: 'row', table: 'origins', id: row.origin, problem: 'row-differs' };
   }
   return null;
 }
@@ -455,7 +488,7 @@ export async function verifyStore(store: Store, domain: Domain, options: VerifyO
   job?.report(0, total, 'checking');
   const chain = (await run(chainInArrivalOrder(store, domain, chunk), job, 'checking', total)) ?? exactChain(store, domain);
   if (chain.failure) return chain.failure;
-  const scopeProblem = checkScopes(store, chain.chainScopes);
+  const scopeProblem = checkScopes(store, domain, chain.chainScopes);
   if (scopeProblem) return scopeProblem;
 
   // The scratch copy lives in a temporary file, not in memory: a large register would otherwise need

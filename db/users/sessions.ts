@@ -47,6 +47,11 @@ export class Sessions {
     if (token) this.#byToken.delete(token);
   }
 
+  /** Everyone signs in again (a restore has replaced the accounts they signed in with). */
+  endAll(): void {
+    this.#byToken.clear();
+  }
+
   endAllFor(userId: string): void {
     for (const [token, session] of this.#byToken) if (session.userId === userId) this.#byToken.delete(token);
   }

@@ -48,8 +48,8 @@ describe('a long job’s progress in the window', () => {
   });
 
   it('reads a phase it has no words for (a newer core’s) as working', () => {
-    expect(phaseKey('rebuilding')).toBe('jobsUi.phases.working');
-    expect(jobLine({ phase: 'rebuilding', done: 3, total: 9 }, en, grouped('en'))).toBe('Working: 3 of 9');
+    expect(phaseKey('reindexing')).toBe('jobsUi.phases.working');
+    expect(jobLine({ phase: 'reindexing', done: 3, total: 9 }, en, grouped('en'))).toBe('Working: 3 of 9');
   });
 
   it('has words for every phase the core’s jobs report', () => {
