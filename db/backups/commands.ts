@@ -15,6 +15,8 @@ import { BACKUPS_SETTINGS_ID, type BackupKind, type BackupProblem, type BackupSe
 import { backupFailed, backupRestored, backupSettingsSet, backupTaken, restoreTested } from './events.ts';
 import { backupFileName, checkBackupFile, copyOnline, fileSha256, keptAsideName, summaryOf, swapIn, type BackupSummary } from './files.ts';
 import { backupSettings, latestVerified } from './queries.ts';
+import { witness, type Witnessed } from './witness.ts';
+import { verifyStore, type VerifyResult } from '../journal/verify.ts';
 
 export function setBackupSettings(ctx: Services, actor: Actor, input: BackupSettingsInput) {
   return command(ctx, actor, () => ({ events: [emit(backupSettingsSet, BACKUPS_SETTINGS_ID, input)], result: backupSettings(ctx.store) })).result;
@@ -262,4 +264,19 @@ export async function restoreBackup(ctx: Services, actor: Actor, from: string, s
   } finally {
     rmSync(restoring, { force: true });
   }
+}
+
+export type WitnessResult = (Witnessed & { file: string }) | { ok: false; problem: 'journal'; file: string; verdict: Exclude<VerifyResult, { ok: true }> };
+
+/**
+ * Whether the records extend the backup at `path`: the backup verified in full, the records verified,
+ * then every chain of the backup found unchanged in the records (witness.ts).
+ */
+export async function witnessBackup(ctx: Services, path: string, job?: JobHandle): Promise<WitnessResult> {
+  const file = basename(path);
+  const check = await checkBackupFile(path, checkOptions(ctx, job));
+  if (!check.ok) refuse(`backup-${check.problem}`, { file, detail: check.detail });
+  const verdict = await verifyStore(ctx.store, ctx.domain, { migrations: ctx.registry.migrations, checks: ctx.registry.checks, job });
+  if (!verdict.ok) return { ok: false, problem: 'journal', file, verdict };
+  return { ...witness(ctx.store, path), file };
 }

@@ -40,6 +40,7 @@ export const BackupFileName = safeString()
   .max(200, 'validation.too-long')
   .refine((value) => /^[^/\\:]+\.sqlite$/.test(value) && value !== '.sqlite', 'validation.backup-file-name');
 export const InspectBackupInput = z.strictObject({ file: BackupFileName, job: JobKey.optional() });
+export const WitnessInput = z.strictObject({ file: BackupFileName, job: JobKey.optional() });
 /** Restoring names the backup and the SHA-256 the person saw when they confirmed: a file changed since is refused. */
 export const RestoreBackupInput = z.strictObject({
   file: BackupFileName,

@@ -4,8 +4,8 @@ import { route } from '../contract/route.ts';
 import { EmptyInput } from '../contract/inputs.ts';
 import { actorOf, signedIn } from '../core/context.ts';
 import { readsOnly, runJob } from '../core/jobs.ts';
-import { BackupSettingsInput, InspectBackupInput, RestoreBackupInput, TakeBackupInput, TestRestoreInput } from './contract.ts';
-import { backupPath, inspectBackup, restoreBackup, setBackupSettings, takeBackup, testRestore } from './commands.ts';
+import { BackupSettingsInput, InspectBackupInput, RestoreBackupInput, TakeBackupInput, TestRestoreInput, WitnessInput } from './contract.ts';
+import { backupPath, inspectBackup, restoreBackup, setBackupSettings, takeBackup, testRestore, witnessBackup } from './commands.ts';
 import { listBackups } from './queries.ts';
 
 export const backupsRoutes = {
@@ -28,6 +28,14 @@ export const backupsRoutes = {
       access: RESTORERS,
       input: InspectBackupInput,
       handler: (ctx, input) => runJob(ctx.jobs, 'backups.inspect', signedIn(ctx).id, input.job, (job) => inspectBackup(ctx, backupPath(ctx.store, input.file), job)),
+    }),
+  ),
+  // The backup as a witness: do the records extend its history, or has something been rewritten since?
+  'backups.witness': readsOnly(
+    route({
+      access: BACKUP_READERS,
+      input: WitnessInput,
+      handler: (ctx, input) => runJob(ctx.jobs, 'backups.witness', signedIn(ctx).id, input.job, (job) => witnessBackup(ctx, backupPath(ctx.store, input.file), job)),
     }),
   ),
   'backups.restore': route({

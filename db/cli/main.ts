@@ -74,7 +74,9 @@ const SYNOPSIS = `  daftari init --operator --db FILE --institution NAME --code 
   daftari demo --operator --db FILE [--scale small|large] [--seed N] [--date YYYY-MM-DD] [--admin USERNAME] [--password PASSWORD]
   daftari call ROUTE --db FILE --user USERNAME [--input JSON | --input -]
   daftari routes [--json]
-  daftari verify --db FILE --user USERNAME
+  daftari verify --db FILE --user USERNAME [--against BACKUP]
+  daftari backup --db FILE --user USERNAME --out FILE
+  daftari restore --db FILE --user USERNAME --from BACKUP [--yes]
   daftari history --db FILE --user USERNAME ENTITY_ID
   daftari export --db FILE --user USERNAME --out BUNDLE [--peer ORIGIN] [--force]
   daftari import --db FILE --user USERNAME BUNDLE [--accept-new-peer] [--preview]
@@ -91,6 +93,7 @@ function usage(t: Translate): string {
     '',
     t('cli.help.key-file'),
     t('cli.help.databases'),
+    t('cli.help.backups'),
     t('cli.help.users'),
     t('cli.help.operator'),
     t('cli.help.passwords'),
@@ -350,14 +353,79 @@ export function verifyMessage(result: VerifyResult, t: Translate): string {
 
 async function verify(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values } = parse(args, USER);
+  const { values } = parse(args, { ...USER, against: { type: 'string' } });
   const path = requireDb(values);
   const user = requireUser(values);
+  const against = values.against === undefined ? null : resolve(values.against);
+  if (against !== null && !existsSync(against)) throw new CliFailure('cli.backup-not-found', { file: against });
   return withCore(path, (core) =>
     asUser(core, cx, user, async (token) => {
-      const result = await callRoute(core, token, 'journal.verify', {});
-      (result.ok ? io.stdout : io.stderr).write(`${verifyMessage(result, t)}\n`);
-      return result.ok ? 0 : 1;
+      if (against === null) {
+        const result = await callRoute(core, token, 'journal.verify', {});
+        (result.ok ? io.stdout : io.stderr).write(`${verifyMessage(result, t)}\n`);
+        return result.ok ? 0 : 1;
+      }
+      // The backup as a witness: the records must extend its history (issue 12).
+      authorized(core, token, 'journal.verify');
+      const ctx = authorized(core, token, 'backups.witness');
+      const { witnessBackup } = await import('../backups/commands.ts');
+      const found = await witnessBackup(ctx, against);
+      if (found.ok) {
+        io.stdout.write(`${t('cli.against-ok', { file: found.file, events: found.backup_events, later: found.later_events })}\n`);
+        return 0;
+      }
+      io.stderr.write(
+        `${found.problem === 'journal' ? verifyMessage(found.verdict, t) : t(`cli.against-${found.problem}`, { file: found.file, origin: found.origin, origin_seq: found.origin_seq })}\n`,
+      );
+      return 1;
+    }),
+  );
+}
+
+async function backupCommand(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
+  const { values } = parse(args, { ...USER, out: { type: 'string' } });
+  const path = requireDb(values);
+  const user = requireUser(values);
+  if (!values.out) throw new UsageError('cli.usage.out-required');
+  const out = resolve(values.out);
+  const { takeBackup } = await import('../backups/commands.ts');
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      const ctx = authorized(core, token, 'backups.take');
+      const taken = await takeBackup(ctx, actorOf(signedIn(ctx)), { kind: 'cli', target: out });
+      io.stdout.write(`${t('cli.backup-taken', { file: taken.path, events: taken.summary.events, hash: taken.sha256 })}\n`);
+      return 0;
+    }),
+  );
+}
+
+async function restoreCommand(args: string[], cx: Cx): Promise<number> {
+  const { io, t } = cx;
+  const { values } = parse(args, { ...USER, from: { type: 'string' }, yes: { type: 'boolean' } });
+  const path = requireDb(values);
+  const user = requireUser(values);
+  if (!values.from) throw new UsageError('cli.usage.from-required');
+  const from = resolve(values.from);
+  if (!existsSync(from)) throw new CliFailure('cli.backup-not-found', { file: from });
+  const { inspectBackup, restoreBackup } = await import('../backups/commands.ts');
+  const { formatDateTime } = await import('../contract/days.ts');
+  return withCore(path, (core) =>
+    asUser(core, cx, user, async (token) => {
+      const ctx = authorized(core, token, 'backups.restore');
+      // What the backup holds, verified, before anything is replaced.
+      const shown = await inspectBackup(ctx, from);
+      const s = shown.summary;
+      io.stdout.write(
+        `${t('cli.restore-shows', { file: shown.file, institution: `${s.institution_name} (${s.institution_code})`, last: formatDateTime(s.last_event_at), events: s.events, devices: s.devices, entries: s.log_entries, people: s.people, users: s.users })}\n`,
+      );
+      if (!values.yes) {
+        io.stderr.write(`${t('cli.restore-confirm')}\n`);
+        return 1;
+      }
+      const restored = await restoreBackup(ctx, actorOf(signedIn(ctx)), from, shown.sha256);
+      io.stdout.write(`${t('cli.restored', { file: restored.file, kept: restored.kept_aside })}\n`);
+      return 0;
     }),
   );
 }
@@ -557,7 +625,7 @@ function firstLine(error: unknown): string {
 }
 
 /** Every command but `init` and `demo`: each works as a signed-in user, or (`routes`) reads no records at all. */
-const NO_OPERATOR: ReadonlySet<string> = new Set(['call', 'routes', 'verify', 'history', 'export', 'import', 'peers', 'register']);
+const NO_OPERATOR: ReadonlySet<string> = new Set(['call', 'routes', 'verify', 'history', 'export', 'import', 'peers', 'register', 'backup', 'restore']);
 
 async function dispatch(command: string | undefined, rest: string[], cx: Cx): Promise<number> {
   // Named before the generic "unknown option": a user who tries --operator elsewhere learns why not.
@@ -575,6 +643,10 @@ async function dispatch(command: string | undefined, rest: string[], cx: Cx): Pr
       return verify(rest, cx);
     case 'history':
       return history(rest, cx);
+    case 'backup':
+      return backupCommand(rest, cx);
+    case 'restore':
+      return restoreCommand(rest, cx);
     case 'demo':
       return demo(rest, cx);
     case 'export':
