@@ -15,6 +15,7 @@ import {
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { workingDay } from '../contract/days.ts';
 import { refuse } from '../core/refusal.ts';
+import { refuseDisposed } from '../disposal/read-only.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { findPerson } from '../people/queries.ts';
 import { emit } from '../journal/types.ts';
@@ -120,7 +121,7 @@ export function registerAsset(ctx: CallContext, input: z.output<typeof RegisterA
 
 export function updateAsset(ctx: CallContext, input: z.output<typeof UpdateAssetInput>): AssetView {
   command(ctx, actorOf(signedIn(ctx)), () => {
-    if (!findAssetRow(ctx.store, input.asset_id)) refuse('asset-not-found');
+    refuseDisposed(findAssetRow(ctx.store, input.asset_id) ?? refuse('asset-not-found'));
     const particulars = checkParticulars(ctx, input, input.asset_id);
     refuseTakenTag(ctx, input.tag, input.asset_id);
     const base = statement(
@@ -153,6 +154,7 @@ export function addMedium(ctx: CallContext, input: z.output<typeof AddMediumInpu
   const id = ctx.ids.next();
   command(ctx, actorOf(signedIn(ctx)), () => {
     const asset = findAssetRow(ctx.store, input.asset_id) ?? refuse('asset-not-found');
+    refuseDisposed(asset, 'asset_id');
     // 3.6.3, issue 7: storage goes into a device that is here. Adding it while the device is away for
     // repair would record a medium inside a device at the provider's, as refused for the send itself.
     if (asset.repair_state === 'off_site') refuse('storage-device-away', { tag: asset.tag }, { asset_id: 'errors.storage-device-away' });
@@ -169,6 +171,7 @@ export function removeMedium(ctx: CallContext, input: z.output<typeof RemoveMedi
     const current = findMedium(ctx.store, medium_id) ?? refuse('medium-not-found');
     if (current.state !== 'installed' || !current.asset_id) refuse('medium-not-installed');
     const asset = findAssetRow(ctx.store, current.asset_id) ?? refuse('asset-not-found');
+    refuseDisposed(asset);
     refuseFutureDate(ctx, details.removed_on, 'removed_on');
     refuseBeforeDevice(asset, details.removed_on, 'removed_on');
     if (details.entry_id) {
@@ -189,6 +192,7 @@ export function reinstallMedium(ctx: CallContext, input: z.output<typeof Reinsta
     const current = findMedium(ctx.store, medium_id) ?? refuse('medium-not-found');
     if (current.state !== 'removed' || !current.asset_id) refuse('medium-not-removed');
     const asset = findAssetRow(ctx.store, current.asset_id) ?? refuse('asset-not-found');
+    refuseDisposed(asset);
     // A device away for repair has nowhere to put the medium back.
     if (asset.repair_state === 'off_site') refuse('asset-offsite');
     refuseFutureDate(ctx, details.reinstalled_on, 'reinstalled_on');

@@ -17,6 +17,7 @@ import type { Role } from '../users/contract.ts';
 import type { RouteInput, RouteName, RouteOutput } from '../contract/routes.ts';
 import { Batches, STEP_MS } from './batch.ts';
 import { custodyDemo, type CustodyDemoSummary, type CustodyDevice } from './custody.ts';
+import { disposalDemo, disposalDevices, type DisposalDemoSummary } from './disposal.ts';
 import { seededHasher } from './hasher.ts';
 import { logBookDemo, type LogBookDemoSummary } from './log-book.ts';
 import { BASIN_OFFICES, DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';
@@ -40,6 +41,9 @@ const HEAD_OFFICE_OFFICERS = ['Juma Ally', 'Neema Kweka', 'Hamisi Said'];
 
 /** The Head of Institution's own password after the first sign-in, when the demo approves the procedure. */
 export const DEMO_HEAD_PASSWORD = 'Utaratibu#2026Tz';
+/** The records officer who prepares the disposal batches, and her own password after the first sign-in. */
+export const DEMO_RECORDS_OFFICER = 'zawadi.mushi';
+export const DEMO_RECORDS_PASSWORD = 'Kumbukumbu#2026Tz';
 
 /** What a demo holds. A test or the benchmark gives its own; `daftari demo` takes a scale's. */
 export interface DemoCounts {
@@ -61,12 +65,14 @@ export interface DemoCounts {
   personal_devices: number;
   /** Flash disks of the removable media register (3.6.7–3.6.10), besides the register's external drives. */
   flash_disks: number;
+  /** Disposal batches disposed of besides the one batch in each state (3.6.12). */
+  disposal_batches: number;
 }
 
 // Issue 9: the ministry's size. The custody records come after the log book: 100,000 handovers and
 // 20,000 off-premises requests at large scale, with personal devices and flash disks for a staff of 20,000.
 export const DEMO_SCALES = {
-  small: { people: 60, regional_offices: 3, basin_offices: 0, devices: 60, entries: 120, years: 2, handovers: 24, off_premises: 14, personal_devices: 8, flash_disks: 5 },
+  small: { people: 60, regional_offices: 3, basin_offices: 0, devices: 60, entries: 120, years: 2, handovers: 24, off_premises: 14, personal_devices: 8, flash_disks: 5, disposal_batches: 1 },
   large: {
     people: 20_000,
     regional_offices: REGIONS.length - 1,
@@ -78,6 +84,7 @@ export const DEMO_SCALES = {
     off_premises: 20_000,
     personal_devices: 3_000,
     flash_disks: 1_500,
+    disposal_batches: 40,
   },
 } as const satisfies Record<string, DemoCounts>;
 export type DemoScale = keyof typeof DEMO_SCALES;
@@ -122,6 +129,8 @@ export interface DemoSummary {
   register: RegisterDemoSummary;
   /** Handovers, off-premises requests, personal devices and removable media, by state. */
   custody: CustodyDemoSummary;
+  /** Disposal candidates and batches, by state. */
+  disposal: DisposalDemoSummary;
   /** How long the build took, in seconds (wall time; the only figure a seed does not fix). */
   build_seconds: number;
 }
@@ -366,7 +375,23 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       stores: [room('Stoo ya Vifaa'), room('Ofisi ya TEHAMA'), ...locations.filter((l) => !l.headOffice).map((l) => l.id)].filter((id): id is string => id !== undefined),
       progress,
     });
+    // 3.6.12: the records officer prepares the batches; the Accounting Officer approves them.
     batches.commit();
+    const records = await core.call(null, 'auth.sign-in', { username: DEMO_RECORDS_OFFICER, password: DEMO_TEMPORARY_PASSWORD });
+    if (!records.result.ok) throw new Refusal(records.result.error.code, records.result.error.params);
+    const recordsToken = records.session as string;
+    await call(core, recordsToken, 'auth.change-password', { current: DEMO_TEMPORARY_PASSWORD, next: DEMO_RECORDS_PASSWORD, confirm: DEMO_RECORDS_PASSWORD });
+    clock.advance(STEP_MS);
+    const disposal = await disposalDemo(asAdmin, batches.as(recordsToken), batches.as(headToken), {
+      batches: counts.disposal_batches,
+      random,
+      today: date,
+      devices: disposalDevices(core.services.store, 40 + counts.disposal_batches * 4),
+      officers: headOfficers,
+      progress,
+    });
+    batches.commit();
+    await call(core, recordsToken, 'auth.sign-out', {});
     await call(core, headToken, 'auth.sign-out', {});
     await call(core, token, 'auth.sign-out', {});
     return {
@@ -377,7 +402,9 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       users: DEMO_USERS.map((u) =>
         u.username === 'katibu.mkuu'
           ? { username: u.username, roles: u.roles, password: DEMO_HEAD_PASSWORD }
-          : { username: u.username, roles: u.roles, temporary_password: DEMO_TEMPORARY_PASSWORD },
+          : u.username === DEMO_RECORDS_OFFICER
+            ? { username: u.username, roles: u.roles, password: DEMO_RECORDS_PASSWORD }
+            : { username: u.username, roles: u.roles, temporary_password: DEMO_TEMPORARY_PASSWORD },
       ),
       departments: departmentIds.length,
       locations: locations.length,
@@ -386,6 +413,7 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       inactive_people: deactivated,
       register: { devices: devices.length, procedures: 2, providers: providers.length, plans: plans.size, ...logBook },
       custody,
+      disposal,
       build_seconds: Math.round(progress.elapsed() / 100) / 10,
     };
   } catch (error) {

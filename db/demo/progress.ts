@@ -2,8 +2,8 @@
 // while it runs, one when it is done, each with its counts and percent, in the user's language.
 import type { Translate } from '../contract/catalogues/index.ts';
 
-/** The stages in the order they run: the custody records (handovers, permits, personal devices, media) last. */
-export const DEMO_STAGES = ['accounts', 'places', 'people', 'procedures', 'devices', 'log-book', 'custody'] as const;
+/** The stages in the order they run: the custody records (handovers, permits, personal devices, media), then disposal. */
+export const DEMO_STAGES = ['accounts', 'places', 'people', 'procedures', 'devices', 'log-book', 'custody', 'disposal'] as const;
 export type DemoStage = (typeof DEMO_STAGES)[number];
 
 export interface DemoProgress {

@@ -1,29 +1,46 @@
 // What a merge can break in disposal, although each installation kept the rules on its own: one device
 // put in batches on two installations (3.6.12), a device handed over on one installation while a batch
 // held it on the other, and two batches given the same number. Computed from state; resolved, as every
-// conflict, with the shared `conflicts.resolved` event once the records are set right.
+// conflict, with the shared `conflicts.resolved` event once the records are set right. Each conflict's
+// detail carries what its sentence names (contract.ts tells it), so the Sync screen needs no lookup.
 import type { Conflict, ConflictRule } from '../area.ts';
-import type { Translate } from '../contract/catalogues/index.ts';
 import { conflictId, groupedRule } from '../sync/conflicts.ts';
 import { statement, type Store } from '../store/open.ts';
-import { HOLDING_STATES } from './contract.ts';
-
-export const IN_TWO_BATCHES = 'disposal-device-in-two-batches';
-export const HANDED_OVER_IN_BATCH = 'disposal-handed-over-in-batch';
-export const NUMBER_TWICE = 'disposal-number-twice';
+import { BATCH_NUMBER_TWICE, DEVICE_IN_TWO_BATCHES, HANDED_OVER_IN_BATCH, HOLDING_STATES } from './contract.ts';
 
 /** The states whose batches hold or held their devices to the end: a cancelled or returned batch let them go. */
 const HELD = [...HOLDING_STATES, 'disposed'].map((state) => `'${state}'`).join(', ');
 
+interface HeldLine {
+  asset_id: string;
+  tag: string;
+  batch_id: string;
+  number: string;
+}
+
 /** A single installation refuses a device already in a batch; two batches holding one device were built apart. */
-const inTwoBatches = groupedRule(
-  IN_TWO_BATCHES,
-  `SELECT asset_id AS key, json_group_array(id) AS ids FROM (
-      SELECT b.id, json_extract(j.value, '$.asset_id') AS asset_id
-        FROM disposal_batches b, json_each(b.lines) j WHERE b.state IN (${HELD}) ORDER BY b.id)
-    GROUP BY asset_id HAVING count(*) > 1 ORDER BY key`,
-  (key, ids) => ({ entities: [key, ...ids], detail: { asset_id: key, batches: ids } }),
-);
+function inTwoBatches(store: Store): Conflict[] {
+  const lines = statement(
+    store,
+    `SELECT json_extract(j.value, '$.asset_id') AS asset_id, json_extract(j.value, '$.tag') AS tag, b.id AS batch_id, b.number
+      FROM disposal_batches b, json_each(b.lines) j
+      WHERE b.state IN (${HELD}) AND json_extract(j.value, '$.asset_id') IN (
+        SELECT json_extract(k.value, '$.asset_id') FROM disposal_batches c, json_each(c.lines) k WHERE c.state IN (${HELD})
+          GROUP BY 1 HAVING count(*) > 1)
+      ORDER BY asset_id, b.id`,
+  ).all() as HeldLine[];
+  const byDevice = new Map<string, HeldLine[]>();
+  for (const line of lines) byDevice.set(line.asset_id, [...(byDevice.get(line.asset_id) ?? []), line]);
+  return [...byDevice].map(([assetId, held]) => {
+    const batches = held.map((line) => line.batch_id);
+    return {
+      id: conflictId(DEVICE_IN_TWO_BATCHES, [assetId, ...batches]),
+      kind: DEVICE_IN_TWO_BATCHES,
+      entities: [assetId, ...batches],
+      detail: { asset_id: assetId, tag: held[0]?.tag ?? '', batches, numbers: held.map((line) => line.number) },
+    };
+  });
+}
 
 interface HandedLine {
   asset_id: string;
@@ -60,22 +77,11 @@ function handedOverInBatch(store: Store): Conflict[] {
 }
 
 export const disposalConflicts: ConflictRule[] = [
-  inTwoBatches,
+  { kind: DEVICE_IN_TWO_BATCHES, detect: inTwoBatches },
   { kind: HANDED_OVER_IN_BATCH, detect: handedOverInBatch },
   groupedRule(
-    NUMBER_TWICE,
+    BATCH_NUMBER_TWICE,
     `SELECT number AS key, json_group_array(id) AS ids FROM (SELECT number, id FROM disposal_batches ORDER BY id) GROUP BY number HAVING count(*) > 1 ORDER BY key`,
     (key, ids) => ({ entities: ids, detail: { number: key, batches: ids } }),
   ),
 ];
-
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-
-/** A disposal conflict in plain words, in the language of `t`; `numbers` names batches by their numbers. */
-export function describeDisposalConflict(conflict: Pick<Conflict, 'kind' | 'detail'>, t: Translate, numbers: (ids: string[]) => string[], tagOf: (id: string) => string): string {
-  if (conflict.kind === NUMBER_TWICE) return t('disposal_ui.conflicts.number-twice', { number: String(conflict.detail.number ?? ''), count: strings(conflict.detail.batches).length });
-  if (conflict.kind === HANDED_OVER_IN_BATCH) {
-    return t('disposal_ui.conflicts.handed-over', { tag: String(conflict.detail.tag ?? ''), number: String(conflict.detail.number ?? ''), handover: String(conflict.detail.handover ?? '') });
-  }
-  return t('disposal_ui.conflicts.two-batches', { tag: tagOf(String(conflict.detail.asset_id ?? '')), numbers: numbers(strings(conflict.detail.batches)).join(', ') });
-}

@@ -170,3 +170,40 @@ export type SettingsInput = z.input<typeof SettingsInput>;
 
 export const PackInput = z.strictObject({ batch_id: Id, language: OutputLanguage });
 export type PackInput = z.input<typeof PackInput>;
+
+// ---- Conflicts a merge can reveal (conflicts.ts detects them; the disposal and Sync screens tell them) ----
+
+/** A catalogue lookup with `{{name}}` parameters: the core's translator or the window's i18next `t`. */
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** One device put in batches on two installations, each not knowing of the other (3.6.12). */
+export const DEVICE_IN_TWO_BATCHES = 'disposal-device-in-two-batches';
+/** A device received through a handover on one installation while a batch held it on another. */
+export const HANDED_OVER_IN_BATCH = 'disposal-handed-over-in-batch';
+/** Two batches given the same number on two installations. */
+export const BATCH_NUMBER_TWICE = 'disposal-number-twice';
+export const DISPOSAL_CONFLICT_KINDS = [DEVICE_IN_TWO_BATCHES, HANDED_OVER_IN_BATCH, BATCH_NUMBER_TWICE] as const;
+
+const words = (value: unknown): string => (typeof value === 'string' ? value : '');
+const wordList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/**
+ * A disposal conflict in plain words, in the language of `t`: the device by its tag, the batches by their
+ * numbers, the handover, and what to do. Everything it names is in the conflict's detail.
+ */
+export function describeDisposalConflict(conflict: { kind: string; detail: Record<string, unknown> }, t: Translate): string {
+  const { detail } = conflict;
+  if (conflict.kind === BATCH_NUMBER_TWICE) return t('disposal_ui.conflicts.number-twice', { number: words(detail.number), count: wordList(detail.batches).length });
+  if (conflict.kind === HANDED_OVER_IN_BATCH) return t('disposal_ui.conflicts.handed-over', { tag: words(detail.tag), number: words(detail.number), handover: words(detail.handover) });
+  return t('disposal_ui.conflicts.two-batches', { tag: words(detail.tag), numbers: wordList(detail.numbers).join(', ') });
+}
+
+/** A disposal conflict's heading, in the language of `t`. */
+export function disposalConflictTitle(kind: string, t: Translate): string {
+  return t(`disposalConflicts.titles.${kind}`);
+}
+
+/** The link from the Sync screen to the disposal screen, where the batches are set right. */
+export function disposalConflictLink(t: Translate): string {
+  return t('disposalConflicts.open-area');
+}

@@ -83,6 +83,29 @@ export async function scheduleSheet({ snapshot }: Frozen, language: Language): P
   return {
     filename: safeFilename(t('disposal_ui.pack.schedule-xlsx-file', { number: snapshot.number })),
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: Buffer.concat(chunks).toString('base64'),
+    base64: stampZip(Buffer.concat(chunks), new Date(snapshot.submitted_at)).toString('base64'),
   };
+}
+
+/**
+ * The zip under the workbook stamps each file with the time it was written; set every stamp to the
+ * submission's, so the schedule drawn next year is the same bytes as today's.
+ */
+function stampZip(zip: Buffer, at: Date): Buffer {
+  const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2);
+  const date = ((Math.max(at.getUTCFullYear(), 1980) - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) return zip;
+  let entry = zip.readUInt32LE(end + 16);
+  for (let i = zip.readUInt16LE(end + 10); i > 0 && zip.readUInt32LE(entry) === 0x02014b50; i -= 1) {
+    zip.writeUInt16LE(time, entry + 12);
+    zip.writeUInt16LE(date, entry + 14);
+    const local = zip.readUInt32LE(entry + 42);
+    if (zip.readUInt32LE(local) === 0x04034b50) {
+      zip.writeUInt16LE(time, local + 10);
+      zip.writeUInt16LE(date, local + 12);
+    }
+    entry += 46 + zip.readUInt16LE(entry + 28) + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+  }
+  return zip;
 }

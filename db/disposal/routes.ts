@@ -26,7 +26,7 @@ import {
   submit,
   withdraw,
 } from './commands.ts';
-import { describeDisposalConflict, disposalConflicts } from './conflicts.ts';
+import { disposalConflicts } from './conflicts.ts';
 import {
   AddLinesInput,
   BatchIdInput,
@@ -36,6 +36,7 @@ import {
   CorrectionInput,
   CreateBatchInput,
   DecideInput,
+  describeDisposalConflict,
   DisposedInput,
   PackInput,
   ProposeInput,
@@ -105,16 +106,10 @@ export const disposalRoutes = {
     route({
       access: 'signed-in',
       input: EmptyInput,
-      handler: (ctx) => {
-        const numbers = (ids: string[]) => ids.map((id) => findBatchRow(ctx.store, id)?.number ?? id);
-        const tagOf = (id: string) => findAssetRow(ctx.store, id)?.tag ?? id;
-        return openConflicts(ctx)
+      handler: (ctx) =>
+        openConflicts(ctx)
           .filter((conflict) => KINDS.has(conflict.kind))
-          .map((conflict) => ({
-            ...conflict,
-            text: { sw: describeDisposalConflict(conflict, translator('sw'), numbers, tagOf), en: describeDisposalConflict(conflict, translator('en'), numbers, tagOf) },
-          }));
-      },
+          .map((conflict) => ({ ...conflict, text: { sw: describeDisposalConflict(conflict, translator('sw')), en: describeDisposalConflict(conflict, translator('en')) } })),
     }),
   ),
   'documents.disposal-letter': readsOnly(route({ access: 'signed-in', input: PackInput, handler: (ctx, input) => coverLetter(frozen(ctx, input.batch_id), input.language) })),

@@ -3,6 +3,7 @@
 import { isStorageMedium } from '../assets/contract.ts';
 import { findAssetRow } from '../assets/queries.ts';
 import { refuse } from '../core/refusal.ts';
+import { refuseDisposed } from '../disposal/read-only.ts';
 import { approvedPermitOf } from '../movements/queries.ts';
 import { findPerson } from '../people/queries.ts';
 import { statement, type Store } from '../store/open.ts';
@@ -51,8 +52,10 @@ export function refuseLine(store: Store, asset: AssetRow, context: LineContext):
       refuse('handover-device-lost', params);
       break;
     case 'awaiting_disposal':
-    case 'disposed':
       refuse('handover-device-awaiting-disposal', params);
+      break;
+    case 'disposed':
+      refuseDisposed(asset);
       break;
     case 'in_disposal':
       refuse('handover-device-in-disposal', params);

@@ -10,6 +10,7 @@ import { refuseOffPremises, refuseOffPremisesOrPermitted } from '../movements/gu
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuseBefore, refuseBeforePurchase, refuseFutureDate, today } from '../assets/typed-dates.ts';
 import { refuse } from '../core/refusal.ts';
+import { refuseDisposed } from '../disposal/read-only.ts';
 import { statement, type Store } from '../store/open.ts';
 import { emit, type PayloadOf } from '../journal/types.ts';
 import type { MaintenanceEntryRow } from '../store/schema.ts';
@@ -51,7 +52,7 @@ export function reportFault(ctx: CallContext, input: z.output<typeof ReportInput
   const id = ctx.ids.next();
   command(ctx, actorOf(signedIn(ctx)), () => {
     const asset = findAssetRow(ctx.store, input.asset_id) ?? refuse('asset-not-found');
-    if (asset.status === 'disposed') refuse('asset-disposed');
+    refuseDisposed(asset, 'asset_id');
     // 3.6.12: a device in a disposal batch stays as the batch lists it until it leaves the batch.
     if (asset.disposal_batch_id) refuse('device-in-disposal', { tag: asset.tag });
     // 3.6.11: a device out of the office on a permit is repaired once it is checked back in.

@@ -7,6 +7,7 @@ import { refuseBefore, refuseBeforeDevice, refuseFutureDate } from '../assets/ty
 import { formatDay } from '../contract/days.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
+import { refuseDisposed } from '../disposal/read-only.ts';
 import { emit } from '../journal/types.ts';
 import { findPerson } from '../people/queries.ts';
 import { findLocation } from '../places/queries.ts';
@@ -37,7 +38,7 @@ function medium(ctx: CallContext, assetId: string, field = 'asset_id'): AssetRow
   if (!isStorageMedium(asset.category)) refuse('media-not-storage', { tag: asset.tag }, { [field]: 'errors.media-not-storage' });
   // 3.6.14: a medium handed to another institution has left the register's keeping.
   if (asset.status === 'transferred') refuse('media-transferred', { tag: asset.tag });
-  if (asset.status === 'disposed') refuse('asset-disposed');
+  refuseDisposed(asset);
   if (asset.lost_report_id) refuse('media-lost', { tag: asset.tag });
   return asset;
 }

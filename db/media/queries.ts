@@ -49,7 +49,8 @@ const SELECT_MEDIA = `
    WHERE a.category IN (${STORAGE_MEDIUM_CATEGORIES.map(() => '?').join(', ')})`;
 
 function toItem(row: MediumRow): MediumItem {
-  return { ...row, wipe_due: wipeDue(row) };
+  // A disposed medium is history (3.6.12): the department destroyed it, nothing is left to wipe.
+  return { ...row, wipe_due: row.status !== 'disposed' && wipeDue(row) };
 }
 
 /** Every removable medium, by tag, in the list asked for; a search matches tag, make, model, serial or holder. */

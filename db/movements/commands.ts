@@ -5,6 +5,7 @@ import { written } from '../core/assert.ts';
 import { refuseOwnRequest } from '../core/approvals.ts';
 import { actorOf, command, signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
+import { refuseDisposed } from '../disposal/read-only.ts';
 import { workingDay } from '../contract/days.ts';
 import { emit } from '../journal/types.ts';
 import { findAssetRow } from '../assets/queries.ts';
@@ -23,6 +24,7 @@ const UNAVAILABLE = ['awaiting_disposal', 'in_disposal', 'disposed', 'transferre
 
 /** Refuses a device that may not go out now, naming it. */
 function refuseUnavailable(ctx: CallContext, asset: AssetRow, request: string | null): void {
+  refuseDisposed(asset, 'asset_ids');
   if (UNAVAILABLE.includes(asset.status)) refuse('movement-device-unavailable', { tag: asset.tag }, { asset_ids: 'errors.movement-device-unavailable' });
   if (asset.repair_state !== 'none') refuse('movement-device-under-repair', { tag: asset.tag }, { asset_ids: 'errors.movement-device-under-repair' });
   if (asset.off_premises_id && asset.off_premises_id !== request) {

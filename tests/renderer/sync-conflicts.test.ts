@@ -3,6 +3,7 @@
 // handovers involved, and what to do; never as a generic "other" conflict.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../db/contract/catalogues/index.ts';
+import { disposalConflicts } from '../../db/disposal/conflicts.ts';
 import { handoverConflicts } from '../../db/handovers/conflicts.ts';
 import { mediaConflicts } from '../../db/media/conflicts.ts';
 import { movementsConflicts } from '../../db/movements/conflicts.ts';
@@ -13,6 +14,7 @@ import {
   conflictInstallations,
   conflictRecords,
   conflictScreen,
+  conflictScreenLink,
   conflictTitle,
   voidsIssue,
   type ConflictLike,
@@ -40,13 +42,24 @@ const SAMPLES: Record<string, ConflictLike> = {
     detail: { tag: 'MAJI/ICT/2025/0042', permit: 'MAJI/KB/2025/0001', holder: 'Zuhura Said', state: 'approved', handover: 'MAJI/MK/2025/0001', receiver: 'Hamisi Juma' },
   },
   'media-issued-twice': { kind: 'media-issued-twice', entities: ['d1', 'i1', 'i2'], detail: { tag: 'MAJI/FD/2025/0003', issues: ['i1', 'i2'], holders: ['Zuhura Said', 'Hamisi Juma'] } },
+  'disposal-device-in-two-batches': {
+    kind: 'disposal-device-in-two-batches',
+    entities: ['a1', 'b1', 'b2'],
+    detail: { asset_id: 'a1', tag: 'MAJI/ICT/2025/0042', batches: ['b1', 'b2'], numbers: ['MAJI/UOND/2025/0001', 'MAJI/UOND/2025/0002'] },
+  },
+  'disposal-handed-over-in-batch': {
+    kind: 'disposal-handed-over-in-batch',
+    entities: ['a1', 'b1', 'h1'],
+    detail: { tag: 'MAJI/ICT/2025/0042', number: 'MAJI/UOND/2025/0001', handover: 'MAJI/MK/2025/0003' },
+  },
+  'disposal-number-twice': { kind: 'disposal-number-twice', entities: ['b1', 'b2'], detail: { number: 'MAJI/UOND/2025/0001', batches: ['b1', 'b2'] } },
 };
 
 const text = (kind: string, t = en) => areaConflictText(SAMPLES[kind] as ConflictLike, t) ?? '';
 
 describe('the custody areas’ conflicts on the Sync screen', () => {
   it('knows every kind the handovers, off-premises and media rules find', () => {
-    const kinds = [...handoverConflicts, ...movementsConflicts, ...mediaConflicts].map((rule) => rule.kind);
+    const kinds = [...handoverConflicts, ...movementsConflicts, ...mediaConflicts, ...disposalConflicts].map((rule) => rule.kind);
     expect([...AREA_CONFLICT_KINDS].sort()).toEqual([...kinds].sort());
     expect(Object.keys(SAMPLES).sort()).toEqual([...kinds].sort());
   });
@@ -116,6 +129,25 @@ describe('the custody areas’ conflicts on the Sync screen', () => {
       for (const screen of ['handovers', 'movements', 'media']) expect(t(`syncUi.conflicts.open-area.${screen}`)).not.toContain('syncUi.');
       for (const key of ['title', 'explain', 'issue', 'issue-to', 'reason', 'reason-example', 'submit', 'done']) expect(t(`syncUi.conflicts.void.${key}`)).not.toContain('syncUi.');
     }
+  });
+
+  it('names the device and both batch numbers of a device in two disposal batches, and links to the disposal screen', () => {
+    expect(text('disposal-device-in-two-batches')).toBe(
+      'The device MAJI/ICT/2025/0042 was put in two disposal batches on different computers: MAJI/UOND/2025/0001, MAJI/UOND/2025/0002. Take it out of one of them.',
+    );
+    expect(text('disposal-device-in-two-batches', sw)).toContain('Kifaa MAJI/ICT/2025/0042 kimewekwa kwenye makundi mawili ya uondoaji');
+    expect(text('disposal-handed-over-in-batch')).toContain('MAJI/ICT/2025/0042 was handed over (MAJI/MK/2025/0003) while disposal batch MAJI/UOND/2025/0001 held it');
+    expect(text('disposal-handed-over-in-batch', sw)).toContain('Kifaa MAJI/ICT/2025/0042 kilikabidhiwa (MAJI/MK/2025/0003) kikiwa kwenye kundi la uondoaji MAJI/UOND/2025/0001');
+    expect(conflictTitle('disposal-number-twice', en)).toBe('Disposal batch number used twice');
+    for (const kind of ['disposal-device-in-two-batches', 'disposal-handed-over-in-batch', 'disposal-number-twice']) {
+      expect(conflictScreen(kind)).toBe('disposal');
+      expect(conflictScreenLink(kind, sw)).toBe('Fungua uondoaji wa vifaa');
+    }
+    expect(conflictScreenLink('media-issued-twice', en)).toBe(en('syncUi.conflicts.open-area.media'));
+    expect(conflictScreenLink('duplicate-tag', en)).toBeNull();
+    expect(conflictDevices(SAMPLES['disposal-number-twice'] as ConflictLike)).toEqual([]);
+    expect(conflictRecords(SAMPLES['disposal-number-twice'] as ConflictLike)).toEqual(['b1', 'b2']);
+    expect(conflictDevices(SAMPLES['disposal-device-in-two-batches'] as ConflictLike)).toEqual(['a1']);
   });
 
   it('says on which installations the records were made: this one, others by their names here, an unnamed one by its id', () => {

@@ -29,6 +29,8 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { isLanguage } from '../../i18n/language.ts';
 import { useSession } from '../../session/session.tsx';
+import { DeviceDisposalNotes, useDeviceDisposal } from '../disposal/device-disposal.tsx';
+import { ProposeModal, WithdrawModal, type OpenProposal } from '../disposal/proposal-dialogs.tsx';
 import { EntryPanel } from '../logbook/entry-panel.tsx';
 import { ReportFaultModal } from '../logbook/report-fault.tsx';
 import { entryDowntime } from '../../../db/maintenance/contract.ts';
@@ -56,8 +58,14 @@ export function DevicePage({ id, onBack }: { id: string; onBack: () => void }) {
 function Device({ asset }: { asset: AssetView }) {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const editable = can('assets.update');
-  const reportable = can('maintenance.report');
+  const disposal = useDeviceDisposal(asset);
+  // A disposed device is history: nothing on its page would be accepted any more.
+  const editable = can('assets.update') && !disposal.history;
+  // 3.6.12: a device in a disposal batch is not sent for repair.
+  const reportable = can('maintenance.report') && !disposal.history && !disposal.inBatch;
+  const drives = (route: 'drives.add' | 'drives.remove' | 'drives.reinstall') => can(route) && !disposal.history;
+  const [proposing, setProposing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<OpenProposal | null>(null);
   const categories = useCategories();
   const [editing, setEditing] = useState(false);
   const [reporting, setReporting] = useState(false);
@@ -152,7 +160,12 @@ function Device({ asset }: { asset: AssetView }) {
               {t('common.edit')}
             </Button>
           ) : null}
-          {reportable && !asset.open_entry_id && asset.status !== 'disposed' ? (
+          {can('disposal.propose') && disposal.proposable ? (
+            <Button variant="default" color="orange" leftSection={<IconRecycle size={16} />} onClick={() => setProposing(true)} data-testid="propose-disposal">
+              {t('disposal_ui.device.propose')}
+            </Button>
+          ) : null}
+          {reportable && !asset.open_entry_id ? (
             <Button color="orange" leftSection={<IconAlertTriangle size={16} />} onClick={() => setReporting(true)} data-testid="report-fault">
               {t('assetsUi.device.report-fault')}
             </Button>
@@ -165,7 +178,8 @@ function Device({ asset }: { asset: AssetView }) {
           {t('classifications.offline-warning')}
         </Alert>
       ) : null}
-      {asset.disposal_candidate ? (
+      <DeviceDisposalNotes asset={asset} disposal={disposal} onWithdraw={setWithdrawing} />
+      {asset.disposal_candidate && !disposal.history && !disposal.inBatch && !disposal.proposal ? (
         <Alert color="orange" variant="light" icon={<IconRecycle size={18} />} py="xs" data-testid="disposal-candidate">
           {t('assetsUi.device.disposal-candidate')}
         </Alert>
@@ -221,7 +235,7 @@ function Device({ asset }: { asset: AssetView }) {
             <Paper withBorder radius="md" p="md" ref={mediaRef} data-testid="media">
               <Group justify="space-between" mb="xs">
                 <SectionTitle icon={<IconDeviceSdCard size={18} />} title={t('assetsUi.device.media')} mb={0} />
-                {can('drives.add') ? (
+                {drives('drives.add') ? (
                   <Tooltip label={t('assetsUi.add-medium.open')}>
                     <ActionIcon variant="subtle" aria-label={t('assetsUi.add-medium.open')} onClick={() => setAdding(true)}>
                       <IconPlus size={16} />
@@ -240,6 +254,7 @@ function Device({ asset }: { asset: AssetView }) {
                       key={medium.id}
                       medium={medium}
                       offsite={asset.repair_state === 'off_site'}
+                      readOnly={disposal.history}
                       onRemove={() => setRemoving(medium)}
                       onReinstall={() => setReinstalling(medium)}
                     />
@@ -280,9 +295,11 @@ function Device({ asset }: { asset: AssetView }) {
       </Drawer>
       {editable ? <DeviceFormModal opened={editing} asset={asset} onClose={() => setEditing(false)} /> : null}
       {reportable ? <ReportFaultModal device={reporting ? asset : null} onClose={() => setReporting(false)} /> : null}
-      {can('drives.remove') ? <RemoveMediumModal asset={asset} medium={removing} onClose={() => setRemoving(null)} /> : null}
-      {can('drives.reinstall') ? <ReinstallMediumModal asset={asset} medium={reinstalling} onClose={() => setReinstalling(null)} /> : null}
-      {can('drives.add') ? <AddMediumModal asset={asset} opened={adding} onClose={() => setAdding(false)} /> : null}
+      {drives('drives.remove') ? <RemoveMediumModal asset={asset} medium={removing} onClose={() => setRemoving(null)} /> : null}
+      {drives('drives.reinstall') ? <ReinstallMediumModal asset={asset} medium={reinstalling} onClose={() => setReinstalling(null)} /> : null}
+      {drives('drives.add') ? <AddMediumModal asset={asset} opened={adding} onClose={() => setAdding(false)} /> : null}
+      {can('disposal.propose') ? <ProposeModal device={proposing ? asset : null} onClose={() => setProposing(false)} /> : null}
+      {can('disposal.withdraw') ? <WithdrawModal proposal={withdrawing} onClose={() => setWithdrawing(null)} /> : null}
     </Stack>
   );
 }
@@ -298,11 +315,11 @@ function SectionTitle({ icon, title, mb = 'xs' }: { icon: ReactNode; title: stri
   );
 }
 
-function MediumCard({ medium, offsite, onRemove, onReinstall }: { medium: Medium; offsite: boolean; onRemove: () => void; onReinstall: () => void }) {
+function MediumCard({ medium, offsite, readOnly, onRemove, onReinstall }: { medium: Medium; offsite: boolean; readOnly: boolean; onRemove: () => void; onReinstall: () => void }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const installed = medium.state === 'installed';
-  const recordable = can(installed ? 'drives.remove' : 'drives.reinstall');
+  const recordable = can(installed ? 'drives.remove' : 'drives.reinstall') && !readOnly;
   return (
     <Paper withBorder radius="sm" p="sm" bg={installed ? undefined : 'yellow.0'} data-testid="medium" data-state={medium.state} data-medium={describeMedium(medium)}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">

@@ -253,9 +253,18 @@ function SanitiseForm({ batch, lineId, onClose }: { batch: BatchView; lineId: st
             data={SANITISATION_CATEGORIES.map((value) => ({ value, label: t(`disposal_ui.categories.${value}`) }))}
             value={field.value}
             onChange={(value) => {
-              field.onChange(value);
-              const methods = methodsFor((value ?? 'purge') as SanitisationCategory);
-              form.setValue('method', methods[0] ?? null);
+              const next = (value ?? 'purge') as SanitisationCategory;
+              field.onChange(next);
+              form.setValue('method', methodsFor(next)[0] ?? null);
+              // The department's choice records no work: the hidden fields must not hold the form back.
+              if (next === TO_BE_DESTROYED) {
+                for (const name of ['performed_by', 'verified_by', 'verification', 'confidentiality_after'] as const) form.setValue(name, null);
+              } else if (department) {
+                form.setValue('performed_by', { name: '', title: '', date: today });
+                form.setValue('verified_by', { name: '', title: '', date: today });
+                form.setValue('verification', 'full');
+                form.setValue('confidentiality_after', 'public');
+              }
             }}
             data-testid="sanitise-category"
           />

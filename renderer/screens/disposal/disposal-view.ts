@@ -4,7 +4,7 @@ import type { RouteName, RouteOutput } from '../../../db/contract/routes.ts';
 export type BatchView = RouteOutput<'disposal.get'>;
 export type CandidateView = RouteOutput<'disposal.candidates'>[number];
 
-export const DISPOSAL_REFRESH: readonly RouteName[] = ['disposal.batches', 'disposal.get', 'disposal.candidates', 'assets.get', 'assets.list', 'conflicts.list'];
+export const DISPOSAL_REFRESH: readonly RouteName[] = ['disposal.batches', 'disposal.get', 'disposal.candidates', 'disposal.proposals', 'disposal.of-device', 'disposal.settings', 'assets.get', 'assets.list', 'conflicts.list'];
 
 /** A state's badge colour: drafts grey, waiting yellow, approved blue, with the department violet, done green. */
 export const STATE_COLORS: Record<string, string> = {
@@ -17,3 +17,45 @@ export const STATE_COLORS: Record<string, string> = {
   returned: 'orange',
   cancelled: 'red',
 };
+
+export type ProposalView = RouteOutput<'disposal.proposals'>[number];
+
+/** What a device's page needs to know of disposal to offer only the actions its routes would accept. */
+export interface DisposalFacts {
+  status: string;
+  disposal_batch_id: string | null;
+}
+
+export interface DeviceDisposal {
+  /** Disposed of: the page is read-only history, every action hidden. */
+  history: boolean;
+  /** A disposal batch holds it: no repair, handover or move (3.6.12). */
+  inBatch: boolean;
+  /** `disposal.propose` would be accepted: not disposed, transferred, lost, in a batch or already proposed. */
+  proposable: boolean;
+  proposal: ProposalView | null;
+}
+
+/** `proposals` is undefined until they are read: nothing is offered before then. */
+export function deviceDisposal(asset: DisposalFacts, proposals: readonly ProposalView[] | undefined): DeviceDisposal {
+  const open = proposals?.find((p) => p.state === 'open') ?? null;
+  const history = asset.status === 'disposed';
+  const inBatch = asset.disposal_batch_id !== null && !history;
+  const left = history || asset.status === 'transferred' || asset.status === 'lost';
+  return { history, inBatch, proposable: !left && !inBatch && proposals !== undefined && open === null, proposal: open };
+}
+
+/**
+ * The cover letter's settings as they are saved: a field left as its default (in either language, for
+ * the addressee) is saved blank, so the letter keeps following the catalogue's wording.
+ */
+export function settingsToSave<K extends string>(values: Partial<Record<K, string>>, defaults: Record<K, string>, alsoDefault: Partial<Record<K, readonly string[]>> = {}): Record<K, string> {
+  const keys = Object.keys(defaults) as K[];
+  return Object.fromEntries(
+    keys.map((key) => {
+      const value = values[key] ?? '';
+      const same = [defaults[key], ...(alsoDefault[key] ?? [])].some((text) => text.trim() === value.trim());
+      return [key, same ? '' : value];
+    }),
+  ) as Record<K, string>;
+}

@@ -22,7 +22,17 @@ import { Empty, Loading } from '../../components/states.tsx';
 import { useFieldError, useRefusal } from '../../components/use-refusal.ts';
 import { useSession } from '../../session/session.tsx';
 import { hashOf } from '../../shell/access.ts';
-import { areaConflictText, conflictCount, conflictDevices, conflictInstallations, conflictScreen, conflictTitle, divergedCustodians, voidsIssue } from './sync-helpers.ts';
+import {
+  areaConflictText,
+  conflictCount,
+  conflictDevices,
+  conflictInstallations,
+  conflictScreen,
+  conflictScreenLink,
+  conflictTitle,
+  divergedCustodians,
+  voidsIssue,
+} from './sync-helpers.ts';
 import { Particular } from './sync-parts.tsx';
 
 type ConflictView = RouteOutput<'conflicts.list'>[number];
@@ -111,7 +121,7 @@ function ConflictCard({ conflict, admin, onResolve, onVoid, onDevice }: CardProp
             <Anchor href={hashOf(screen)} size="sm" data-testid="conflict-area">
               <Group gap={4} wrap="nowrap">
                 <IconExternalLink size={14} />
-                {t(`syncUi.conflicts.open-area.${screen}`)}
+                {conflictScreenLink(conflict.kind, t)}
               </Group>
             </Anchor>
           ) : null}

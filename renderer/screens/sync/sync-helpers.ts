@@ -1,6 +1,7 @@
 // The sync area's pure parts: which tabs the route table opens to the user, the tab in the address,
 // readable event types, the counts table of a preview, and what a conflict is about and how it reads.
 import type { RouteName } from '../../../db/contract/routes.ts';
+import { BATCH_NUMBER_TWICE, describeDisposalConflict, DISPOSAL_CONFLICT_KINDS, disposalConflictLink, disposalConflictTitle } from '../../../db/disposal/contract.ts';
 import { describeHandoverConflict, HANDOVER_CONFLICT_KINDS, NUMBER_TWICE } from '../../../db/handovers/contract.ts';
 import { describeMediaConflict, MEDIA_ISSUED_TWICE } from '../../../db/media/contract.ts';
 import { describeMovementConflict, MOVEMENT_CONFLICT_KINDS } from '../../../db/movements/contract.ts';
@@ -88,23 +89,36 @@ export interface ConflictLike {
 type Describe = (conflict: Pick<ConflictLike, 'kind' | 'detail'>, t: Translate) => string;
 
 /** The screen where an area's conflict is set right (its folder under renderer/screens). */
-export type ConflictScreen = 'handovers' | 'movements' | 'media';
+export type ConflictScreen = 'handovers' | 'movements' | 'media' | 'disposal';
+
+interface AreaConflict {
+  describe: Describe;
+  screen: ConflictScreen;
+  /** The heading and the link's words, when the area's contract.ts gives them rather than this screen's catalogue. */
+  title?: (kind: string, t: Translate) => string;
+  link?: (t: Translate) => string;
+}
 
 /**
  * Conflicts an area's rules find (its conflicts.ts), told in the area's own words by the description
  * its contract.ts exports, the same sentence its own screen shows.
  */
-const AREA_CONFLICTS: Readonly<Record<string, { describe: Describe; screen: ConflictScreen }>> = {
+const AREA_CONFLICTS: Readonly<Record<string, AreaConflict>> = {
   ...Object.fromEntries(HANDOVER_CONFLICT_KINDS.map((kind) => [kind, { describe: describeHandoverConflict, screen: 'handovers' as const }])),
   ...Object.fromEntries(MOVEMENT_CONFLICT_KINDS.map((kind) => [kind, { describe: describeMovementConflict, screen: 'movements' as const }])),
   [MEDIA_ISSUED_TWICE]: { describe: describeMediaConflict, screen: 'media' },
+  ...Object.fromEntries(
+    DISPOSAL_CONFLICT_KINDS.map((kind) => [kind, { describe: describeDisposalConflict, screen: 'disposal' as const, title: disposalConflictTitle, link: disposalConflictLink }]),
+  ),
 };
 
 export const AREA_CONFLICT_KINDS: readonly string[] = Object.keys(AREA_CONFLICTS);
 
 /** The conflict's heading: its kind in words, or, for a kind this window does not know, the kind as written. */
 export function conflictTitle(kind: string, t: Translate): string {
-  return isConflictKind(kind) || Object.hasOwn(AREA_CONFLICTS, kind) ? t(`syncUi.conflicts.kinds.${kind}.title`) : t('syncUi.conflicts.kinds.other.title', { kind });
+  const area = Object.hasOwn(AREA_CONFLICTS, kind) ? AREA_CONFLICTS[kind] : undefined;
+  if (area?.title) return area.title(kind, t);
+  return isConflictKind(kind) || area ? t(`syncUi.conflicts.kinds.${kind}.title`) : t('syncUi.conflicts.kinds.other.title', { kind });
 }
 
 /** An area's conflict in its own words; null for the sync screen's own kinds and unknown ones. */
@@ -117,6 +131,13 @@ export function conflictScreen(kind: string): ConflictScreen | null {
   return Object.hasOwn(AREA_CONFLICTS, kind) ? (AREA_CONFLICTS[kind] as { screen: ConflictScreen }).screen : null;
 }
 
+/** The words of the link to the area screen where a conflict's records are set right; null when no area owns it. */
+export function conflictScreenLink(kind: string, t: Translate): string | null {
+  if (!Object.hasOwn(AREA_CONFLICTS, kind)) return null;
+  const area = AREA_CONFLICTS[kind] as AreaConflict;
+  return area.link ? area.link(t) : t(`syncUi.conflicts.open-area.${area.screen}`);
+}
+
 /** A medium issued twice is closed by voiding the wrong issue (media.void-issue), besides a recorded decision. */
 export function voidsIssue(kind: string): boolean {
   return kind === MEDIA_ISSUED_TWICE;
@@ -124,22 +145,23 @@ export function voidsIssue(kind: string): boolean {
 
 /**
  * The devices a conflict is about (db/sync/conflicts.ts and the areas' rules): every entity of a
- * duplicate; none for two handovers sharing a number (its entities are the handovers); otherwise the
- * first entity is the device and the rest are its log book entries, storage media, permits, handovers
- * or issues.
+ * duplicate; none for two handovers or batches sharing a number (its entities are those); otherwise the
+ * first entity is the device and the rest are its log book entries, storage media, permits, handovers,
+ * issues or disposal batches.
  */
 export function conflictDevices(conflict: ConflictLike): string[] {
   if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial') return conflict.entities;
-  if (conflict.kind === NUMBER_TWICE) return [];
+  if (conflict.kind === NUMBER_TWICE || conflict.kind === BATCH_NUMBER_TWICE) return [];
   return conflict.entities.slice(0, 1);
 }
 
 /**
  * The records whose installations tell where a conflict arose: every entity of a duplicate or of
- * handovers sharing a number; otherwise those after the device (entries, permits, handovers, issues).
+ * handovers or batches sharing a number; otherwise those after the device (entries, permits, handovers,
+ * issues, batches).
  */
 export function conflictRecords(conflict: ConflictLike): string[] {
-  if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial' || conflict.kind === NUMBER_TWICE) return conflict.entities;
+  if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial' || conflict.kind === NUMBER_TWICE || conflict.kind === BATCH_NUMBER_TWICE) return conflict.entities;
   return conflict.entities.slice(1);
 }
 

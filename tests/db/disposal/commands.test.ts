@@ -346,7 +346,7 @@ describe('a frozen batch', () => {
     expect((await o.ok(o.auditor.token, 'disposal.candidates')).map((c) => c.tag)).toEqual(['MAJI/ICT/2026/0004']);
     expect((await o.ok(o.auditor.token, 'assets.list', { status: 'disposed' })).items.map((a) => a.tag)).toEqual(['MAJI/ICT/2026/0001', 'MAJI/ICT/2026/0002', 'MAJI/ICT/2026/0003']);
     expect((await o.ok(o.auditor.token, 'assets.list', { search: 'HP400-221' })).items.map((a) => a.status)).toEqual(['disposed']);
-    await refusedWithoutWriting(o, o.officer.token, 'maintenance.report', { asset_id: o.laptop.id, reported_on: '2026-11-24', reported_by: 'Z', symptoms: 'X' }, 'asset-disposed');
+    await refusedWithoutWriting(o, o.officer.token, 'maintenance.report', { asset_id: o.laptop.id, reported_on: '2026-11-24', reported_by: 'Z', symptoms: 'X' }, 'device-disposed');
     await refusedWithoutWriting(o, o.officer.token, 'disposal.propose', { asset_id: o.laptop.id, reason: 'obsolete', note: 'X' }, 'disposal-device-disposed');
   });
 
