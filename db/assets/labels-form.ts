@@ -1,6 +1,5 @@
 // Asset labels: sheets of self-adhesive labels, each with a QR code holding exactly the device's tag (so
 // any phone scanner reads the tag back), the tag in large print, the institution and the category.
-import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { findAssetRow } from '../assets/queries.ts';
 import { translator } from '../contract/catalogues/index.ts';
@@ -9,41 +8,17 @@ import type { CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import type { AssetRow } from '../store/schema.ts';
+import { QUIET_MODULES, qrRuns, type QrRun } from '../documents/qr.ts';
 import { drawLines, linesHeight, MM, newDocument, printed, safeFilename, wrap, type Line, type Pdf, type PrintedDocument } from '../documents/pdf.ts';
 import { categoryNamer } from './queries.ts';
 
-/** ISO/IEC 18004 asks for four blank modules around the symbol. */
-export const QUIET_MODULES = 4;
+export { QUIET_MODULES, qrRuns, type QrRun } from '../documents/qr.ts';
+
 /** Nothing is printed nearer the paper's edge than most office printers reach. */
 const PRINTER_REACH = 5 * MM;
 const LABEL_PADDING = 2.5 * MM;
 /** Die-cut sheets are not cut to the hundredth of a millimetre. */
 const LABEL_INSET = 0.5 * MM;
-
-export interface QrRun {
-  row: number;
-  col: number;
-  length: number;
-}
-
-/** The dark modules of the tag's QR code (level M), as runs along each row: fewer shapes to draw. */
-export function qrRuns(tag: string): { size: number; runs: QrRun[] } {
-  const { modules } = QRCode.create(tag, { errorCorrectionLevel: 'M' });
-  const runs: QrRun[] = [];
-  for (let row = 0; row < modules.size; row += 1) {
-    let col = 0;
-    while (col < modules.size) {
-      if (!modules.get(row, col)) {
-        col += 1;
-        continue;
-      }
-      const start = col;
-      while (col < modules.size && modules.get(row, col)) col += 1;
-      runs.push({ row, col: start, length: col - start });
-    }
-  }
-  return { size: modules.size, runs };
-}
 
 export interface LabelBox {
   page: number;

@@ -2,11 +2,19 @@
 // running head on the pages after it, and on every page a footer with the print date and "page n of m".
 import type { Translate } from '../contract/catalogues/index.ts';
 import type { Institution } from '../store/schema.ts';
-import { drawBlock, drawLines, GREY, lineHeight, linesHeight, MM, wrap, type Pdf, type Run } from './pdf.ts';
+import { drawBlock, drawLines, GREY, INK, lineHeight, linesHeight, MM, wrap, type Pdf, type Run } from './pdf.ts';
+import { QUIET_MODULES, qrRuns } from './qr.ts';
+import { witnessCode, witnessQrText, type Witness } from './witness.ts';
 import type { Frame } from './table.ts';
 
 export const MARGIN = 12 * MM;
 const FOOTER_ROOM = 10 * MM;
+/** The records' witness stands in the top left corner of every page: its QR code, and its code below. */
+const WITNESS_QR_SIDE = 11 * MM;
+const WITNESS_CODE_SIZE = 6;
+/** Where a later page's content starts: below the running head, or below the witness when there is one. */
+const LATER_TOP = 18;
+const LATER_TOP_WITH_WITNESS = WITNESS_QR_SIDE + 16;
 
 export interface Form {
   doc: Pdf;
@@ -21,7 +29,11 @@ export interface Form {
   footerNote: string;
   printedOn: string;
   printedBy: string;
+  /** The head of the records when printed (db/documents/witness.ts), on every page's footer; none on a fixed pack. */
+  witness?: Witness | null;
 }
+
+
 
 /** The area a form's content may use on the current page. */
 export function frameOf(form: Form): Frame {
@@ -30,7 +42,7 @@ export function frameOf(form: Form): Frame {
     left: MARGIN,
     right: page.width - MARGIN,
     bottom: page.height - FOOTER_ROOM - 2,
-    top: MARGIN + 18,
+    top: MARGIN + (form.witness ? LATER_TOP_WITH_WITNESS : LATER_TOP),
     newPage: () => {
       form.doc.addPage();
       drawRunningHead(form);
@@ -43,6 +55,7 @@ export function drawFormHead(form: Form, clause: string): number {
   const { doc, t } = form;
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
+  drawWitness(form);
   // The clause sits in the top right corner, clear of the centred lines whatever its length.
   const clauseWidth = Math.min(210, width / 2 - 150);
   drawBlock(doc, [{ text: clause, size: 7, color: GREY }], left + width - clauseWidth, MARGIN - 4, clauseWidth, 7, 'right');
@@ -61,10 +74,25 @@ export function drawFormHead(form: Form, clause: string): number {
 
 function drawRunningHead(form: Form): void {
   const { doc } = form;
-  const width = doc.page.width - 2 * MARGIN;
+  // Beside the witness, when there is one.
+  const left = MARGIN + (form.witness ? WITNESS_QR_SIDE + 6 : 0);
+  const width = doc.page.width - MARGIN - left;
+  drawWitness(form);
   const lines = wrap(doc, { text: `${form.institution.name} — ${form.runningHead}`, size: 8.5, color: GREY }, width, 8.5).slice(0, 1);
-  drawLines(doc, lines, MARGIN, MARGIN, width);
-  doc.lineWidth(0.4).strokeColor('#000000').moveTo(MARGIN, MARGIN + 12).lineTo(MARGIN + width, MARGIN + 12).stroke();
+  drawLines(doc, lines, left, MARGIN, width);
+  doc.lineWidth(0.4).strokeColor('#000000').moveTo(left, MARGIN + 12).lineTo(left + width, MARGIN + 12).stroke();
+}
+
+/**
+ * The head of the records when the form was printed (issue 12), in the page's top left corner: a QR
+ * code for a scanner and the code a person types, for "Check a printed page".
+ */
+function drawWitness(form: Form): void {
+  const { doc, t, witness } = form;
+  if (!witness) return;
+  const top = MARGIN - 6;
+  drawQrSquare(doc, witnessQrText(witness), MARGIN - 1, top, WITNESS_QR_SIDE);
+  drawBlock(doc, [{ text: t('documents.form.witness', { code: witnessCode(witness) }), bold: true, size: WITNESS_CODE_SIZE }], MARGIN, top + WITNESS_QR_SIDE, 40 * MM, WITNESS_CODE_SIZE);
 }
 
 /** Written last, once the page count is known, on every page. */
@@ -91,6 +119,15 @@ export function drawFooter(form: Form, i: number): void {
   const noteLines = wrap(doc, { text: note, size: 7.5, color: GREY }, width - pageWidthPt - 12, 7.5).slice(0, 2);
   drawLines(doc, noteLines, MARGIN, y, width - pageWidthPt - 12);
   drawBlock(doc, pageRuns, MARGIN + width - pageWidthPt, y, pageWidthPt, 8, 'right');
+}
+
+/** A QR code as vector squares, quiet zone included in `side`. */
+export function drawQrSquare(doc: Pdf, text: string, x: number, y: number, side: number): void {
+  const qr = qrRuns(text);
+  const module = side / (qr.size + 2 * QUIET_MODULES);
+  const origin = QUIET_MODULES * module;
+  for (const run of qr.runs) doc.rect(x + origin + run.col * module, y + origin + run.row * module, run.length * module, module * 1.02);
+  doc.fill(INK);
 }
 
 /**

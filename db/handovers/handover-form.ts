@@ -7,6 +7,7 @@ import { translator, type Translate } from '../contract/catalogues/index.ts';
 import { formatDay, workingDay } from '../contract/days.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
+import { printWitness } from '../documents/witness.ts';
 import { drawFooters, drawFormHead, frameOf, type Form } from '../documents/form.ts';
 import { drawBlock, formatPrintDay, GREY, lineHeight, MM, newDocument, printed, safeFilename, type PrintedDocument, type Run } from '../documents/pdf.ts';
 import { drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
@@ -153,6 +154,7 @@ export async function handoverForm(ctx: CallContext, input: z.output<typeof Hand
     footerNote: t('handovers_ui.form.footer', { number: h.number }),
     printedOn: formatPrintDay(now),
     printedBy: signedIn(ctx).display_name,
+    witness: printWitness(ctx.store, [h.id]),
   };
   doc.addPage();
   const frame = frameOf(form);

@@ -1,7 +1,9 @@
 // Reading the journal: an entity's history in plain words, and the check of the whole log book.
 import { mayCall, route } from '../contract/route.ts';
 import { ACCOUNT_READERS } from '../contract/roles.ts';
-import { HistoryInput } from './contract.ts';
+import { CheckPageInput, HistoryInput } from './contract.ts';
+import { refuse } from '../core/refusal.ts';
+import { checkPage, parseWitness } from '../documents/witness.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { readsOnly, runJob } from '../core/jobs.ts';
 import { OptionalJobInput } from '../jobs/contract.ts';
@@ -39,4 +41,12 @@ export const historyRoutes = {
         return verifyStore(ctx.store, ctx.domain, options);
       }),
   }),
+  // Anyone holding a printed page may ask whether the records still stand as printed (issue 12).
+  'documents.check': readsOnly(
+    route({
+      access: 'signed-in',
+      input: CheckPageInput,
+      handler: (ctx, input) => checkPage(ctx.store, parseWitness(input.page_code) ?? refuse('witness-code-invalid')),
+    }),
+  ),
 };

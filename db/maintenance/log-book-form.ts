@@ -13,6 +13,7 @@ import { refuse } from '../core/refusal.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { today } from '../maintenance/commands.ts';
 import { logBookOf, type EntryView } from '../maintenance/queries.ts';
+import { printWitness } from '../documents/witness.ts';
 import { drawCertification, drawFooter, drawFooters, drawFormHead, frameOf, type Form } from '../documents/form.ts';
 import { drawBlock, formatPrintDay, formatTzs, GREY, newDocument, printed, safeFilename, type PrintedDocument, type Run } from '../documents/pdf.ts';
 import { categoryNamer } from '../assets/queries.ts';
@@ -228,6 +229,7 @@ export async function logBookPage(ctx: CallContext, input: z.output<typeof LogBo
     footerNote: proceduresCited(t, entries),
     printedOn: p.printedOn,
     printedBy: p.printedBy,
+    witness: printWitness(ctx.store, [asset.id]),
   };
   doc.addPage();
   const frame = frameOf(form);
@@ -322,6 +324,7 @@ export async function logBookPeriod(ctx: CallContext, input: z.output<typeof Log
     footerNote: proceduresCited(t, entries),
     printedOn: p.printedOn,
     printedBy: p.printedBy,
+    witness: printWitness(ctx.store, []),
   };
   doc.addPage();
   const frame = frameOf(form);

@@ -9,6 +9,7 @@ import { translator } from '../contract/catalogues/index.ts';
 import { formatDate, formatDay } from '../contract/days.ts';
 import { signedIn, type CallContext } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
+import { printWitness } from '../documents/witness.ts';
 import { drawFooters, drawFormHead, frameOf, MARGIN, type Form } from '../documents/form.ts';
 import { drawBlock, drawLines, formatPrintDay, GREY, lineHeight, MM, newDocument, printed, safeFilename, wrap, type PrintedDocument, type Run } from '../documents/pdf.ts';
 import { drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
@@ -75,6 +76,7 @@ export async function permitForm(ctx: CallContext, input: z.output<typeof Permit
     footerNote: w('footer'),
     printedOn: formatPrintDay(now),
     printedBy: signedIn(ctx).display_name,
+    witness: printWitness(ctx.store, [permit.id]),
   };
   doc.addPage();
   const frame = frameOf(form);

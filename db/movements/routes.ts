@@ -27,7 +27,8 @@ export const movementsRoutes = {
   'movements.check-in': route({ access: CUSTODY_CLERKS, input: CheckInInput, handler: (ctx, input) => checkIn(ctx, input) }),
   'movements.revoke': route({ access: ACCOUNTING_OFFICERS, input: RevokeInput, handler: (ctx, input) => revokeMovement(ctx, input) }),
   // The gate's check, from the records on this computer alone.
-  'permits.check': route({ access: CUSTODY_READERS, input: PermitCheckInput, handler: (ctx, input) => checkPermit(ctx.store, input.text, today(ctx)) }),
+  // The gate's check of a permit against the records (3.6.11): it reads only, beside other reads.
+  'permits.check': readsOnly(route({ access: CUSTODY_READERS, input: PermitCheckInput, handler: (ctx, input) => checkPermit(ctx.store, input.text, today(ctx)) })),
   // The permit the servant carries. Printing only reads, and is open to every signed-in user like the
   // other printed forms; the request's id comes from the custody readers' list.
   'documents.permit': readsOnly(route({ access: 'signed-in', input: PermitPrintInput, handler: (ctx, input) => permitForm(ctx, input) })),

@@ -3,6 +3,7 @@
 // forms; `import` the register import; `registers` the CSV and Excel registers.
 // Files share no top-level keys. Both languages hold exactly the same keys (a test proves it).
 import enBackupsUi from './en/backups-ui.json' with { type: 'json' };
+import enCheckPage from './en/check-page.json' with { type: 'json' };
 import enCore from './en/core.json' with { type: 'json' };
 import enDocuments from './en/documents.json' with { type: 'json' };
 import enDisposalUi from './en/disposal-ui.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import enRegisters from './en/registers.json' with { type: 'json' };
 import enSyncUi from './en/sync-ui.json' with { type: 'json' };
 import enUi from './en/ui.json' with { type: 'json' };
 import swBackupsUi from './sw/backups-ui.json' with { type: 'json' };
+import swCheckPage from './sw/check-page.json' with { type: 'json' };
 import swCore from './sw/core.json' with { type: 'json' };
 import swDocuments from './sw/documents.json' with { type: 'json' };
 import swDisposalUi from './sw/disposal-ui.json' with { type: 'json' };
@@ -40,8 +42,8 @@ export const DEFAULT_LANGUAGE: Language = 'sw';
 export type Catalogue = Record<string, unknown>;
 
 export const catalogues: Record<Language, Catalogue> = {
-  sw: { ...swCore, ...swInbox, ...swUi, ...swDocuments, ...swHandoversUi, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swMediaUi, ...swPersonalDevicesUi, ...swMovementsUi, ...swDisposalUi, ...swSyncUi, ...swBackupsUi, ...swRegisters },
-  en: { ...enCore, ...enInbox, ...enUi, ...enDocuments, ...enHandoversUi, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enMediaUi, ...enPersonalDevicesUi, ...enMovementsUi, ...enDisposalUi, ...enSyncUi, ...enBackupsUi, ...enRegisters },
+  sw: { ...swCore, ...swInbox, ...swUi, ...swDocuments, ...swHandoversUi, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swMediaUi, ...swPersonalDevicesUi, ...swMovementsUi, ...swDisposalUi, ...swSyncUi, ...swBackupsUi, ...swCheckPage, ...swRegisters },
+  en: { ...enCore, ...enInbox, ...enUi, ...enDocuments, ...enHandoversUi, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enMediaUi, ...enPersonalDevicesUi, ...enMovementsUi, ...enDisposalUi, ...enSyncUi, ...enBackupsUi, ...enCheckPage, ...enRegisters },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -32,7 +32,7 @@ describe('the registry built from the one list of areas', () => {
   });
 
   it('opens each of the window’s areas with a route of the table', () => {
-    expect(registry.screens.map((screen) => screen.id)).toEqual(['assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'import', 'people', 'places', 'sync', 'backups', 'users', 'settings']);
+    expect(registry.screens.map((screen) => screen.id)).toEqual(['assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'import', 'people', 'places', 'sync', 'backups', 'users', 'settings', 'check-page']);
     for (const screen of registry.screens) expect(Object.hasOwn(routes, screen.route)).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ import { openOffice, type Office } from '../../helpers/office.ts';
  */
 
 /** The fields where a person writes several lines: descriptions, notes, addresses. */
-const MULTILINE = new Set(['postal_address', 'note', 'notes', 'address', 'symptoms', 'diagnosis', 'actions', 'reason', 'body_sw', 'body_en']);
+const MULTILINE = new Set(['page_code', 'postal_address', 'note', 'notes', 'address', 'symptoms', 'diagnosis', 'actions', 'reason', 'body_sw', 'body_en']);
 
 /** A discriminated union is only read once its discriminator is known. */
 const BASE: Record<string, Record<string, unknown>> = {
