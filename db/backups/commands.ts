@@ -9,7 +9,9 @@ import { command, type Services } from '../core/context.ts';
 import type { JobHandle } from '../core/jobs.ts';
 import { Refusal, refuse } from '../core/refusal.ts';
 import { emit } from '../journal/types.ts';
-import { append, foldHeldEvents, readIdentity, type Actor, type Identity } from '../journal/append.ts';
+import Sqlite from 'better-sqlite3';
+import { append, foldHeldEvents, readIdentity, SYSTEM_ACTOR, type Actor, type Identity } from '../journal/append.ts';
+import type { BackupRow } from './schema.ts';
 import { closeStore, openStore, statement, transaction, type Store } from '../store/open.ts';
 import { BACKUPS_SETTINGS_ID, type BackupKind, type BackupProblem, type BackupSettingsInput } from './contract.ts';
 import { backupFailed, backupRestored, backupSettingsSet, backupTaken, restoreTested } from './events.ts';
@@ -211,6 +213,27 @@ function newOrigin(store: Store, next: () => string): { identity: Identity; prev
 }
 
 /**
+ * The restored file learns of the backups the replaced one had taken (the backup cannot hold its own
+ * record, nor those taken after it): each is recorded again as it was, by whom it was taken, so the
+ * list, the schedule and the pruning go on knowing them.
+ */
+function rememberBackups(store: Store, ctx: Services, identity: Identity, replaced: string): void {
+  const old = new Sqlite(replaced, { readonly: true });
+  let rows: BackupRow[];
+  try {
+    rows = old.prepare("SELECT * FROM backups WHERE state = 'verified' ORDER BY created_at, id").all() as BackupRow[];
+  } finally {
+    old.close();
+  }
+  const known = statement(store, 'SELECT 1 FROM backups WHERE id = ?');
+  for (const row of rows) {
+    if (known.get(row.id) !== undefined || !existsSync(join(row.folder, row.file))) continue;
+    const payload = { file: row.file, folder: row.folder, kind: row.kind as BackupKind, sha256: row.sha256, size: row.size, events: row.events, last_hash: row.last_hash, taken_at: row.created_at };
+    append({ store, domain: ctx.domain, clock: ctx.clock, identity, actor: { id: SYSTEM_ACTOR.id, name: row.by_name } }, [emit(backupTaken, row.id, payload)]);
+  }
+}
+
+/**
  * Puts the backup at `from` in the place of the open database. The backup must still be the file the
  * person saw (`sha256`); it is copied beside the database and verified there; the current file is kept
  * aside (a consistent copy, WAL included); then the store is closed, the copy swapped in and opened again
@@ -247,6 +270,7 @@ export async function restoreBackup(ctx: Services, actor: Actor, from: string, s
     }
     const { identity, previous } = newOrigin(store, () => ctx.ids.next());
     foldHeldEvents(store, ctx.domain);
+    transaction(store, () => rememberBackups(store, ctx, identity, keptAside));
     transaction(store, () => append({ store, domain: ctx.domain, clock: ctx.clock, identity, actor }, [
       emit(backupRestored, ctx.ids.next(), {
         file,

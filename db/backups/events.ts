@@ -25,6 +25,8 @@ export const backupTaken = defineEvent(
     size: z.number().int(),
     events: z.number().int(),
     last_hash: z.string(),
+    /** When it was taken, when recorded again after a restore (the restored file did not know of it). */
+    taken_at: z.string().optional(),
   }),
 );
 

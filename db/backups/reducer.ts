@@ -23,6 +23,7 @@ export const backupsProjection = defineProjection<BackupRow>({
   on: [
     onOwn(backupTaken, (row: BackupRow | undefined, p, event) => ({
       ...stamps(row, event),
+      ...(p.taken_at ? { created_at: p.taken_at } : {}),
       ...pick(p, ['file', 'folder', 'kind', 'sha256', 'size', 'events', 'last_hash']),
       state: 'verified',
       problem: '',

@@ -33,22 +33,20 @@ export function BackupsScreen() {
       <PageHeader title={t('backupsUi.title')} description={t('backupsUi.intro')} />
       {list.isError ? <RefusalAlert error={list.error} /> : null}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
-            <Actions />
-            <Paper withBorder p="md">
-              <Title order={3} size="h5" mb="sm">
-                {t('backupsUi.list-title')}
-              </Title>
-              {list.isPending ? <Loading /> : null}
-              {list.data ? <BackupTable items={list.data.backups} folder={list.data.settings.resolved_folder} onRestore={setRestoring} /> : null}
-            </Paper>
-          </Stack>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Actions />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
           <Paper withBorder p="md">{list.data ? <SettingsForm key={JSON.stringify(list.data.settings)} settings={list.data.settings} /> : <Loading />}</Paper>
         </Grid.Col>
       </Grid>
+      <Paper withBorder p="md">
+        <Title order={3} size="h5" mb="sm">
+          {t('backupsUi.list-title')}
+        </Title>
+        {list.isPending ? <Loading /> : null}
+        {list.data ? <BackupTable items={list.data.backups} folder={list.data.settings.resolved_folder} onRestore={setRestoring} /> : null}
+      </Paper>
       <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />
     </Stack>
   );

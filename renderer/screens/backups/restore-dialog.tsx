@@ -36,7 +36,8 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupItem | null; 
 function RestoreSteps({ backup, job, onClose }: { backup: BackupItem; job: ReturnType<typeof useJob>; onClose: () => void }) {
   const { t } = useTranslation();
   const inspect = useRouteMutation('backups.inspect');
-  const restore = useRouteMutation('backups.restore');
+  // Asking again after the restore finds the session ended, and the window returns to the sign-in.
+  const restore = useRouteMutation('backups.restore', ['backups.list', 'auth.me']);
   const [shown, setShown] = useState<Inspected | null>(null);
   const [sure, setSure] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -58,7 +59,7 @@ function RestoreSteps({ backup, job, onClose }: { backup: BackupItem; job: Retur
       const restored = await job.run((key) => restore.mutateAsync({ file: shown.file, sha256: shown.sha256, job: key }));
       if (!restored) return;
       // The session ends with the restore: the sign-in screen follows, and this says what happened.
-      notifications.show({ color: 'teal', autoClose: false, message: t('backupsUi.restored', { file: restored.file, kept: restored.kept_aside }) });
+      notifications.show({ color: 'teal', autoClose: 15_000, message: t('backupsUi.restored', { file: restored.file, kept: restored.kept_aside }) });
       onClose();
     } catch (refused) {
       setError(refused);
