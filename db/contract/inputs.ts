@@ -20,11 +20,14 @@ z.config({
 // else. Every area's contract builds its strings from these helpers, so the rule holds everywhere.
 const ANY_CONTROL = /\p{Cc}/u;
 const CONTROL_BUT_LINES = /(?![\n\t])\p{Cc}/u;
+// Half of a surrogate pair is no character at all: it has no UTF-8 and no JSON form, so the journal
+// could not hash it. Refused with the control characters, as invisible and as meaningless.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const CONTROL_CHARACTERS_KEY = 'validation.control-characters';
 
-/** True when `value` holds a control character not allowed in its kind of field. */
+/** True when `value` holds a control character not allowed in its kind of field, or half a character. */
 export function hasControlCharacters(value: string, multiline = false): boolean {
-  return (multiline ? CONTROL_BUT_LINES : ANY_CONTROL).test(value);
+  return (multiline ? CONTROL_BUT_LINES : ANY_CONTROL).test(value) || LONE_SURROGATE.test(value);
 }
 
 /** Any string without control characters, untrimmed and unbounded: the base of ids, cursors, passwords. */

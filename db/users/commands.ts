@@ -133,6 +133,11 @@ export function updateUser(ctx: CallContext, input: z.output<typeof UpdateUserIn
     if (!input.roles.includes('admin') && row.active === 1 && countActiveAdmins(ctx.store, row.id) === 0) {
       refuse('last-admin', undefined, { roles: 'errors.last-admin' });
     }
+    // Nobody grants themselves a role: another administrator must, so no one approves what they could not.
+    const held = JSON.parse(row.roles) as string[];
+    if (row.id === admin.id && input.roles.some((role) => !held.includes(role))) {
+      refuse('cannot-grant-self', undefined, { roles: 'errors.cannot-grant-self' });
+    }
     return { events: [emit(userUpdated, row.id, { display_name: input.display_name, roles: input.roles })], result: null };
   });
   return toUserView(requireUser(ctx, input.user_id));
