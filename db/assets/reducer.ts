@@ -41,6 +41,22 @@ export function deriveStatus(row: StatusFacts): string {
   return row.custodian_id ? 'in_service' : 'in_store';
 }
 
+/** The batches holding a device, oldest first. */
+function batchesOf(row: AssetRow): string[] {
+  if (row.disposal_batches) return JSON.parse(row.disposal_batches) as string[];
+  return row.disposal_batch_id ? [row.disposal_batch_id] : [];
+}
+
+/** The row in exactly these batches: the last one added names the device's batch. */
+function inBatches(row: AssetRow, batches: readonly string[]): AssetRow {
+  return { ...row, disposal_batches: batches.length > 0 ? JSON.stringify(batches) : null, disposal_batch_id: batches.at(-1) ?? null };
+}
+
+function leaveBatch(row: AssetRow, batch: string, at: string): AssetRow {
+  const batches = batchesOf(row);
+  return batches.includes(batch) ? { ...inBatches(row, batches.filter((id) => id !== batch)), updated_at: at } : row;
+}
+
 function withStatus(row: AssetRow): AssetRow {
   return { ...row, status: deriveStatus(row) };
 }
@@ -61,6 +77,7 @@ function particulars(row: AssetRow | undefined, p: Particulars, event: FoldEvent
     transferred_to: row?.transferred_to ?? null,
     lost_report_id: row?.lost_report_id ?? null,
     disposal_batch_id: row?.disposal_batch_id ?? null,
+    disposal_batches: row?.disposal_batches ?? null,
     disposed_on: row?.disposed_on ?? null,
     status: '',
   });
@@ -85,7 +102,7 @@ export const assetsProjection = defineProjection<AssetRow>({
   table: 'assets',
   columns: [
     'id', ...PARTICULAR_COLUMNS, 'tag_seq', 'repair_state', 'open_entry_id', 'disposal_candidate',
-    'off_premises_id', 'transferred_to', 'lost_report_id', 'disposal_batch_id', 'disposed_on', 'status', 'created_at', 'updated_at',
+    'off_premises_id', 'transferred_to', 'lost_report_id', 'disposal_batch_id', 'disposal_batches', 'disposed_on', 'status', 'created_at', 'updated_at',
   ],
   on: [
     onOwn(assetRegistered, (row: AssetRow | undefined, p, event) => particulars(row, p, event, p.tag_seq ?? null)),
@@ -136,10 +153,11 @@ export const assetsProjection = defineProjection<AssetRow>({
     onDevice(disposalProposed, (row, p, _event, at) => (p.asset_id === row.id ? { ...row, disposal_candidate: 1, updated_at: at } : row)),
     onDevice(proposalWithdrawn, (row, p, _event, at) => (p.asset_id === row.id ? { ...row, disposal_candidate: p.keep_candidate ? 1 : 0, updated_at: at } : row)),
     // A batch holds the device from its addition until it is taken out, sent back or the batch cancelled.
-    onDevice(deviceAdded, (row, p, event, at) => (p.asset_id === row.id ? { ...row, disposal_batch_id: event.entity, updated_at: at } : row)),
-    onDevice(deviceRemoved, (row, _p, event, at) => (row.disposal_batch_id === event.entity ? { ...row, disposal_batch_id: null, updated_at: at } : row)),
-    onDevice(batchReturned, (row, _p, event, at) => (row.disposal_batch_id === event.entity ? { ...row, disposal_batch_id: null, updated_at: at } : row)),
-    onDevice(batchCancelled, (row, _p, event, at) => (row.disposal_batch_id === event.entity ? { ...row, disposal_batch_id: null, updated_at: at } : row)),
+    // After a merge it may be in two; out of one, it is still in the other (and named by it).
+    onDevice(deviceAdded, (row, p, event, at) => (p.asset_id === row.id ? { ...inBatches(row, [...batchesOf(row).filter((id) => id !== event.entity), event.entity]), updated_at: at } : row)),
+    onDevice(deviceRemoved, (row, _p, event, at) => leaveBatch(row, event.entity, at)),
+    onDevice(batchReturned, (row, _p, event, at) => leaveBatch(row, event.entity, at)),
+    onDevice(batchCancelled, (row, _p, event, at) => leaveBatch(row, event.entity, at)),
     // Disposed of for good: the batch that did it stays named on the row.
     onDevice(batchDisposed, (row, p, _event, at) => (p.asset_ids.includes(row.id) ? { ...row, disposed_on: p.disposed_on, updated_at: at } : row)),
   ],

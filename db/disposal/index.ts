@@ -7,6 +7,7 @@ import { disposalConflicts } from './conflicts.ts';
 import { disposalEvents } from './events.ts';
 import { disposalHistory } from './history.ts';
 import * as migration from './migration.ts';
+import * as deviceBatches from './migration-0155.ts';
 import { awaitingDecision, unbatchedCandidates } from './queries.ts';
 import { batchesProjection, disposalSettingsProjection, proposalsProjection } from './reducer.ts';
 import { disposalRoutes } from './routes.ts';
@@ -31,5 +32,5 @@ export const disposalArea = defineArea({
     },
     { key: 'disposal-candidates', screen: 'disposal', route: 'disposal.create', urgency: 'soon', count: (store) => unbatchedCandidates(store) },
   ],
-  migrations: { '0150-disposal': migration },
+  migrations: { '0150-disposal': migration, '0155-device-batches': deviceBatches },
 });

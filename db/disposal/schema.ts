@@ -85,6 +85,8 @@ declare module '../store/schema.ts' {
   interface AssetTable {
     /** The disposal batch holding the device (3.6.12), from its addition until removed, returned or cancelled. */
     disposal_batch_id: string | null;
+    /** Every batch holding it, oldest first, as a JSON array (two only after a merge); null when none. */
+    disposal_batches: string | null;
     /** The day the department disposed of it: the device has left the register for good. */
     disposed_on: string | null;
   }

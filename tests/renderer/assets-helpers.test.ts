@@ -133,6 +133,7 @@ const saved: AssetView = {
   transferred_to: null,
   lost_report_id: null,
   disposal_batch_id: null,
+  disposal_batches: null,
   disposed_on: null,
   status: 'in_service',
   created_at: '2025-01-20T08:00:00.000Z',

@@ -98,6 +98,7 @@ describe('a device as the register folds it', () => {
       transferred_to: null,
       lost_report_id: null,
       disposal_batch_id: null,
+      disposal_batches: null,
       disposed_on: null,
       status: 'in_store',
       created_at: at(1),

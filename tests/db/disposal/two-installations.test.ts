@@ -114,6 +114,8 @@ describe('disposal on two installations', () => {
     expectConverged(a.r, b.r);
     for (const r of [a.r, b.r]) expect((await conflictsOf(r)).map((c) => c.kind)).toEqual(['disposal-number-twice']);
     expect((await b.r.t.ok(b.records.token, 'disposal.get', { batch_id: onA.id })).devices.map((d) => d.asset_id)).toEqual([device]);
+    // Still in A's batch on both: named by it, and held by it (nothing may move it meanwhile).
+    for (const r of [a.r, b.r]) expect(await r.ok('assets.get', { asset_id: device })).toMatchObject({ status: 'in_disposal', disposal_batch_id: onA.id });
   });
 
   it('a device handed over on one while in a batch on the other: the same conflict on both, naming the tag, the batch and the handover', async () => {
