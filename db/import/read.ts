@@ -1,5 +1,6 @@
 // Reading a register as institutions keep it today: an Excel workbook or a CSV file saved from one,
 // into a header row and data rows numbered as the spreadsheet shows them.
+import { createInflateRaw } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './contract.ts';
@@ -238,7 +239,57 @@ function gridOf(worksheet: ExcelJS.Worksheet): { grid: SheetRow[]; hidden: numbe
 /** How much a sheet looks like a register: the most device fields one of its top rows names. */
 export type SheetScore = (grid: readonly SheetRow[]) => number;
 
+/**
+ * What a workbook's zip holds once unpacked, at most: a real register of MAX_IMPORT_ROWS rows unpacks to
+ * well under this, and a zip bomb (a small file inflating to gigabytes) must be stopped before the reader
+ * unpacks it whole into memory.
+ */
+export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+/** Inflates one entry only to count its bytes, and stops at `allowance`: the output is never kept. */
+async function inflatedSize(data: Buffer, allowance: number): Promise<number> {
+  const inflate = createInflateRaw();
+  let size = 0;
+  inflate.end(data);
+  try {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > allowance) break;
+    }
+  } catch {
+    refuse('import-unreadable');
+  } finally {
+    inflate.destroy();
+  }
+  return size;
+}
+
+/**
+ * Refuses a zip that unpacks to more than MAX_UNPACKED_BYTES. The sizes the zip declares may lie, so
+ * every entry is inflated (and thrown away) to count what it really holds.
+ */
+async function refuseZipBomb(bytes: Buffer): Promise<void> {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > bytes.length) refuse('import-unreadable');
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i += 1) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) refuse('import-unreadable');
+    const method = bytes.readUInt16LE(at + 10);
+    const compressed = bytes.readUInt32LE(at + 20);
+    const local = bytes.readUInt32LE(at + 42);
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) refuse('import-unreadable');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + compressed);
+    total += method === 8 ? await inflatedSize(data, MAX_UNPACKED_BYTES - total) : data.length;
+    if (total > MAX_UNPACKED_BYTES) refuse('import-unpacked-too-large', { megabytes: MAX_UNPACKED_BYTES / (1024 * 1024) });
+  }
+}
+
 async function readWorkbook(bytes: Buffer, sheetName: string | undefined, score: SheetScore | undefined): Promise<ReadResult> {
+  await refuseZipBomb(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
