@@ -17,6 +17,7 @@ import { CONTROL_CHARACTERS_KEY } from '../../db/contract/inputs.ts';
 import { ROLES } from '../../db/users/contract.ts';
 import { addUser, signIn, OWN_PASSWORD, tempDir } from '../helpers/core.ts';
 import { openOffice, registerLaptop, reportFault, type Office } from '../helpers/office.ts';
+import { defOf, stringLeaves } from '../helpers/schema-leaves.ts';
 
 const SEED = 20261205;
 /** Runs per route: enough to reach every field with every kind of bad value over the table, within CI's time. */
@@ -26,8 +27,6 @@ const keysSw = new Set(leafKeys(catalogues.sw));
 const keysEn = new Set(leafKeys(catalogues.en));
 const routeNames = Object.keys(registry.routes).sort();
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 // ---- hostile values ----------------------------------------------------------------------------
 
@@ -294,39 +293,6 @@ describe('every route, hostile input', { timeout: 120_000 }, () => {
   });
 });
 
-/** Every string leaf of a schema, with its path (as tests/db/contract/route-inputs.test.ts walks them). */
-function stringLeaves(schema: z.ZodType, path: string[] = [], out: { path: string; schema: z.ZodType }[] = []): { path: string; schema: z.ZodType }[] {
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'string':
-      out.push({ path: path.join('.'), schema });
-      break;
-    case 'object':
-      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) stringLeaves(child, [...path, key], out);
-      break;
-    case 'array':
-      stringLeaves(def.element as z.ZodType, [...path, '0'], out);
-      break;
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-    case 'catch':
-      stringLeaves(def.innerType as z.ZodType, path, out);
-      break;
-    case 'pipe':
-      stringLeaves(def.in as z.ZodType, path, out);
-      break;
-    case 'union':
-      for (const option of def.options as z.ZodType[]) stringLeaves(option, path, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
 
 // Found by the walk above: half a surrogate pair reached the journal's canonical JSON, which has no form
 // for it, and the call failed as `internal-error`. Now the shared text rule refuses it, in every field.

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { routes } from '../../../db/contract/routes.ts';
+import { stringLeaves } from '../../helpers/schema-leaves.ts';
 import { CONTROL_CHARACTERS_KEY, multilineText, optionalText, text } from '../../../db/contract/inputs.ts';
 import type { Role } from '../../../db/users/contract.ts';
 import { addUser } from '../../helpers/core.ts';
@@ -54,42 +55,6 @@ describe('every route refuses an unknown field, naming it', () => {
 
 });
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-/** Every string leaf of a schema, with its path. */
-function stringLeaves(schema: z.ZodType, path: string[] = [], out: { path: string; schema: z.ZodType }[] = []): { path: string; schema: z.ZodType }[] {
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'string':
-      out.push({ path: path.join('.'), schema });
-      break;
-    case 'object':
-      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) stringLeaves(child, [...path, key], out);
-      break;
-    case 'array':
-      stringLeaves(def.element as z.ZodType, [...path, '0'], out);
-      break;
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-    case 'catch':
-      stringLeaves(def.innerType as z.ZodType, path, out);
-      break;
-    case 'pipe':
-      stringLeaves(def.in as z.ZodType, path, out);
-      break;
-    case 'union':
-      for (const option of def.options as z.ZodType[]) stringLeaves(option, path, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
 
 describe('no text field of any route takes control characters', () => {
   const leaves = textChecked.flatMap((name) =>
