@@ -19,6 +19,7 @@ import { peopleArea } from './people/index.ts';
 import { personalDevicesArea } from './personal-devices/index.ts';
 import { placesArea } from './places/index.ts';
 import { registersArea } from './registers/index.ts';
+import { stocktakeArea } from './stocktake/index.ts';
 import { syncArea } from './sync/index.ts';
 import { usersArea } from './users/index.ts';
 
@@ -31,6 +32,7 @@ export const AREAS = [
   personalDevicesArea,
   mediaArea,
   disposalArea,
+  stocktakeArea,
   importArea,
   peopleArea,
   placesArea,

@@ -34,6 +34,10 @@ export const CUSTODY_READERS: RoleSet = ['admin', 'ict_officer', 'accounting_off
 export const MEDIA_LOSS_WATCHERS: RoleSet = ['admin', 'ict_officer', 'accounting_officer'];
 /** Who prepares disposal batches for the Records and Archives Management Department and records their outcome (3.6.12). */
 export const RECORDS_OFFICERS: RoleSet = ['records_officer'];
+/** Who opens a stocktake and counts it (issue 13): the ICT unit and the records officer. */
+export const STOCKTAKERS: RoleSet = ['admin', 'ict_officer', 'records_officer'];
+/** Who may chair a stocktake's committee and close it: any officer but the auditor, who changes nothing. */
+export const STOCKTAKE_CHAIRS: RoleSet = ['admin', 'ict_officer', 'records_officer', 'accounting_officer', 'head_of_institution'];
 /** Who sees the backups, their checks and their test restores (3.4.1): the ICT unit and the auditor. */
 export const BACKUP_READERS: RoleSet = ['admin', 'ict_officer', 'auditor'];
 /** Who takes a backup and tries a restore of one (3.4.2): the administrator (DIRECTIVE: "Administrator: … backups"). */
