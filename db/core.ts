@@ -11,6 +11,7 @@ import { createRegistry } from './area.ts';
 import { AREAS, registry as productRegistry } from './areas.ts';
 import { ensureIdentity, foldHeldEvents } from './journal/append.ts';
 import { closeStore, openStore, type OpenOptions } from './store/open.ts';
+import { rememberSeen, startupCheck } from './backups/startup.ts';
 import { scryptHasher, type PasswordHasher } from './users/passwords.ts';
 import { Sessions } from './users/sessions.ts';
 import { fileKeyStore, loadOrCreateKey, memoryKeyStore, type KeyStore, type SigningKey } from './sync/keys.ts';
@@ -58,15 +59,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     hasher: options.hasher ?? scryptHasher(),
     sessions: new Sessions(clock, options.idleLimitMs),
     jobs: new Jobs(),
+    startup: { check: null },
     signingKey: () => (signingKey ??= loadOrCreateKey(keyStore)),
     // A restore (db/backups/commands.ts) put another file in place: later calls read and write it.
     reopened: (next, identity) => {
       services.store = next;
       services.identity = identity;
+      // The file put in place is what later openings are held against; a warning about the file replaced ends with it.
+      rememberSeen(next, clock.now());
+      services.startup.check = startupCheck(next, clock.now());
     },
   };
   // Events a newer peer sent, of types this version did not know, are folded once it knows them.
   foldHeldEvents(store, domain);
+  // Held up to the heads seen at the last opening and to the newest backup: a warning at once if they disagree.
+  services.startup.check = startupCheck(store, clock.now());
   // Every call of every transport takes its turn of the store here (db/contract/dispatch.ts).
   const turns = new StoreTurns();
   return {
@@ -75,6 +82,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     call: (token, route, input) => dispatch(services, turns, token, route, input),
     authorize: (token, route) => authorize(services, token, route),
     backupIfDue: () => scheduledBackup(services, turns),
-    close: () => closeStore(services.store),
+    close: () => {
+      // What this session wrote is held against the next opening — unless a warning is still unanswered.
+      if (services.startup.check?.ok !== false) rememberSeen(services.store, clock.now());
+      closeStore(services.store);
+    },
   };
 }

@@ -1,6 +1,6 @@
 // Backups (3.4.1, 3.4.2): what a person or a script may ask, pure zod, safe to bundle in the window.
 import { z } from 'zod';
-import { safeString } from '../contract/inputs.ts';
+import { multilineText, safeString } from '../contract/inputs.ts';
 import { JobKey } from '../jobs/contract.ts';
 
 /** How often a backup is taken without anyone asking: daily unless the institution decides otherwise. */
@@ -40,6 +40,8 @@ export const BackupFileName = safeString()
   .max(200, 'validation.too-long')
   .refine((value) => /^[^/\\:]+\.sqlite$/.test(value) && value !== '.sqlite', 'validation.backup-file-name');
 export const InspectBackupInput = z.strictObject({ file: BackupFileName, job: JobKey.optional() });
+/** An administrator's answer to the warning at opening: why it may end. */
+export const AcknowledgeWarningInput = z.strictObject({ note: multilineText(1000) });
 export const WitnessInput = z.strictObject({ file: BackupFileName, job: JobKey.optional() });
 /** Restoring names the backup and the SHA-256 the person saw when they confirmed: a file changed since is refused. */
 export const RestoreBackupInput = z.strictObject({

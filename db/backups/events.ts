@@ -63,4 +63,28 @@ export const backupRestored = defineEvent(
   }),
 );
 
-export const backupEvents = [backupSettingsSet, backupTaken, backupFailed, restoreTested, backupRestored];
+/**
+ * The warning at opening (db/backups/startup.ts), answered by an administrator once explained: what it
+ * said, and why it may end. The heads the file holds now become what the next opening is held against.
+ */
+export const startupWarningAcknowledged = defineEvent(
+  'backups.warning-acknowledged',
+  'local',
+  z.object({
+    /** The problems as the check found them (db/backups/startup.ts, StartupProblem). */
+    problems: z.array(
+      z.object({
+        kind: z.enum(['chain', 'seen', 'backup']),
+        problem: z.enum(['hash-mismatch', 'broken-link', 'sequence-gap', 'missing', 'rewritten', 'unreadable']),
+        origin: z.string(),
+        origin_seq: z.number().int(),
+        seq: z.number().int().optional(),
+        seen_at: z.string().optional(),
+        file: z.string().optional(),
+      }),
+    ),
+    note: z.string(),
+  }),
+);
+
+export const backupEvents = [backupSettingsSet, backupTaken, backupFailed, restoreTested, backupRestored, startupWarningAcknowledged];

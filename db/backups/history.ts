@@ -1,6 +1,8 @@
 // How backups read in a history (3.4.1, 3.4.2).
 import { sentence } from '../area.ts';
 import * as events from './events.ts';
+import type { StartupProblem } from './startup.ts';
+import { describeStartupProblem } from './warning.ts';
 
 export const backupsHistory = [
   sentence(events.backupSettingsSet, (p, { actor, t }) =>
@@ -13,5 +15,6 @@ export const backupsHistory = [
       ? t('history.backups.restore-tested-ok', { actor, file: p.file, events: p.events })
       : t('history.backups.restore-tested-failed', { actor, file: p.file, problem: t(`errors.backup-${p.problem}`, { file: p.file, detail: '' }) }),
   ),
+  sentence(events.startupWarningAcknowledged, (p, { actor, t }) => t('history.backups.warning-acknowledged', { actor, text: p.problems.map((problem) => describeStartupProblem(problem as StartupProblem, t)).join(' '), note: p.note })),
   sentence(events.backupRestored, (p, { actor, t }) => t('history.backups.restored', { actor, file: p.file, events: p.events, kept: p.kept_aside })),
 ];

@@ -1,14 +1,18 @@
 // The backups routes (3.4.1, 3.4.2); merged into the one table in db/contract/routes.ts.
-import { BACKUP_READERS, BACKUP_TAKERS, RESTORERS } from '../contract/roles.ts';
+import { ADMIN, BACKUP_READERS, BACKUP_TAKERS, RESTORERS } from '../contract/roles.ts';
 import { route } from '../contract/route.ts';
 import { EmptyInput } from '../contract/inputs.ts';
 import { actorOf, signedIn } from '../core/context.ts';
 import { readsOnly, runJob } from '../core/jobs.ts';
-import { BackupSettingsInput, InspectBackupInput, RestoreBackupInput, TakeBackupInput, TestRestoreInput, WitnessInput } from './contract.ts';
+import { AcknowledgeWarningInput, BackupSettingsInput, InspectBackupInput, RestoreBackupInput, TakeBackupInput, TestRestoreInput, WitnessInput } from './contract.ts';
 import { backupPath, inspectBackup, restoreBackup, setBackupSettings, takeBackup, testRestore, witnessBackup } from './commands.ts';
 import { listBackups } from './queries.ts';
+import { acknowledgeWarning, startupWarning } from './warning.ts';
 
 export const backupsRoutes = {
+  // The warning at opening: everyone signed in sees it.
+  'backups.startup-warning': readsOnly(route({ access: 'signed-in', input: EmptyInput, handler: (ctx) => startupWarning(ctx) })),
+  'backups.acknowledge-warning': route({ access: ADMIN, input: AcknowledgeWarningInput, handler: (ctx, input) => acknowledgeWarning(ctx, actorOf(signedIn(ctx)), input.note) }),
   'backups.list': readsOnly(route({ access: BACKUP_READERS, input: EmptyInput, handler: (ctx) => listBackups(ctx.store) })),
   'backups.set-settings': route({ access: RESTORERS, input: BackupSettingsInput, handler: (ctx, input) => setBackupSettings(ctx, actorOf(signedIn(ctx)), input) }),
   // Takes the write turn: the copy is of one moment, and what it holds is recorded as it was.

@@ -1,4 +1,5 @@
 // What every command and query receives: the store and the services, and who is acting.
+import type { StartupCheck } from '../backups/startup.ts';
 import type { Registry } from '../area.ts';
 import type { Role } from '../users/contract.ts';
 import { append, type Actor, type Identity } from '../journal/append.ts';
@@ -31,6 +32,8 @@ export interface Services {
    * this installation writes as `identity`. Only a core that owns its file offers it (db/core.ts).
    */
   reopened?(store: Store, identity: Identity): void;
+  /** What the check at opening found (db/backups/startup.ts): the window warns while it holds problems. Shared by every call's context, so an acknowledgement ends the warning for all. */
+  readonly startup: { check: StartupCheck | null };
 }
 
 export interface SessionUser {

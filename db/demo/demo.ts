@@ -155,7 +155,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   if (existsSync(options.path)) throw new Refusal('demo-file-exists', { file: options.path });
   const building = join(dirname(options.path), `.${basename(options.path)}.building-${process.pid}`);
   const removeBuilding = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${building}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal', '.seen']) rmSync(`${building}${suffix}`, { force: true });
   };
   removeBuilding();
   try {
