@@ -11,6 +11,7 @@ import { useInbox } from '../screens/inbox/use-inbox.ts';
 import { ChangePasswordForm } from '../screens/sign-in/change-password.tsx';
 import { useSession } from '../session/session.tsx';
 import { areaFromHash, areasFor, hashOf, screensOf, type ScreenModule } from './access.ts';
+import { StartupWarning } from './startup-warning.tsx';
 import { useHash } from './use-hash.ts';
 
 // Every work area's screen, found in its folder: a new area's screen is a folder, not an edit here.
@@ -128,6 +129,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Box maw={1400}>
+          <StartupWarning />
           {Current ? <Current /> : null}
         </Box>
       </AppShell.Main>
