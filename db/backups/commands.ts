@@ -18,6 +18,7 @@ import { backupFailed, backupRestored, backupSettingsSet, backupTaken, restoreTe
 import { backupFileName, checkBackupFile, copyOnline, fileSha256, keptAsideName, summaryOf, swapIn, type BackupSummary } from './files.ts';
 import { backupSettings, latestVerified } from './queries.ts';
 import { witness, type Witnessed } from './witness.ts';
+import { isCopyForSharing } from './share.ts';
 import { verifyStore, type VerifyResult } from '../journal/verify.ts';
 
 export function setBackupSettings(ctx: Services, actor: Actor, input: BackupSettingsInput) {
@@ -31,6 +32,16 @@ function checkOptions(ctx: Services, job?: JobHandle) {
 function institutionCode(store: Store): string {
   const row = statement(store, 'SELECT code FROM institution LIMIT 1').get() as { code: string } | undefined;
   return row?.code ?? '';
+}
+
+/** A copy for sharing holds no account: restored, nobody could sign in. */
+function forSharing(path: string): boolean {
+  const sqlite = new Sqlite(path, { readonly: true, fileMustExist: true });
+  try {
+    return isCopyForSharing(sqlite);
+  } finally {
+    sqlite.close();
+  }
 }
 
 function requireFile(store: Store): void {
@@ -254,6 +265,7 @@ export async function restoreBackup(ctx: Services, actor: Actor, from: string, s
     if (copied !== sha256) refuse('backup-changed', { file, detail: '' });
     const check = await checkBackupFile(restoring, checkOptions(ctx, job));
     if (!check.ok) refuse(`backup-${check.problem}`, { file, detail: check.detail });
+    if (forSharing(restoring)) refuse('backup-for-sharing', { file, detail: '' });
     job?.report(0, 0, 'restoring');
     const keptAside = keptAsideName(database, ctx.clock.now());
     ctx.store.sqlite.prepare('VACUUM INTO ?').run(keptAside);

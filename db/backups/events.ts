@@ -87,4 +87,11 @@ export const startupWarningAcknowledged = defineEvent(
   }),
 );
 
-export const backupEvents = [backupSettingsSet, backupTaken, backupFailed, restoreTested, backupRestored, startupWarningAcknowledged];
+/** A copy of the records given away (db/backups/share.ts): the shared events only, no accounts. Who made it, and what it holds. */
+export const copyForSharingMade = defineEvent(
+  'backups.copy-for-sharing-made',
+  'local',
+  z.object({ file: z.string(), folder: z.string(), sha256: z.string(), size: z.number().int(), events: z.number().int() }),
+);
+
+export const backupEvents = [backupSettingsSet, backupTaken, backupFailed, restoreTested, backupRestored, startupWarningAcknowledged, copyForSharingMade];

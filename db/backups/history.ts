@@ -16,5 +16,6 @@ export const backupsHistory = [
       : t('history.backups.restore-tested-failed', { actor, file: p.file, problem: t(`errors.backup-${p.problem}`, { file: p.file, detail: '' }) }),
   ),
   sentence(events.startupWarningAcknowledged, (p, { actor, t }) => t('history.backups.warning-acknowledged', { actor, text: p.problems.map((problem) => describeStartupProblem(problem as StartupProblem, t)).join(' '), note: p.note })),
+  sentence(events.copyForSharingMade, (p, { actor, t }) => t('history.backups.copy-for-sharing-made', { actor, file: p.file, events: p.events })),
   sentence(events.backupRestored, (p, { actor, t }) => t('history.backups.restored', { actor, file: p.file, events: p.events, kept: p.kept_aside })),
 ];

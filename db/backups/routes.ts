@@ -8,6 +8,7 @@ import { AcknowledgeWarningInput, BackupSettingsInput, InspectBackupInput, Resto
 import { backupPath, inspectBackup, restoreBackup, setBackupSettings, takeBackup, testRestore, witnessBackup } from './commands.ts';
 import { listBackups } from './queries.ts';
 import { acknowledgeWarning, startupWarning } from './warning.ts';
+import { copyForSharing } from './share.ts';
 
 export const backupsRoutes = {
   // The warning at opening: everyone signed in sees it.
@@ -20,6 +21,12 @@ export const backupsRoutes = {
     access: BACKUP_TAKERS,
     input: TakeBackupInput,
     handler: (ctx, input) => runJob(ctx.jobs, 'backups.take', signedIn(ctx).id, input.job, (job) => takeBackup(ctx, actorOf(signedIn(ctx)), { kind: 'on-demand', job })),
+  }),
+  // A copy to give away: the shared records, no accounts (share.ts). Takes the write turn, as a backup does.
+  'backups.copy-for-sharing': route({
+    access: BACKUP_TAKERS,
+    input: TakeBackupInput,
+    handler: (ctx, input) => runJob(ctx.jobs, 'backups.copy-for-sharing', signedIn(ctx).id, input.job, (job) => copyForSharing(ctx, actorOf(signedIn(ctx)), { job })),
   }),
   'backups.test-restore': route({
     access: BACKUP_TAKERS,

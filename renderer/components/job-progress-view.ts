@@ -11,7 +11,7 @@ export interface JobProgressValue {
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** The phases the core's jobs report (db/core/jobs.ts and the jobs that use it). */
-export const JOB_PHASES = ['starting', 'reading', 'checking', 'registering', 'writing', 'finishing', 'finished', 'copying', 'integrity', 'rebuilding', 'comparing', 'recording', 'restoring'] as const;
+export const JOB_PHASES = ['starting', 'reading', 'checking', 'registering', 'writing', 'finishing', 'finished', 'copying', 'integrity', 'rebuilding', 'comparing', 'recording', 'restoring', 'sharing'] as const;
 
 /** The bar's share in percent, or null while the total is not known (the bar then moves). */
 export function jobShare(progress: JobProgressValue): number | null {

@@ -5,13 +5,15 @@
 // and the rest), called as a user holding every role; the history of every account; every register, CSV and XLSX; a
 // bundle; and the output and error messages of the command line.
 import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { registry } from '../../db/areas.ts';
+import { checkBackupFile } from '../../db/backups/files.ts';
 import { main } from '../../db/cli/main.ts';
 import { turnOf } from '../../db/core/jobs.ts';
 import { REGISTER_KEYS } from '../../db/registers/contract.ts';
@@ -149,6 +151,41 @@ describe('files that leave the installation', () => {
     }
     expect(text.length).toBeGreaterThan(0);
     expect(leaks(text)).toEqual([]);
+  });
+});
+
+describe('a copy for sharing', () => {
+  it('holds the shared records and verifies, with no hash and no key; a backup kept at home holds the hashes', async () => {
+    const copy = await o.ok(everyRole.token, 'backups.copy-for-sharing', {});
+    expect(copy.path).toContain(join('backups', 'for-sharing'));
+    const bytes = readFileSync(copy.path).toString('latin1');
+    expect(leaks(bytes)).toEqual([]);
+    expect(bytes).not.toContain('scrypt$');
+    const shared = new Sqlite(copy.path, { readonly: true });
+    try {
+      const count = (sql: string) => (shared.prepare(sql).get() as { n: number }).n;
+      expect(count('SELECT count(*) AS n FROM users')).toBe(0);
+      expect(count("SELECT count(*) AS n FROM origins WHERE scope = 'local'")).toBe(0);
+      expect(count('SELECT count(*) AS n FROM assets')).toBe(1);
+      expect(count('SELECT count(*) AS n FROM people')).toBeGreaterThan(0);
+    } finally {
+      shared.close();
+    }
+    const check = await checkBackupFile(copy.path, { migrations: registry.migrations, domain: registry.domain, checks: registry.checks });
+    expect(check.ok).toBe(true);
+    // The grep can find them: an ordinary backup, which stays at home, holds every account's hash.
+    const kept = await o.ok(everyRole.token, 'backups.take', {});
+    expect(leaks(readFileSync(kept.path).toString('latin1')).length).toBeGreaterThan(0);
+  });
+
+  it('is refused by a restore: nobody could sign in to it', async () => {
+    const copy = await o.ok(everyRole.token, 'backups.copy-for-sharing', {});
+    const folder = join(scratch.dir, 'backups');
+    copyFileSync(copy.path, join(folder, 'nakala-ya-mkaguzi.sqlite'));
+    const shown = await o.ok(everyRole.token, 'backups.inspect', { file: 'nakala-ya-mkaguzi.sqlite' });
+    const refused = await o.call(everyRole.token, 'backups.restore', { file: 'nakala-ya-mkaguzi.sqlite', sha256: shown.sha256 });
+    expect(refused.ok ? null : refused.error.code).toBe('backup-for-sharing');
+    expect((o.store.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBeGreaterThan(4);
   });
 });
 
