@@ -3,7 +3,7 @@
 // `init` and `demo`, with an explicit `--operator`, create a new file before anyone can sign in.
 // Exit codes: 0 done, 1 refused or invalid (the error printed), 2 usage error.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { catalogues, DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../contract/catalogues/index.ts';
@@ -11,6 +11,7 @@ import { registry } from '../areas.ts';
 import { fieldsOf } from '../contract/dispatch.ts';
 import { routes, type RouteName, type Routes } from '../contract/routes.ts';
 import { openCore, type Core } from '../core.ts';
+import { turnOf } from '../core/jobs.ts';
 import { actorOf, signedIn, type CallContext } from '../core/context.ts';
 import { Refusal, type ErrorValue } from '../core/refusal.ts';
 import { DEMO_ADMIN, runDemo } from '../demo/demo.ts';
@@ -72,7 +73,7 @@ class CliFailure extends Error {
 const SYNOPSIS = `  daftari init --operator --db FILE --institution NAME --code CODE --admin USERNAME [--admin-name NAME]
                [--address TEXT] [--accounting-officer-title TEXT] [--head-title TEXT]
   daftari demo --operator --db FILE [--scale small|large] [--seed N] [--date YYYY-MM-DD] [--admin USERNAME] [--password PASSWORD]
-  daftari call ROUTE --db FILE --user USERNAME [--input JSON | --input -]
+  daftari call ROUTE --db FILE --user USERNAME [--input JSON | --input -] [--out FILE [--force]]
   daftari routes [--json]
   daftari verify --db FILE --user USERNAME [--against BACKUP]
   daftari backup --db FILE --user USERNAME --out FILE
@@ -284,14 +285,41 @@ async function init(args: string[], cx: Cx): Promise<number> {
   });
 }
 
+/** A file as a route answers with one: a printed form, a register, a sheet. */
+interface FileAnswer {
+  filename: string;
+  mime: string;
+  base64: string;
+}
+
+function isFileAnswer(value: unknown): value is FileAnswer {
+  const v = value as Partial<FileAnswer> | null;
+  return typeof v === 'object' && v !== null && typeof v.base64 === 'string' && typeof v.mime === 'string' && typeof v.filename === 'string';
+}
+
+/** The file written beside `out` and renamed when whole, so a failure never leaves half a document where one is expected. */
+function writeWhole(out: string, bytes: Buffer): void {
+  const partial = `${out}.${process.pid}.part`;
+  try {
+    writeFileSync(partial, bytes);
+    renameSync(partial, out);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
 async function call(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values, positionals } = parse(args, { ...USER, input: { type: 'string' } });
+  const { values, positionals } = parse(args, { ...USER, input: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } });
   const route = positionals[0];
   if (!route) throw new UsageError('cli.usage.route-required');
   if (!Object.hasOwn(routes, route)) throw new UsageError('cli.usage.unknown-route', { route });
+  // --out saves the file a document route answers with. Only a route that reads takes it, so a route
+  // that answers with records instead has changed nothing when --out is refused.
+  if (values.out !== undefined && turnOf(routes[route as RouteName]) !== 'read') throw new UsageError('cli.usage.out-reads-only', { route });
   const path = requireDb(values);
   const user = requireUser(values);
+  const out = values.out === undefined ? null : resolve(values.out);
   let input: unknown = {};
   if (values.input !== undefined) {
     const text = values.input === '-' ? await readAll(io.stdin) : values.input;
@@ -301,6 +329,10 @@ async function call(args: string[], cx: Cx): Promise<number> {
       throw new UsageError('cli.usage.input-not-json');
     }
   }
+  if (out !== null && !values.force && existsSync(out)) {
+    printError(io, t, new Refusal('file-exists', { file: out }).value);
+    return 1;
+  }
   return withCore(path, async (core) => {
     try {
       return await asUser(core, cx, user, async (token) => {
@@ -309,7 +341,17 @@ async function call(args: string[], cx: Cx): Promise<number> {
           printError(io, t, outcome.result.error);
           return 1;
         }
-        printJson(io.stdout, outcome.result);
+        if (out === null) {
+          printJson(io.stdout, outcome.result);
+          return 0;
+        }
+        const answer = outcome.result.value;
+        if (!isFileAnswer(answer)) throw new CliFailure('cli.not-a-document', { route });
+        const bytes = Buffer.from(answer.base64, 'base64');
+        writeWhole(out, bytes);
+        // Standard output stays JSON for scripts: the file's particulars in place of its bytes.
+        printJson(io.stdout, { ok: true, value: { file: out, filename: answer.filename, mime: answer.mime, bytes: bytes.length } });
+        io.stderr.write(`${t('cli.document-written', { file: out, bytes: bytes.length })}\n`);
         return 0;
       });
     } catch (error) {

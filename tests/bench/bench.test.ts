@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportBytesCheck, importRowsCheck } from './checks.ts';
+import { exportBytesCheck, importRowsCheck, scanWritesCheck, snapshotRowsCheck } from './checks.ts';
 import { buildDataset } from './dataset.ts';
-import { BULK_MEASURES, ROUTE_MEASURES } from './measures.ts';
+import { BULK_MEASURES, ROUTE_MEASURES, STOCKTAKE_MEASURES, stocktakeNames } from './measures.ts';
 import type { BenchReport } from './run.ts';
 
 const run = promisify(execFile);
@@ -49,9 +49,13 @@ describe('npm run bench', () => {
     expect(first.datasets[0]?.events).toBeGreaterThanOrEqual(10_000);
 
     const names = first.measures.map((m) => m.name);
+    const stocktake = stocktakeNames('5k');
     const expected = [
       ...ROUTE_MEASURES.map((m) => m.name),
       ...BULK_MEASURES.flatMap((m) => [`${m.op} 10k`, `${m.op} 10k peak RSS`]),
+      stocktake.open,
+      stocktake.openRss,
+      stocktake.scan,
     ];
     expect([...names].sort()).toEqual([...expected].sort());
     for (const measure of first.measures) {
@@ -72,9 +76,19 @@ describe('npm run bench', () => {
       expect(first.measures.find((m) => m.name === `${op} 10k peak RSS`)).toMatchObject({ unit: 'MB', goal: rssGoal.value, goal_of: 'p95' });
     }
     expect(first.measures.find((m) => m.name === 'search assets "dell"')).toMatchObject({ goal: 15, goal_of: 'p95' });
+    // The stocktake (issue 13): opening against its raw baseline and the issue's limit in seconds; each scan's p95 against its limit, beside raw.
+    const opening = first.measures.find((m) => m.name === stocktake.open);
+    expect(opening).toMatchObject({ unit: 'ms', goal: STOCKTAKE_MEASURES.open.ratioGoal.value, goal_of: 'ratio', limit_ms: 2000 });
+    expect(opening?.raw_median).toBeGreaterThan(0);
+    expect(opening?.within_limit).toBe((opening?.p95 as number) <= 2000);
+    const scan = first.measures.find((m) => m.name === stocktake.scan);
+    expect(scan).toMatchObject({ unit: 'ms', goal: 50, goal_of: 'p95', runs: 3 });
+    expect(scan?.raw_median).toBeGreaterThan(0);
 
     // The raw baselines did the product's work: the same bytes out of export, the same rows into import.
     expect(first.checks.map((c) => [c.name, c.ok])).toEqual([
+      [`${stocktake.open}: raw snapshot rows are the product's`, true],
+      [`${stocktake.scan}: raw counts are the product's`, true],
       ["export 10k: raw lines are the product's bytes", true],
       ["import 10k: raw rows are the product's", true],
     ]);
@@ -138,6 +152,25 @@ describe('the honesty checks', () => {
     const product = make('product.sqlite', 'Asha Mrisho');
     expect(importRowsCheck('same', product, make('raw-same.sqlite', 'Asha Mrisho')).ok).toBe(true);
     expect(importRowsCheck('other', product, make('raw-other.sqlite', 'Asha Said')).ok).toBe(false);
+  });
+
+  it('tell a raw stocktake snapshot whose expected row differs from the product’s, and raw scans that wrote other counts', () => {
+    const make = (name: string, table: string, location: string) => {
+      const path = join(scratch, name);
+      const db = new Sqlite(path);
+      db.exec(`CREATE TABLE ${table} (asset_id TEXT, tag TEXT, location_name TEXT)`);
+      const insert = db.prepare(`INSERT INTO ${table} VALUES (?, ?, ?)`);
+      insert.run('a1', 'MAJI/ICT/2026/0001', 'Ghorofa 2');
+      insert.run('a2', 'MAJI/ICT/2026/0002', location);
+      db.close();
+      return path;
+    };
+    const columns = ['asset_id', 'tag', 'location_name'];
+    const product = make('stocktake-product.sqlite', 'stocktake_expected', 'Stoo ya TEHAMA');
+    expect(snapshotRowsCheck('same', product, make('stocktake-raw-same.sqlite', 'raw_snapshot', 'Stoo ya TEHAMA'), columns, 'raw_snapshot').ok).toBe(true);
+    expect(snapshotRowsCheck('other', product, make('stocktake-raw-other.sqlite', 'raw_snapshot', 'Ghorofa 2'), columns, 'raw_snapshot').ok).toBe(false);
+    expect(scanWritesCheck('same', { written: 40 }, { written: 40 }).ok).toBe(true);
+    expect(scanWritesCheck('other', { written: 40 }, { written: 41 }).ok).toBe(false);
   });
 });
 

@@ -113,3 +113,31 @@ export function importRowsCheck(name: string, productDb: string, rawDb: string):
     raw.close();
   }
 }
+
+/**
+ * The raw opening's snapshot against the product's: every expected row, column by column, in tag order.
+ * The product's rows are those of the one stocktake its run opened.
+ */
+export function snapshotRowsCheck(name: string, productDb: string, rawDb: string, columns: readonly string[], rawTable: string): Check {
+  const product = new Sqlite(productDb, { readonly: true });
+  const raw = new Sqlite(rawDb, { readonly: true });
+  try {
+    const list = columns.join(', ');
+    const a = digestRows(product.prepare(`SELECT ${list} FROM stocktake_expected ORDER BY tag, asset_id`).raw().iterate() as IterableIterator<unknown[]>);
+    const b = digestRows(raw.prepare(`SELECT ${list} FROM ${rawTable} ORDER BY tag, asset_id`).raw().iterate() as IterableIterator<unknown[]>);
+    const ok = a.sha256 === b.sha256 && a.rows > 0;
+    return { name, ok, detail: ok ? `${a.rows.toLocaleString('en')} expected rows, the same` : `product ${a.rows} rows, raw ${b.rows} rows, not the same` };
+  } finally {
+    product.close();
+    raw.close();
+  }
+}
+
+/** The raw scans wrote a count wherever the product's did: as many, for the same plan of scans. */
+export function scanWritesCheck(name: string, product: { written: number; outcomes?: Record<string, number> }, raw: { written: number }): Check {
+  const ok = product.written === raw.written;
+  const answers = Object.entries(product.outcomes ?? {})
+    .map(([outcome, n]) => `${outcome} ${n}`)
+    .join(', ');
+  return { name, ok, detail: `${ok ? 'the same' : 'NOT the same'}: product ${product.written} counts, raw ${raw.written}; the product answered ${answers}` };
+}

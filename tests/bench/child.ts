@@ -16,8 +16,10 @@ import { ROUTE_MEASURES, type Fixture } from './measures.ts';
 import { prepareRawImport, rawImport } from './raw/import.ts';
 import { rawExport } from './raw/export.ts';
 import { rawVerify } from './raw/verify.ts';
+import { prepareRawOpen, prepareRawScans, rawOpen, rawScanner, scanPlan } from './raw/stocktake.ts';
 import { startPeakRss } from './rss.ts';
-import { RESULT_MARK, type BulkResult, type RouteResult, type Task, type TaskResult } from './tasks.ts';
+import { CHUNK_ROWS } from '../../db/stocktake/events.ts';
+import { RESULT_MARK, type BulkResult, type RouteResult, type ScansResult, type Task, type TaskResult } from './tasks.ts';
 
 const MB = 1024 * 1024;
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -48,7 +50,78 @@ async function measured(work: (parts: Record<string, number>) => Promise<number>
   }
 }
 
-async function bulk(task: Exclude<Task, { kind: 'routes' }>): Promise<BulkResult> {
+/**
+ * The bench's administrator signed in on a copy of the dataset. Her password was set on the build's
+ * clock, long enough ago to be due for a change (3.1.6): changed first, as the window would ask.
+ */
+async function signInAsAdmin(core: Core): Promise<{ token: string; userId: string }> {
+  const signIn = await core.call(null, 'auth.sign-in', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
+  if (!signIn.result.ok || !signIn.session) throw new Error(`sign-in refused: ${JSON.stringify(signIn.result)}`);
+  const token = signIn.session;
+  const changed = await core.call(token, 'auth.change-password', { current: BENCH_ADMIN.password, next: `${BENCH_ADMIN.password}!`, confirm: `${BENCH_ADMIN.password}!` });
+  if (!changed.result.ok) throw new Error(`password change refused: ${JSON.stringify(changed.result.error)}`);
+  return { token, userId: (signIn.result.value as { user: { id: string } }).user.id };
+}
+
+/** A stocktake of the whole institution, chaired by the administrator. */
+function wholeInstitution(chairId: string) {
+  return {
+    name: 'Uhakiki wa mwaka',
+    scope: { kind: 'all' },
+    committee: [{ name: BENCH_ADMIN.display_name, title: 'Afisa TEHAMA', user_id: chairId, chair: true }],
+    starts_on: '2026-01-05',
+    ends_on: '2026-01-09',
+  };
+}
+
+async function openStocktake(core: Core, token: string, chairId: string): Promise<{ id: string; expected_count: number }> {
+  const { result } = await core.call(token, 'stocktake.open', wholeInstitution(chairId));
+  if (!result.ok) throw new Error(`stocktake.open refused: ${result.error.code} ${JSON.stringify(result.error.fields ?? result.error.params ?? {})}`);
+  return result.value as { id: string; expected_count: number };
+}
+
+/** Each scan through the dispatcher, timed alone; the stocktake opened first, untimed. */
+type ScansTask = Extract<Task, { kind: 'stocktake-scans' }>;
+
+/**
+ * Each scan timed alone, the product's through the dispatcher and the raw one on its own copy, taking
+ * turns scan by scan so that a machine busier for a moment burdens both alike. The stocktake is opened
+ * first, untimed; the first `warmUp` scans of each side prepare statements and warm pages, untimed.
+ */
+async function scans(task: ScansTask): Promise<{ product: ScansResult; raw: ScansResult }> {
+  const core = await open(task.product);
+  const sqlite = prepareRawScans(task.raw);
+  try {
+    const { token, userId } = await signInAsAdmin(core);
+    const stocktake = await openStocktake(core, token, userId);
+    const plan = scanPlan(core.services.store.sqlite, task.warmUp + task.scans, task.seed);
+    const rawScan = rawScanner(sqlite);
+    const product: ScansResult = { samples: [], written: 0, outcomes: {} };
+    const raw: ScansResult = { samples: [], written: 0 };
+    for (const [index, scan] of plan.entries()) {
+      let started = performance.now();
+      const { result } = await core.call(token, 'stocktake.scan', { stocktake_id: stocktake.id, location_id: scan.location_id, code: scan.code });
+      const productMs = performance.now() - started;
+      if (!result.ok) throw new Error(`stocktake.scan refused: ${result.error.code} ${JSON.stringify(result.error.fields ?? result.error.params ?? {})}`);
+      const { outcome } = result.value as { outcome: string };
+      (product.outcomes as Record<string, number>)[outcome] = ((product.outcomes as Record<string, number>)[outcome] ?? 0) + 1;
+      started = performance.now();
+      if (rawScan(scan)) raw.written += 1;
+      const rawMs = performance.now() - started;
+      if (index >= task.warmUp) {
+        product.samples.push(productMs);
+        raw.samples.push(rawMs);
+      }
+    }
+    product.written = core.services.store.sqlite.prepare('SELECT count(*) FROM stocktake_counts WHERE stocktake_id = ?').pluck().get(stocktake.id) as number;
+    return { product, raw };
+  } finally {
+    sqlite.close();
+    core.close();
+  }
+}
+
+async function bulk(task: Exclude<Task, ScansTask | { kind: 'routes' }>): Promise<BulkResult> {
   switch (task.kind) {
     case 'product-export': {
       const core = await open(task.source);
@@ -103,6 +176,28 @@ async function bulk(task: Exclude<Task, { kind: 'routes' }>): Promise<BulkResult
         if (mismatches > 0) throw new Error(`${mismatches} events do not match their hash`);
         return events;
       });
+    case 'product-stocktake-open': {
+      // The whole institution's register frozen through the dispatcher, as the window asks for it.
+      const core = await open(task.source);
+      try {
+        const { token, userId } = await signInAsAdmin(core);
+        return await measured(async () => {
+          const { expected_count } = await openStocktake(core, token, userId);
+          // The opening, then the snapshot's chunks.
+          return 1 + Math.ceil(expected_count / CHUNK_ROWS);
+        });
+      } finally {
+        core.close();
+      }
+    }
+    case 'raw-stocktake-open': {
+      const sqlite = prepareRawOpen(task.source);
+      try {
+        return await measured(() => rawOpen(sqlite));
+      } finally {
+        sqlite.close();
+      }
+    }
   }
 }
 
@@ -114,13 +209,7 @@ function message(error: unknown): string {
 async function routes(task: Extract<Task, { kind: 'routes' }>): Promise<RouteResult[]> {
   const core = await open(task.source);
   try {
-    const signIn = await core.call(null, 'auth.sign-in', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
-    if (!signIn.result.ok || !signIn.session) throw new Error(`sign-in refused: ${JSON.stringify(signIn.result)}`);
-    const token = signIn.session;
-    // The dataset's password was set on its build's clock, long enough ago to be due for a change
-    // (3.1.6): changed first, as the window would ask, on this copy only.
-    const changed = await core.call(token, 'auth.change-password', { current: BENCH_ADMIN.password, next: `${BENCH_ADMIN.password}!`, confirm: `${BENCH_ADMIN.password}!` });
-    if (!changed.result.ok) throw new Error(`password change refused: ${JSON.stringify(changed.result.error)}`);
+    const { token } = await signInAsAdmin(core);
     const { sqlite } = core.services.store;
     // A device someone holds, whose custodian is active: the form saves it as it is.
     const asset = sqlite.prepare('SELECT a.* FROM assets a JOIN people p ON p.id = a.custodian_id WHERE p.active = 1 ORDER BY a.id LIMIT 1').get() as Fixture['asset'];
@@ -162,6 +251,7 @@ async function main(): Promise<TaskResult> {
   try {
     const task = JSON.parse(process.argv[2] ?? '') as Task;
     if (task.kind === 'routes') return { ok: true, routes: await routes(task) };
+    if (task.kind === 'stocktake-scans') return { ok: true, scans: await scans(task) };
     return { ok: true, bulk: await bulk(task) };
   } catch (error) {
     return { ok: false, error: message(error) };

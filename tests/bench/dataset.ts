@@ -104,7 +104,8 @@ export async function ensureDataset(spec: DatasetSpec, cacheDir: string, say: (l
   // Built beside its final name and renamed only when complete: a stopped build leaves no dataset.
   const building = join(cacheDir, `.${name}.building-${process.pid}.sqlite`);
   const removeBuilding = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${building}${suffix}`, { force: true });
+    // `.seen` is the heads the core remembers on closing (db/backups/startup.ts): the building file's, never the dataset's.
+    for (const suffix of ['', '-wal', '-shm', '-journal', '.seen']) rmSync(`${building}${suffix}`, { force: true });
   };
   removeBuilding();
   try {
@@ -182,6 +183,12 @@ export async function buildDataset(spec: DatasetSpec, path: string, say: (line: 
   // every recorded date are fixed by the seed, and lie in the past of any machine that runs the bench.
   const clock = manualClock('2023-11-01T05:00:00Z');
   const core = await openCore({ path, hasher: scryptHasher(10), clock, ids: seededIds(spec.seed + 1), keyStore: memoryKeyStore(), idleLimitMs: 10 * 365 * 86_400_000 });
+  // Closed once: before the file's size is read when the build succeeds, or on the way out when it fails.
+  let closed = false;
+  const close = () => {
+    if (!closed) core.close();
+    closed = true;
+  };
   try {
     const setup = await core.call(null, 'setup.initialize', {
       institution: { name: 'Wizara ya Maji', code: 'MAJI', postal_address: 'S.L.P. 456, Dodoma', accounting_officer_title: 'Katibu Mkuu', head_title: 'Katibu Mkuu' },
@@ -308,12 +315,12 @@ export async function buildDataset(spec: DatasetSpec, path: string, say: (line: 
       file_mb: 0,
       built_ms: 0,
     };
-    core.close();
+    close();
     facts.file_mb = Math.round((statSync(path).size / 1024 / 1024) * 10) / 10;
     facts.built_ms = Math.round(performance.now() - started);
     say(`  built: ${facts.events.toLocaleString('en')} events in ${(facts.built_ms / 1000).toFixed(1)} s, ${facts.file_mb} MB`);
     return facts;
   } finally {
-    core.close();
+    close();
   }
 }

@@ -6,9 +6,10 @@ export const USAGE = `Usage: npm run bench [-- options]
   --quick          a smoke run on a small register (10k events, 5k devices)
   --no-1m          skip the measures on 1M events
   --seed N         the dataset's seed (default 2026); each seed and size is built once and cached
-  --runs N         timed calls per route measure (default 100; 20 with --quick)
-  --bulk-runs N    runs of each import, export and verify and of their raw baselines
-                   (default 3 at 100k events, 1 at 1M and with --quick)
+  --runs N         timed calls per route measure (default 100; 20 with --quick),
+                   and timed stocktake scans (default 500; 100 with --quick)
+  --bulk-runs N    runs of each import, export, verify and stocktake opening and of their
+                   raw baselines (default 3 at 100k events, 1 at 1M and with --quick)
   --only A,B       only the measures whose names contain one of these words
   --cache-dir DIR  where datasets are cached (default .cache/bench)
   --rebuild        build the datasets again even when cached

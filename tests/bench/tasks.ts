@@ -7,7 +7,10 @@ export type Task =
   | { kind: 'product-import'; bundle: string; target: string }
   | { kind: 'raw-import'; bundle: string; source: string; target: string }
   | { kind: 'product-verify' | 'raw-verify'; source: string }
-  | { kind: 'routes'; source: string; measures: string[]; runs: number; reportRuns: number };
+  | { kind: 'routes'; source: string; measures: string[]; runs: number; reportRuns: number }
+  | { kind: 'product-stocktake-open' | 'raw-stocktake-open'; source: string }
+  // Product and raw scans in one process, taking turns scan by scan, each side on its own copy.
+  | { kind: 'stocktake-scans'; product: string; raw: string; scans: number; warmUp: number; seed: number };
 
 export interface BulkResult {
   ms: number;
@@ -26,7 +29,16 @@ export interface RouteResult {
   error?: string;
 }
 
-export type TaskResult = { ok: true; bulk?: BulkResult; routes?: RouteResult[] } | { ok: false; error: string };
+/** The scans of a stocktake, each timed alone, and what they wrote. */
+export interface ScansResult {
+  samples: number[];
+  /** Counts written, warm-up scans included: the same on both sides when the raw side did the product's work. */
+  written: number;
+  /** The product's answers, by outcome. */
+  outcomes?: Record<string, number>;
+}
+
+export type TaskResult = { ok: true; bulk?: BulkResult; routes?: RouteResult[]; scans?: { product: ScansResult; raw: ScansResult } } | { ok: false; error: string };
 
 /** The child prints its answer on one line that starts with this, after anything else it printed. */
 export const RESULT_MARK = 'BENCH-RESULT ';
