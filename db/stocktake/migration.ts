@@ -3,15 +3,15 @@
 // by triggers into one table indexed for the scan, in the same statement that writes the chunk.
 import { sql, type Kysely } from 'kysely';
 import { createTable, dropTables, ID, integer, STAMPS, text } from '../store/migrations/tables.ts';
+import { EXPECTED_FIELDS } from './events.ts';
 
-const EXPECTED = [
-  'asset_id', 'tag', 'make', 'model', 'category', 'serial', 'location_id', 'location_name', 'department_id', 'department_name', 'custodian_id', 'custodian_name', 'status',
-] as const;
+/** The expected row's fields, in the order a chunk's `rows` column holds each row (events.ts, EXPECTED_FIELDS). */
+const EXPECTED = EXPECTED_FIELDS;
 const NULLABLE = new Set(['location_id', 'department_id', 'custodian_id']);
 
 const spread = (row: 'new' | 'old') =>
   `INSERT INTO stocktake_expected (chunk_id, stocktake_id, ${EXPECTED.join(', ')})
-      SELECT ${row}.id, ${row}.stocktake_id, ${EXPECTED.map((c) => `json_extract(value, '$.${c}')`).join(', ')} FROM json_each(${row}.rows);`;
+      SELECT ${row}.id, ${row}.stocktake_id, ${EXPECTED.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(${row}.rows);`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await createTable(db, 'stocktakes', [
@@ -30,11 +30,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX stocktake_expected_tag ON stocktake_expected (stocktake_id, tag COLLATE NOCASE)`.execute(db);
   await sql`CREATE INDEX stocktake_expected_asset ON stocktake_expected (stocktake_id, asset_id)`.execute(db);
   await sql`CREATE INDEX stocktake_expected_location ON stocktake_expected (stocktake_id, location_id, tag)`.execute(db);
-  await sql`CREATE INDEX stocktake_expected_chunk ON stocktake_expected (chunk_id)`.execute(db);
   await sql.raw(`CREATE TRIGGER stocktake_chunks_spread AFTER INSERT ON stocktake_chunks BEGIN ${spread('new')} END`).execute(db);
-  await sql.raw(`CREATE TRIGGER stocktake_chunks_gather AFTER DELETE ON stocktake_chunks BEGIN DELETE FROM stocktake_expected WHERE chunk_id = old.id; END`).execute(db);
+  await sql.raw(`CREATE TRIGGER stocktake_chunks_gather AFTER DELETE ON stocktake_chunks BEGIN DELETE FROM stocktake_expected WHERE stocktake_id = old.stocktake_id AND chunk_id = old.id; END`).execute(db);
   await sql
-    .raw(`CREATE TRIGGER stocktake_chunks_respread AFTER UPDATE ON stocktake_chunks BEGIN DELETE FROM stocktake_expected WHERE chunk_id = old.id; ${spread('new')} END`)
+    .raw(`CREATE TRIGGER stocktake_chunks_respread AFTER UPDATE ON stocktake_chunks BEGIN DELETE FROM stocktake_expected WHERE stocktake_id = old.stocktake_id AND chunk_id = old.id; ${spread('new')} END`)
     .execute(db);
   await createTable(db, 'stocktake_counts', [
     ID,

@@ -3,6 +3,7 @@
 // lookups are here too, each one prepared statement (STYLE.md: the scan is the hot path).
 import { decodeCursor, encodeCursor, type Page } from '../core/paging.ts';
 import { statement, type Store } from '../store/open.ts';
+import { binaryOrder } from '../journal/project.ts';
 import type {
   AccountedReason,
   ActionKind,
@@ -96,12 +97,25 @@ export function listStocktakes(store: Store, state: StocktakeState | 'all'): Sto
 
 /** Expected and counted devices per location: the locations the snapshot expects, then those only counted in. */
 function progressOf(store: Store, id: string): LocationProgress[] {
-  const expected = statement(
+  // Grouped along the (stocktake, location) index, and the counted ones from the counts: a stocktake just opened has none to look up.
+  const expected = (
+    statement(
+      store,
+      `SELECT e.location_id, max(e.location_name) AS location_name, count(*) AS expected FROM stocktake_expected e WHERE e.stocktake_id = ? GROUP BY e.location_id`,
+    ).all(id) as { location_id: string | null; location_name: string; expected: number }[]
+  ).map((row) => ({ location_id: row.location_id ?? '', location_name: row.location_name, expected: row.expected, counted: 0 }));
+  const found = statement(
     store,
-    `SELECT COALESCE(e.location_id, '') AS location_id, e.location_name, count(*) AS expected,
-        sum(EXISTS (SELECT 1 FROM stocktake_counts c WHERE c.stocktake_id = e.stocktake_id AND c.asset_id = e.asset_id AND c.undone = 0)) AS counted
-      FROM stocktake_expected e WHERE e.stocktake_id = ? GROUP BY 1 ORDER BY 2, 1`,
-  ).all(id) as LocationProgress[];
+    `SELECT e.location_id, count(DISTINCT c.asset_id) AS counted FROM stocktake_counts c
+       JOIN stocktake_expected e ON e.stocktake_id = c.stocktake_id AND e.asset_id = c.asset_id
+      WHERE c.stocktake_id = ? AND c.undone = 0 GROUP BY e.location_id`,
+  ).all(id) as { location_id: string | null; counted: number }[];
+  const byLocation = new Map(expected.map((row) => [row.location_id, row]));
+  for (const row of found) {
+    const progress = byLocation.get(row.location_id ?? '');
+    if (progress) progress.counted = row.counted;
+  }
+  expected.sort((a, b) => binaryOrder(a.location_name, b.location_name) || binaryOrder(a.location_id, b.location_id));
   const countedHere = statement(
     store,
     `SELECT location_id, location_name, count(*) AS counted FROM stocktake_counts WHERE stocktake_id = ? AND undone = 0 GROUP BY location_id ORDER BY location_name, location_id`,

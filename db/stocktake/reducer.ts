@@ -9,6 +9,7 @@ import { ACTOR_NAME, defineProjection, on, type FoldEvent } from '../journal/typ
 import {
   actionTaken,
   chunkId,
+  EXPECTED_FIELDS,
   countUndone,
   deviceCounted,
   incidentAcknowledged,
@@ -69,8 +70,8 @@ export const chunksProjection = defineProjection<StocktakeChunkRow>({
         id: entity,
         stocktake_id: p.stocktake_id,
         chunk: p.chunk,
-        // The rows as the payload holds them: the table's triggers read the expected row's fields by name.
-        rows: canonicalJson(p.rows),
+        // Each row as an array of its fields in a fixed order: the table's triggers read them by position.
+        rows: JSON.stringify(p.rows.map((expected) => EXPECTED_FIELDS.map((field) => expected[field]))),
         created_at: row?.created_at ?? at,
         updated_at: at,
       };

@@ -175,9 +175,11 @@ export const STOCKTAKE_MEASURES: StocktakeMeasures = {
     op: 'stocktake open',
     product: 'stocktake.open through the dispatcher, the whole institution: the snapshot read, ordered, hashed, journaled in chunks and projected, one transaction',
     raw: 'raw/stocktake.ts: the same register rows read and inserted into a snapshot table with the same indexes, one transaction',
-    // The product writes the snapshot twice (the journal's chunks and the projection) and hashes it:
-    // about three times the raw work. Memory as the bundles' bulk work is held to.
-    ratioGoal: { value: 3, of: 'ratio' },
+    // The product writes the snapshot three times (the journal's chunk events, which travel; the chunk
+    // rows; the expected rows spread from them) and hashes it twice (the snapshot, each event), where raw
+    // writes the rows once: 3.5 times the raw work, and within the issue's 2 s wherever raw takes 0.57 s
+    // or less. Memory as the bundles' bulk work is held to.
+    ratioGoal: { value: 3.5, of: 'ratio' },
     rssGoal: { value: 150, of: 'p95' },
     limitMs: 2000,
   },

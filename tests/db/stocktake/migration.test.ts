@@ -41,10 +41,10 @@ describe('migration 0170-stocktake', () => {
     closeStore(latest.store);
   });
 
-  it('spreads a chunk of the snapshot into the expected devices, and gathers them back when the chunk goes', async () => {
+  it('spreads a chunk of the snapshot (each row its fields by position) into the expected devices, and gathers them back when the chunk goes', async () => {
     const { store } = await openStore(path, { migrateTo: NAME, migrations: registry.migrations });
     const row = { asset_id: 'a1', tag: 'MAJI/ICT/2026/0001', make: 'Dell', model: 'Latitude', category: 'laptop', serial: 'S1', location_id: null, location_name: '', department_id: 'd1', department_name: 'TEHAMA', custodian_id: null, custodian_name: '', status: 'in_service' };
-    store.sqlite.prepare("INSERT INTO stocktake_chunks (id, stocktake_id, chunk, rows, created_at, updated_at) VALUES ('s1/expected/0001', 's1', 1, ?, '', '')").run(JSON.stringify([row]));
+    store.sqlite.prepare("INSERT INTO stocktake_chunks (id, stocktake_id, chunk, rows, created_at, updated_at) VALUES ('s1/expected/0001', 's1', 1, ?, '', '')").run(JSON.stringify([Object.values(row)]));
     expect(store.sqlite.prepare('SELECT * FROM stocktake_expected').all()).toEqual([{ chunk_id: 's1/expected/0001', stocktake_id: 's1', ...row }]);
     store.sqlite.prepare("DELETE FROM stocktake_chunks WHERE id = 's1/expected/0001'").run();
     expect(store.sqlite.prepare('SELECT count(*) FROM stocktake_expected').pluck().get()).toBe(0);
