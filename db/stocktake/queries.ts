@@ -67,8 +67,16 @@ export function unacknowledgedIncidents(store: Store): number {
   return (statement(store, "SELECT count(*) AS n FROM stocktake_actions WHERE kind = 'missing-reported' AND acknowledged = 0").get() as { n: number }).n;
 }
 
+/** The expected devices counted so far: a device found outside the scope is a finding, not progress. */
 function countedCount(store: Store, id: string): number {
-  return (statement(store, 'SELECT count(DISTINCT asset_id) AS n FROM stocktake_counts WHERE stocktake_id = ? AND undone = 0 AND asset_id IS NOT NULL').get(id) as { n: number }).n;
+  return (
+    statement(
+      store,
+      `SELECT count(DISTINCT c.asset_id) AS n FROM stocktake_counts c
+         JOIN stocktake_expected e ON e.stocktake_id = c.stocktake_id AND e.asset_id = c.asset_id
+        WHERE c.stocktake_id = ? AND c.undone = 0`,
+    ).get(id) as { n: number }
+  ).n;
 }
 
 function toSummary(store: Store, row: StocktakeRow): StocktakeSummary {

@@ -118,6 +118,10 @@ describe('scanning', () => {
   it('says a registered device outside the scope is not expected', async () => {
     const s = await o.ok(o.records.token, 'stocktake.open', twoLocations(o, { scope: { kind: 'locations', location_ids: [o.locations.store] } }));
     expect(await scanAt(o, o.officer.token, s, o.locations.store, 'MAJI/ICT/2026/0001')).toMatchObject({ outcome: 'not-expected', expected_location_name: '' });
+    // A finding, not progress: the list does not read "1 of 1 counted" while the expected device waits.
+    const shown = await o.ok(o.officer.token, 'stocktake.get', { stocktake_id: s.id });
+    expect(shown.counted_count).toBe(0);
+    expect(shown.progress.reduce((sum, place) => sum + place.counted, 0)).toBe(0);
   });
 
   it('says a tag scanned twice was already counted, where and by whom, and writes nothing new', async () => {
