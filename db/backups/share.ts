@@ -50,6 +50,9 @@ export function stripForSharing(path: string, tables: readonly string[]): void {
       for (const guard of guards) sqlite.exec(`DROP TRIGGER ${guard.name}`);
       sqlite.exec("DELETE FROM journal WHERE origin IN (SELECT origin FROM origins WHERE scope = 'local')");
       sqlite.exec("DELETE FROM origins WHERE scope = 'local'");
+      // Which chain the file calls its own is read from the journal (journal/verify.ts): with the restores
+      // gone (local events), it is the chain of its first event.
+      sqlite.exec('UPDATE origins SET is_self = (origin IS (SELECT origin FROM journal ORDER BY seq LIMIT 1))');
       for (const table of tables) sqlite.exec(`DELETE FROM "${table.replace(/"/g, '""')}"`);
       for (const guard of guards) sqlite.exec(guard.sql);
     })();

@@ -76,7 +76,7 @@ const SYNOPSIS = `  daftari init --operator --db FILE --institution NAME --code 
   daftari call ROUTE --db FILE --user USERNAME [--input JSON | --input -] [--out FILE [--force]]
   daftari routes [--json]
   daftari verify --db FILE --user USERNAME [--against BACKUP]
-  daftari backup --db FILE --user USERNAME --out FILE
+  daftari backup --db FILE --user USERNAME --out FILE [--for-sharing]
   daftari restore --db FILE --user USERNAME --from BACKUP [--yes]
   daftari history --db FILE --user USERNAME ENTITY_ID
   daftari export --db FILE --user USERNAME --out BUNDLE [--peer ORIGIN] [--force]
@@ -426,7 +426,7 @@ async function verify(args: string[], cx: Cx): Promise<number> {
 
 async function backupCommand(args: string[], cx: Cx): Promise<number> {
   const { io, t } = cx;
-  const { values } = parse(args, { ...USER, out: { type: 'string' } });
+  const { values } = parse(args, { ...USER, out: { type: 'string' }, 'for-sharing': { type: 'boolean' } });
   const path = requireDb(values);
   const user = requireUser(values);
   if (!values.out) throw new UsageError('cli.usage.out-required');
@@ -434,6 +434,14 @@ async function backupCommand(args: string[], cx: Cx): Promise<number> {
   const { takeBackup } = await import('../backups/commands.ts');
   return withCore(path, (core) =>
     asUser(core, cx, user, async (token) => {
+      if (values['for-sharing']) {
+        // A copy to give away: the shared records, verified, with no account and no password hash.
+        const ctx = authorized(core, token, 'backups.copy-for-sharing');
+        const { copyForSharing } = await import('../backups/share.ts');
+        const copy = await copyForSharing(ctx, actorOf(signedIn(ctx)), { target: out });
+        io.stdout.write(`${t('cli.copy-for-sharing-written', { file: copy.path, events: copy.summary.events, hash: copy.sha256 })}\n`);
+        return 0;
+      }
       const ctx = authorized(core, token, 'backups.take');
       const taken = await takeBackup(ctx, actorOf(signedIn(ctx)), { kind: 'cli', target: out });
       io.stdout.write(`${t('cli.backup-taken', { file: taken.path, events: taken.summary.events, hash: taken.sha256 })}\n`);

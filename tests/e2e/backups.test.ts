@@ -97,6 +97,11 @@ describe('backups in the window', () => {
     await page.getByTestId('backup-test').click();
     await poll(() => page.getByTestId('backup-tested').isVisible()).toBe(true);
     expect(await page.getByTestId('backup-tested').textContent()).toContain('Jaribio limefaulu');
+    // A copy for the auditor: verified, in a folder of its own, without the accounts.
+    await page.getByTestId('backup-share').click();
+    await poll(() => page.getByTestId('backup-shared').isVisible()).toBe(true);
+    expect(await page.getByTestId('backup-shared').textContent()).toContain(join('backups', 'for-sharing'));
+    await poll(() => page.getByTestId('backup-row').count()).toBe(1);
     expect(await cutOff(page, '[data-testid="backups-screen"]')).toEqual([]);
     await screenshot(page, 'backups-screen-sw');
     await chooseLanguage(page, 'EN');

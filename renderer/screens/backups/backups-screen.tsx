@@ -2,7 +2,7 @@
 // scratch copy, restore one over the records after seeing what it holds, and set how often and where
 // backups are taken. Every step that reads a whole file is a job with a bar and a stop.
 import { Alert, Badge, Button, Group, Paper, Grid, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport, IconRestore, IconTestPipe } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport, IconRestore, IconShare, IconTestPipe } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -58,15 +58,18 @@ function Actions() {
   const { can } = useSession();
   const take = useRouteMutation('backups.take', ['backups.list', 'inbox.list']);
   const tryRestore = useRouteMutation('backups.test-restore', ['backups.list', 'inbox.list']);
+  const share = useRouteMutation('backups.copy-for-sharing');
   const job = useJob();
   const [taken, setTaken] = useState<string | null>(null);
+  const [shared, setShared] = useState<string | null>(null);
   const [tried, setTried] = useState<Tried | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [running, setRunning] = useState<'take' | 'test' | null>(null);
+  const [running, setRunning] = useState<'take' | 'test' | 'share' | null>(null);
   if (!can('backups.take') && !can('backups.test-restore')) return null;
 
-  const start = async (which: 'take' | 'test') => {
+  const start = async (which: 'take' | 'test' | 'share') => {
     setTaken(null);
+    setShared(null);
     setTried(null);
     setError(null);
     setRunning(which);
@@ -74,6 +77,9 @@ function Actions() {
       if (which === 'take') {
         const done = await job.run((key) => take.mutateAsync({ job: key }));
         if (done) setTaken(done.file);
+      } else if (which === 'share') {
+        const done = await job.run((key) => share.mutateAsync({ job: key }));
+        if (done) setShared(done.path);
       } else {
         const done = await job.run((key) => tryRestore.mutateAsync({ job: key }));
         if (done) setTried(done);
@@ -102,13 +108,28 @@ function Actions() {
               {t('backupsUi.test')}
             </Button>
           ) : null}
+          {can('backups.copy-for-sharing') ? (
+            <Button variant="default" leftSection={<IconShare size={16} />} onClick={() => void start('share')} loading={running === 'share'} disabled={running !== null} data-testid="backup-share">
+              {t('backupsUi.share')}
+            </Button>
+          ) : null}
         </Group>
-        {job.running ? <JobProgress job={job} title={t(running === 'test' ? 'backupsUi.testing' : 'backupsUi.taking')} testId="backup-job" /> : null}
+        {can('backups.copy-for-sharing') ? (
+          <Text size="xs" c="dimmed">
+            {t('backupsUi.share-hint')}
+          </Text>
+        ) : null}
+        {job.running ? <JobProgress job={job} title={t(running === 'test' ? 'backupsUi.testing' : running === 'share' ? 'backupsUi.sharing' : 'backupsUi.taking')} testId="backup-job" /> : null}
         {job.stopped && !job.running ? <JobStopped onClose={job.clearStopped} /> : null}
         {error && !job.stopped ? <RefusalAlert error={error} onClose={() => setError(null)} /> : null}
         {taken ? (
           <Alert color="teal" icon={<IconCircleCheck size={18} />} data-testid="backup-taken">
             {t('backupsUi.taken', { file: taken })}
+          </Alert>
+        ) : null}
+        {shared ? (
+          <Alert color="teal" icon={<IconCircleCheck size={18} />} data-testid="backup-shared">
+            {t('backupsUi.shared', { path: shared })}
           </Alert>
         ) : null}
         {tried ? (

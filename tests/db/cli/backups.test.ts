@@ -97,6 +97,25 @@ describe('backups from the command line', () => {
     expect(witnessed.code, witnessed.stderr).toBe(0);
   }, 120_000);
 
+  it('writes a copy for sharing with the shared records and no account, which a restore refuses', async () => {
+    const shared = join(dir, 'kwa-mkaguzi', 'daftari-maji-mkaguzi.sqlite');
+    const written = await daftari(['backup', '--db', db, '--user', 'asha', '--out', shared, '--for-sharing']);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/^Nakala ya kushirikisha .*daftari-maji-mkaguzi\.sqlite imeandikwa: matukio \d+ .* SHA-256 [0-9a-f]{64}\.\n$/);
+    expect(people(shared)).toEqual(['Hamisi Juma', 'Zuhura Said']);
+    const copy = new Sqlite(shared, { readonly: true });
+    try {
+      expect(copy.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 0 });
+      expect(JSON.stringify(copy.prepare('SELECT payload FROM journal').all())).not.toContain('scrypt$');
+    } finally {
+      copy.close();
+    }
+    const refused = await daftari(['restore', '--db', db, '--user', 'asha', '--from', shared, '--yes', '--lang', 'en']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is a copy for sharing: it holds no accounts');
+    expect(people(db)).toEqual(['Hamisi Juma', 'Zuhura Said']);
+  }, 60_000);
+
   it('catches a forger who rewrote an event and every hash after it: verify passes, the backup does not', async () => {
     forgeEvent(db, 'people.registered', (payload) => payload.full_name === 'Zuhura Said', (payload) => {
       payload.full_name = 'Zuhura Said Bakari';
