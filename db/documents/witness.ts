@@ -38,7 +38,11 @@ function digestOf(hashes: readonly string[]): string {
 
 /** The witness of a form printed now, naming the entries it prints (a handover, a permit, a device). */
 export function printWitness(store: Store, entities: readonly string[]): Witness | null {
-  const head = statement(store, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  // The newest event of the records that travel: a sign-in or a bundle sent (local events) heads only
+  // this installation's own chain, and a page headed by one would not witness the register it prints.
+  const head = statement(store, "SELECT seq, hash FROM journal WHERE origin IN (SELECT origin FROM origins WHERE scope = 'shared') ORDER BY seq DESC LIMIT 1").get() as
+    | { seq: number; hash: string }
+    | undefined;
   if (!head) return null;
   const named = entities.length <= MAX_ENTITIES ? [...new Set(entities)] : [];
   return { seq: head.seq, hash: head.hash, digest: named.length > 0 ? digestOf(entityHashes(store, named, head.seq)) : '', entities: named };
