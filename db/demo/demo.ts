@@ -23,6 +23,7 @@ import { logBookDemo, type LogBookDemoSummary } from './log-book.ts';
 import { BASIN_OFFICES, DEPARTMENTS, FIRST_NAMES, HEAD_OFFICE_ROOMS, OTHER_INSTITUTIONS, REGIONS, SURNAMES, TITLES } from './names.ts';
 import { Progress, type DemoProgress } from './progress.ts';
 import { devicesDemo, proceduresDemo, type DemoLocation } from './register.ts';
+import { stocktakeDemo, type StocktakeDemoSummary } from './stocktake.ts';
 
 export const DEMO_ADMIN = { username: 'admin', display_name: 'Asha Mrisho', password: 'Maji#Safi2026' };
 /** Colleagues' first password; each is asked to change it at first sign-in (3.1.7). */
@@ -131,6 +132,8 @@ export interface DemoSummary {
   custody: CustodyDemoSummary;
   /** Disposal candidates and batches, by state. */
   disposal: DisposalDemoSummary;
+  /** A closed stocktake with every kind of finding and an action of each kind, and an open one half counted. */
+  stocktake: StocktakeDemoSummary;
   /** How long the build took, in seconds (wall time; the only figure a seed does not fix). */
   build_seconds: number;
 }
@@ -390,6 +393,13 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       officers: headOfficers,
       progress,
     });
+    // Issue 13: the records officer chairs the committee; the ICT side moves, corrects and registers.
+    const stocktake = await stocktakeDemo(batches.as(recordsToken), asAdmin, core.services.store, {
+      random,
+      today: date,
+      people: activePeople,
+      headOffice: locations.filter((l) => l.headOffice).map((l) => l.id),
+    });
     batches.commit();
     await call(core, recordsToken, 'auth.sign-out', {});
     await call(core, headToken, 'auth.sign-out', {});
@@ -414,6 +424,7 @@ async function buildDemo(options: DemoOptions): Promise<DemoSummary> {
       register: { devices: devices.length, procedures: 2, providers: providers.length, plans: plans.size, ...logBook },
       custody,
       disposal,
+      stocktake,
       build_seconds: Math.round(progress.elapsed() / 100) / 10,
     };
   } catch (error) {

@@ -38,6 +38,8 @@ import {
   type StocktakeResult,
 } from './contract.ts';
 import { findStocktake, findStocktakeRow, listCounts, listExpected, listStocktakes, resultOf } from './queries.ts';
+import { stocktakeReport, StocktakeReportInput } from './report.ts';
+import { stocktakeReportSheet } from './report-sheet.ts';
 
 const KINDS = new Set<string>(STOCKTAKE_CONFLICT_KINDS);
 
@@ -70,6 +72,9 @@ export const stocktakeRoutes = {
   'stocktake.register-unknown': route({ access: ICT, input: RegisterUnknownInput, handler: (ctx, input) => registerUnknown(ctx, input) }),
   'stocktake.report-missing': route({ access: STOCKTAKERS, input: ReportMissingInput, handler: (ctx, input) => reportMissing(ctx, input) }),
   'stocktake.acknowledge-incident': route({ access: ACCOUNTING_OFFICERS, input: AcknowledgeInput, handler: (ctx, input) => acknowledgeIncident(ctx, input) }),
+  /** The report (PDF, A4) and its lists (XLSX): provisional while the stocktake is open, for the committee to sign once closed. */
+  'documents.stocktake-report': readsOnly(route({ access: 'signed-in', input: StocktakeReportInput, handler: (ctx, input) => stocktakeReport(ctx, input) })),
+  'documents.stocktake-report-xlsx': readsOnly(route({ access: 'signed-in', input: StocktakeReportInput, handler: (ctx, input) => stocktakeReportSheet(ctx, input) })),
   /** Stocktake conflicts a merge revealed, in plain words in both languages. */
   'stocktake.conflicts': readsOnly(
     route({

@@ -7,6 +7,7 @@ import { disposalConflicts } from '../../db/disposal/conflicts.ts';
 import { handoverConflicts } from '../../db/handovers/conflicts.ts';
 import { mediaConflicts } from '../../db/media/conflicts.ts';
 import { movementsConflicts } from '../../db/movements/conflicts.ts';
+import { stocktakeConflicts } from '../../db/stocktake/conflicts.ts';
 import {
   AREA_CONFLICT_KINDS,
   areaConflictText,
@@ -53,13 +54,18 @@ const SAMPLES: Record<string, ConflictLike> = {
     detail: { tag: 'MAJI/ICT/2025/0042', number: 'MAJI/UOND/2025/0001', handover: 'MAJI/MK/2025/0003' },
   },
   'disposal-number-twice': { kind: 'disposal-number-twice', entities: ['b1', 'b2'], detail: { number: 'MAJI/UOND/2025/0001', batches: ['b1', 'b2'] } },
+  'stocktake-counted-in-two-places': {
+    kind: 'stocktake-counted-in-two-places',
+    entities: ['s1', 'a1', 'c1', 'c2'],
+    detail: { stocktake: 'Uhakiki 2025', tag: 'MAJI/ICT/2025/0001', places: ['Makao Makuu', 'Ofisi ya Kanda'], counters: ['Asha Mrisho', 'Baraka Mollel'] },
+  },
 };
 
 const text = (kind: string, t = en) => areaConflictText(SAMPLES[kind] as ConflictLike, t) ?? '';
 
 describe('the custody areas’ conflicts on the Sync screen', () => {
   it('knows every kind the handovers, off-premises and media rules find', () => {
-    const kinds = [...handoverConflicts, ...movementsConflicts, ...mediaConflicts, ...disposalConflicts].map((rule) => rule.kind);
+    const kinds = [...handoverConflicts, ...movementsConflicts, ...mediaConflicts, ...disposalConflicts, ...stocktakeConflicts].map((rule) => rule.kind);
     expect([...AREA_CONFLICT_KINDS].sort()).toEqual([...kinds].sort());
     expect(Object.keys(SAMPLES).sort()).toEqual([...kinds].sort());
   });
@@ -148,6 +154,19 @@ describe('the custody areas’ conflicts on the Sync screen', () => {
     expect(conflictDevices(SAMPLES['disposal-number-twice'] as ConflictLike)).toEqual([]);
     expect(conflictRecords(SAMPLES['disposal-number-twice'] as ConflictLike)).toEqual(['b1', 'b2']);
     expect(conflictDevices(SAMPLES['disposal-device-in-two-batches'] as ConflictLike)).toEqual(['a1']);
+  });
+
+  it('names the device, the stocktake and both places of a device counted twice, and links to the stocktake screen', () => {
+    expect(text('stocktake-counted-in-two-places')).toBe(
+      'The device MAJI/ICT/2025/0001 was counted in two places in the stocktake Uhakiki 2025: Makao Makuu (Asha Mrisho), Ofisi ya Kanda (Baraka Mollel). Find the device, then take back the wrong count.',
+    );
+    expect(text('stocktake-counted-in-two-places', sw)).toContain('Kifaa MAJI/ICT/2025/0001 kilihesabiwa mahali pawili');
+    expect(conflictTitle('stocktake-counted-in-two-places', sw)).toBe('Kifaa kimehesabiwa mahali pawili');
+    expect(conflictScreen('stocktake-counted-in-two-places')).toBe('stocktake');
+    expect(conflictScreenLink('stocktake-counted-in-two-places', en)).toBe('Open the stocktake');
+    // The stocktake is no device: the device is the second entity, the counts are the records.
+    expect(conflictDevices(SAMPLES['stocktake-counted-in-two-places'] as ConflictLike)).toEqual(['a1']);
+    expect(conflictRecords(SAMPLES['stocktake-counted-in-two-places'] as ConflictLike)).toEqual(['c1', 'c2']);
   });
 
   it('says on which installations the records were made: this one, others by their names here, an unnamed one by its id', () => {

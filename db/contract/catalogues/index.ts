@@ -16,6 +16,7 @@ import enMediaUi from './en/media-ui.json' with { type: 'json' };
 import enMovementsUi from './en/movements-ui.json' with { type: 'json' };
 import enPersonalDevicesUi from './en/personal-devices-ui.json' with { type: 'json' };
 import enRegisters from './en/registers.json' with { type: 'json' };
+import enStocktakeUi from './en/stocktake-ui.json' with { type: 'json' };
 import enSyncUi from './en/sync-ui.json' with { type: 'json' };
 import enUi from './en/ui.json' with { type: 'json' };
 import swBackupsUi from './sw/backups-ui.json' with { type: 'json' };
@@ -32,6 +33,7 @@ import swMediaUi from './sw/media-ui.json' with { type: 'json' };
 import swMovementsUi from './sw/movements-ui.json' with { type: 'json' };
 import swPersonalDevicesUi from './sw/personal-devices-ui.json' with { type: 'json' };
 import swRegisters from './sw/registers.json' with { type: 'json' };
+import swStocktakeUi from './sw/stocktake-ui.json' with { type: 'json' };
 import swSyncUi from './sw/sync-ui.json' with { type: 'json' };
 import swUi from './sw/ui.json' with { type: 'json' };
 
@@ -42,8 +44,8 @@ export const DEFAULT_LANGUAGE: Language = 'sw';
 export type Catalogue = Record<string, unknown>;
 
 export const catalogues: Record<Language, Catalogue> = {
-  sw: { ...swCore, ...swInbox, ...swUi, ...swDocuments, ...swHandoversUi, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swMediaUi, ...swPersonalDevicesUi, ...swMovementsUi, ...swDisposalUi, ...swSyncUi, ...swBackupsUi, ...swCheckPage, ...swRegisters },
-  en: { ...enCore, ...enInbox, ...enUi, ...enDocuments, ...enHandoversUi, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enMediaUi, ...enPersonalDevicesUi, ...enMovementsUi, ...enDisposalUi, ...enSyncUi, ...enBackupsUi, ...enCheckPage, ...enRegisters },
+  sw: { ...swCore, ...swInbox, ...swUi, ...swDocuments, ...swHandoversUi, ...swImport, ...swAssetsUi, ...swMaintenanceUi, ...swMediaUi, ...swPersonalDevicesUi, ...swMovementsUi, ...swDisposalUi, ...swStocktakeUi, ...swSyncUi, ...swBackupsUi, ...swCheckPage, ...swRegisters },
+  en: { ...enCore, ...enInbox, ...enUi, ...enDocuments, ...enHandoversUi, ...enImport, ...enAssetsUi, ...enMaintenanceUi, ...enMediaUi, ...enPersonalDevicesUi, ...enMovementsUi, ...enDisposalUi, ...enStocktakeUi, ...enSyncUi, ...enBackupsUi, ...enCheckPage, ...enRegisters },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

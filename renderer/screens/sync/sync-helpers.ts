@@ -5,6 +5,7 @@ import { BATCH_NUMBER_TWICE, describeDisposalConflict, DISPOSAL_CONFLICT_KINDS, 
 import { describeHandoverConflict, HANDOVER_CONFLICT_KINDS, NUMBER_TWICE } from '../../../db/handovers/contract.ts';
 import { describeMediaConflict, MEDIA_ISSUED_TWICE } from '../../../db/media/contract.ts';
 import { describeMovementConflict, MOVEMENT_CONFLICT_KINDS } from '../../../db/movements/contract.ts';
+import { COUNTED_IN_TWO_PLACES, describeStocktakeConflict, STOCKTAKE_CONFLICT_KINDS } from '../../../db/stocktake/contract.ts';
 import type { Can } from '../../shell/access.ts';
 
 export const SYNC_TABS = ['send', 'receive', 'peers', 'conflicts', 'wipes'] as const;
@@ -89,7 +90,7 @@ export interface ConflictLike {
 type Describe = (conflict: Pick<ConflictLike, 'kind' | 'detail'>, t: Translate) => string;
 
 /** The screen where an area's conflict is set right (its folder under renderer/screens). */
-export type ConflictScreen = 'handovers' | 'movements' | 'media' | 'disposal';
+export type ConflictScreen = 'handovers' | 'movements' | 'media' | 'disposal' | 'stocktake';
 
 interface AreaConflict {
   describe: Describe;
@@ -109,6 +110,12 @@ const AREA_CONFLICTS: Readonly<Record<string, AreaConflict>> = {
   [MEDIA_ISSUED_TWICE]: { describe: describeMediaConflict, screen: 'media' },
   ...Object.fromEntries(
     DISPOSAL_CONFLICT_KINDS.map((kind) => [kind, { describe: describeDisposalConflict, screen: 'disposal' as const, title: disposalConflictTitle, link: disposalConflictLink }]),
+  ),
+  ...Object.fromEntries(
+    STOCKTAKE_CONFLICT_KINDS.map((kind) => [
+      kind,
+      { describe: describeStocktakeConflict, screen: 'stocktake' as const, title: (_: string, t: Translate) => t('stocktake_ui.conflicts.title'), link: (t: Translate) => t('stocktake_ui.conflicts.open-area') },
+    ]),
   ),
 };
 
@@ -151,6 +158,8 @@ export function voidsIssue(kind: string): boolean {
  */
 export function conflictDevices(conflict: ConflictLike): string[] {
   if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial') return conflict.entities;
+  // A device counted in two places: the stocktake, then the device, then its counts.
+  if (conflict.kind === COUNTED_IN_TWO_PLACES) return conflict.entities.slice(1, 2);
   if (conflict.kind === NUMBER_TWICE || conflict.kind === BATCH_NUMBER_TWICE) return [];
   return conflict.entities.slice(0, 1);
 }
@@ -162,6 +171,7 @@ export function conflictDevices(conflict: ConflictLike): string[] {
  */
 export function conflictRecords(conflict: ConflictLike): string[] {
   if (conflict.kind === 'duplicate-tag' || conflict.kind === 'duplicate-serial' || conflict.kind === NUMBER_TWICE || conflict.kind === BATCH_NUMBER_TWICE) return conflict.entities;
+  if (conflict.kind === COUNTED_IN_TWO_PLACES) return conflict.entities.slice(2);
   return conflict.entities.slice(1);
 }
 

@@ -32,13 +32,16 @@ describe('the small demo’s custody records', () => {
 
   const rows = <T>(sql: string, ...params: unknown[]) => store.sqlite.prepare(sql).all(...params) as T[];
   const count = (sql: string, ...params: unknown[]) => (store.sqlite.prepare(sql).get(...params) as { n: number }).n;
-  const byState = (table: string) => Object.fromEntries(rows<{ state: string; n: number }>(`SELECT state, count(*) AS n FROM ${table} GROUP BY state`).map((r) => [r.state, r.n]));
+  const byState = (table: string, where = '1') =>
+    Object.fromEntries(rows<{ state: string; n: number }>(`SELECT state, count(*) AS n FROM ${table} WHERE ${where} GROUP BY state`).map((r) => [r.state, r.n]));
+  /** The custody part's own handovers: not those a stocktake started to correct a custodian (issue 13). */
+  const CUSTODY_ONLY = "id NOT IN (SELECT ref FROM stocktake_actions WHERE kind = 'custodian-corrected')";
 
   it('builds the small scale’s counts, and its file verifies intact', async () => {
     const small = DEMO_SCALES.small;
     expect(summary.custody.handovers).toBe(small.handovers);
     expect(summary.custody.off_premises).toBe(small.off_premises);
-    expect(count('SELECT count(*) AS n FROM handovers')).toBe(small.handovers);
+    expect(count(`SELECT count(*) AS n FROM handovers WHERE ${CUSTODY_ONLY}`)).toBe(small.handovers);
     expect(count('SELECT count(*) AS n FROM movements')).toBe(small.off_premises);
     expect(count('SELECT count(*) AS n FROM personal_devices')).toBe(small.personal_devices);
     expect(count("SELECT count(*) AS n FROM assets WHERE category = 'flash_disk'")).toBe(small.flash_disks);
@@ -46,7 +49,7 @@ describe('the small demo’s custody records', () => {
   });
 
   it('has handovers in every state, as its summary says', () => {
-    const states = byState('handovers');
+    const states = byState('handovers', CUSTODY_ONLY);
     expect(states).toEqual(Object.fromEntries(Object.entries(summary.custody.handover_states).filter(([, n]) => n > 0)));
     for (const state of ['pending', 'approved', 'received', 'rejected', 'cancelled']) expect(states[state]).toBeGreaterThan(0);
     expect(count("SELECT count(*) AS n FROM handovers WHERE json_array_length(lines) > 1")).toBe(summary.custody.multi_device_handovers);

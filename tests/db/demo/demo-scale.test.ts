@@ -65,11 +65,14 @@ describe('the demo at a size of its own', () => {
   it('holds exactly the devices and entries asked for, each written by its command', () => {
     expect(first.register.devices).toBe(COUNTS.devices);
     expect(first.register.entries).toBe(COUNTS.entries);
-    // The register's devices, and the flash disks the removable media register adds (issue 10).
-    expect(count("SELECT count(*) AS n FROM assets WHERE category != 'flash_disk'")).toBe(COUNTS.devices);
-    expect(count('SELECT count(*) AS n FROM assets')).toBe(COUNTS.devices + DEMO_SCALES.small.flash_disks);
+    // The register's devices, the flash disks the removable media register adds (issue 10), and the
+    // device the stocktake found that the register did not know (issue 13).
+    const fromStocktake = count("SELECT count(*) AS n FROM stocktake_actions WHERE kind = 'registered'");
+    expect(fromStocktake).toBe(1);
+    expect(count("SELECT count(*) AS n FROM assets WHERE category != 'flash_disk'")).toBe(COUNTS.devices + fromStocktake);
+    expect(count('SELECT count(*) AS n FROM assets')).toBe(COUNTS.devices + DEMO_SCALES.small.flash_disks + fromStocktake);
     expect(count('SELECT count(*) AS n FROM maintenance_entries')).toBe(COUNTS.entries);
-    expect(count("SELECT count(*) AS n FROM journal WHERE type = 'assets.registered'")).toBe(COUNTS.devices + DEMO_SCALES.small.flash_disks);
+    expect(count("SELECT count(*) AS n FROM journal WHERE type = 'assets.registered'")).toBe(COUNTS.devices + DEMO_SCALES.small.flash_disks + fromStocktake);
     expect(count("SELECT count(*) AS n FROM journal WHERE type = 'maintenance.reported'")).toBe(COUNTS.entries);
   });
 
