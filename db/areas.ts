@@ -5,6 +5,7 @@
 import { createRegistry } from './area.ts';
 import { assetsArea } from './assets/index.ts';
 import { backupsArea } from './backups/index.ts';
+import { dashboardArea } from './dashboard/index.ts';
 import { handoversArea } from './handovers/index.ts';
 import { disposalArea } from './disposal/index.ts';
 import { historyArea } from './history/index.ts';
@@ -24,6 +25,7 @@ import { syncArea } from './sync/index.ts';
 import { usersArea } from './users/index.ts';
 
 export const AREAS = [
+  dashboardArea,
   assetsArea,
   inboxArea,
   maintenanceArea,

@@ -84,6 +84,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     backupIfDue: () => scheduledBackup(services, turns),
     close: () => {
       // What this session wrote is held against the next opening — unless a warning is still unanswered.
+      if (!services.store.sqlite.open) return;
       if (services.startup.check?.ok !== false) rememberSeen(services.store, clock.now());
       closeStore(services.store);
     },

@@ -64,11 +64,11 @@ describe('the navigation follows the one list of areas and the route table', () 
 
   // The same answers in the user's words, so a change to the table that moves a door is seen here.
   it('shows an ICT officer the registers, the log book, import and sync, but not the accounts or settings', () => {
-    expect(shown(['ict_officer'])).toEqual(['assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'import', 'people', 'places', 'sync', 'backups', 'check-page']);
+    expect(shown(['ict_officer'])).toEqual(['dashboard', 'assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'import', 'people', 'places', 'sync', 'backups', 'check-page']);
   });
 
   it('shows an auditor the accounts and the installations to read, but no import and no settings', () => {
-    expect(shown(['auditor'])).toEqual(['assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'people', 'places', 'sync', 'backups', 'users', 'check-page']);
+    expect(shown(['auditor'])).toEqual(['dashboard', 'assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'people', 'places', 'sync', 'backups', 'users', 'check-page']);
   });
 
   it('shows the administrator every area', () => {
@@ -76,16 +76,17 @@ describe('the navigation follows the one list of areas and the route table', () 
   });
 
   it('lets the Accounting Officer read the registers without import, sync or accounts', () => {
-    expect(shown(['accounting_officer'])).toEqual(['assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'people', 'places', 'check-page']);
+    expect(shown(['accounting_officer'])).toEqual(['dashboard', 'assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'people', 'places', 'check-page']);
   });
 
   it('opens the area named in the address only when the table lets the user reach it', () => {
     const officer = shown(['ict_officer']);
     expect(areaFromHash('#/places', officer)).toBe('places');
-    expect(areaFromHash('#/users', officer)).toBe('assets');
-    expect(areaFromHash('', officer)).toBe('assets');
+    // Elsewhere, the home screen: the compliance dashboard (issue 14).
+    expect(areaFromHash('#/users', officer)).toBe('dashboard');
+    expect(areaFromHash('', officer)).toBe('dashboard');
     expect(areaFromHash('#/assets/0192-device', officer)).toBe('assets');
-    expect(areaFromHash('#/import', shown(['auditor']))).toBe('assets');
+    expect(areaFromHash('#/import', shown(['auditor']))).toBe('dashboard');
     expect(areaFromHash('#/settings', shown(['admin']))).toBe('settings');
   });
 });

@@ -26,13 +26,13 @@ describe('the registry built from the one list of areas', () => {
 
   it('runs the store’s migrations and those the areas bring, each named once', () => {
     const own = AREAS.flatMap((area) => Object.keys(area.migrations ?? {})).sort();
-    expect(own).toEqual(['0110-handovers', '0120-movements', '0130-personal-devices', '0140-media', '0150-disposal', '0155-device-batches', '0160-backups', '0170-stocktake']);
+    expect(own).toEqual(['0110-handovers', '0120-movements', '0130-personal-devices', '0140-media', '0150-disposal', '0155-device-batches', '0160-backups', '0170-stocktake', '0180-dashboard']);
     expect(Object.keys(registry.migrations).sort()).toEqual([...Object.keys(migrations), ...own].sort());
     expect(Object.keys(migrations)).toContain(latestMigration);
   });
 
   it('opens each of the window’s areas with a route of the table', () => {
-    expect(registry.screens.map((screen) => screen.id)).toEqual(['assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'import', 'people', 'places', 'sync', 'backups', 'users', 'settings', 'check-page']);
+    expect(registry.screens.map((screen) => screen.id)).toEqual(['dashboard', 'assets', 'inbox', 'logbook', 'maintenance', 'movements', 'handovers', 'personal-devices', 'media', 'disposal', 'stocktake', 'import', 'people', 'places', 'sync', 'backups', 'users', 'settings', 'check-page']);
     for (const screen of registry.screens) expect(Object.hasOwn(routes, screen.route)).toBe(true);
   });
 });
