@@ -129,6 +129,7 @@ export const devicesRegister = defineRegister<DeviceRow, Filters>({
   sheet: 'registers.devices.sheet',
   file: 'registers.devices.file',
   columns,
+  printed: ['tag', 'category', 'make', 'model', 'serial', 'status', 'classification', 'custodian', 'department', 'location', 'purchase_date', 'cost', 'media', 'notes'],
   rows: ({ store }, filters) =>
     keysetPages<DeviceRow, Key>(
       (after) => page(store, filters, after),

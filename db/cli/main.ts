@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { catalogues, DEFAULT_LANGUAGE, translator, type Language, type Translate } from '../contract/catalogues/index.ts';
 import { registry } from '../areas.ts';
+import { REGISTER_KEYS } from '../registers/contract.ts';
 import { fieldsOf } from '../contract/dispatch.ts';
 import { routes, type RouteName, type Routes } from '../contract/routes.ts';
 import { openCore, type Core } from '../core.ts';
@@ -82,7 +83,10 @@ const SYNOPSIS = `  daftari init --operator --db FILE --institution NAME --code 
   daftari export --db FILE --user USERNAME --out BUNDLE [--peer ORIGIN] [--force]
   daftari import --db FILE --user USERNAME BUNDLE [--accept-new-peer] [--preview]
   daftari peers --db FILE --user USERNAME [--json]
-  daftari register --db FILE --user USERNAME --register devices|log-book|people --out FILE [--format xlsx|csv]
+  daftari report NAME --db FILE --user USERNAME --format pdf|xlsx|csv --out FILE [--force]
+                 [--from YYYY-MM-DD --to YYYY-MM-DD]
+  daftari report --list
+  daftari register --db FILE --user USERNAME --register NAME --out FILE [--format pdf|xlsx|csv]
                    [--from YYYY-MM-DD --to YYYY-MM-DD]
   daftari COMMAND … [--lang sw|en] [--help]`;
 
@@ -95,6 +99,7 @@ function usage(t: Translate): string {
     t('cli.help.key-file'),
     t('cli.help.databases'),
     t('cli.help.backups'),
+    t('cli.help.reports'),
     t('cli.help.users'),
     t('cli.help.operator'),
     t('cli.help.passwords'),
@@ -619,29 +624,49 @@ async function peersCommand(args: string[], cx: Cx): Promise<number> {
   );
 }
 
-async function registerCommand(args: string[], cx: Cx): Promise<number> {
+/**
+ * `daftari report NAME`, and its older spelling `daftari register --register NAME`: one report as
+ * PDF, XLSX or CSV, written whole to --out. The command line's mistakes (a name no area declares, a date
+ * that is not one, a period backwards, a file in the way) are named before the records are opened.
+ */
+async function reportCommand(args: string[], cx: Cx, spelling: 'report' | 'register'): Promise<number> {
   const { io, t, lang } = cx;
-  const { values } = parse(args, {
+  const { values, positionals } = parse(args, {
     ...USER,
     register: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    list: { type: 'boolean' },
+    force: { type: 'boolean' },
   });
+  if (values.list) {
+    for (const name of REGISTER_KEYS) io.stdout.write(`${name}\n`);
+    return 0;
+  }
   const path = requireDb(values);
   const user = requireUser(values);
-  if (!values.register) throw new UsageError('cli.usage.register-required');
+  const name = positionals[0] ?? values.register;
+  if (!name) throw new UsageError(spelling === 'register' ? 'cli.usage.register-required' : 'registers.cli.name-required');
+  if (!(REGISTER_KEYS as readonly string[]).includes(name)) throw new CliFailure('registers.cli.unknown', { name, names: REGISTER_KEYS.join(', ') });
   if (!values.out) throw new UsageError('cli.usage.out-required');
+  const { isCalendarDate } = await import('../contract/days.ts');
+  for (const [option, date] of [['--from', values.from], ['--to', values.to]] as const) {
+    if (date !== undefined && !isCalendarDate(date)) throw new CliFailure('registers.cli.bad-date', { date, option });
+  }
+  if (values.from !== undefined && values.to !== undefined && values.to < values.from) throw new CliFailure('registers.cli.period', { from: values.from, to: values.to });
   const out = resolve(values.out);
-  // Only the options given are passed, so --from on a register without a period is named, not dropped.
+  // Only the options given are passed, so --from on a report without a period is named, not dropped.
   const filters = { ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) };
   const input = parseInput(routes['registers.export'].input, {
-    register: values.register,
+    register: name,
     ...(values.format !== undefined ? { format: values.format } : {}),
     language: lang,
     filters,
   });
+  // A report already at --out is somebody's: replaced only when --force says so.
+  if (!values.force && existsSync(out)) throw new Refusal('file-exists', { file: out });
   const { exportRegisterToFile } = await import('../registers/export.ts');
   return withCore(path, (core) =>
     asUser(core, cx, user, async (token) => {
@@ -675,7 +700,7 @@ function firstLine(error: unknown): string {
 }
 
 /** Every command but `init` and `demo`: each works as a signed-in user, or (`routes`) reads no records at all. */
-const NO_OPERATOR: ReadonlySet<string> = new Set(['call', 'routes', 'verify', 'history', 'export', 'import', 'peers', 'register', 'backup', 'restore']);
+const NO_OPERATOR: ReadonlySet<string> = new Set(['call', 'routes', 'verify', 'history', 'export', 'import', 'peers', 'report', 'register', 'backup', 'restore']);
 
 async function dispatch(command: string | undefined, rest: string[], cx: Cx): Promise<number> {
   // Named before the generic "unknown option": a user who tries --operator elsewhere learns why not.
@@ -705,8 +730,11 @@ async function dispatch(command: string | undefined, rest: string[], cx: Cx): Pr
       return importCommand(rest, cx);
     case 'peers':
       return peersCommand(rest, cx);
+    case 'report':
+      return reportCommand(rest, cx, 'report');
+    // The older spelling, kept for scripts written before reports: the same command.
     case 'register':
-      return registerCommand(rest, cx);
+      return reportCommand(rest, cx, 'register');
     case undefined:
     case 'help':
     case '--help':

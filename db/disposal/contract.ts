@@ -4,7 +4,7 @@
 // functions; messages are catalogue keys.
 import { z } from 'zod';
 import { CLASSIFICATIONS, isStorageMedium } from '../assets/contract.ts';
-import { CalendarDate, Id, multilineText, optionalMultilineText, optionalText, OutputLanguage, text } from '../contract/inputs.ts';
+import { CalendarDate, Id, multilineText, optionalMultilineText, OptionalDate, optionalText, OutputLanguage, text } from '../contract/inputs.ts';
 import { FileInput } from '../maintenance/contract.ts';
 
 /** Why an ICT officer proposes a device: obsolete (3.6.12), or to be sold or removed (3.6.13). */
@@ -155,6 +155,13 @@ export const CancelInput = z.strictObject({ batch_id: Id, reason: multilineText(
 export const CorrectionInput = z.strictObject({ batch_id: Id, note: multilineText(2000) });
 
 export const BatchListInput = z.strictObject({ state: z.enum([...BATCH_STATES, 'open', 'all']).default('all') });
+
+/** The register of disposal batches: by the day each was prepared (both ends included; either may be open), and by state. */
+export const DisposalBatchesFilters = z
+  .strictObject({ from: OptionalDate, to: OptionalDate, state: z.enum([...BATCH_STATES, 'open', 'all']).default('all') })
+  .superRefine((value, ctx) => {
+    if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'registers.validation.period' });
+  });
 
 /** The cover letter's words: blank keeps the catalogue's default for that language. */
 export const SettingsInput = z.strictObject({

@@ -2,6 +2,7 @@
 // candidates, the batches with their storage media and sanitisation, the Accounting Officer's approval,
 // the frozen submission and its pack, and what the department did with the devices.
 import { defineArea } from '../area.ts';
+import { disposalBatchesRegister } from './batches-sheet.ts';
 import { snapshotsIntact } from './checks.ts';
 import { disposalConflicts } from './conflicts.ts';
 import { disposalEvents } from './events.ts';
@@ -20,6 +21,7 @@ export const disposalArea = defineArea({
   history: disposalHistory,
   conflicts: disposalConflicts,
   checks: [snapshotsIntact],
+  registers: [disposalBatchesRegister],
   screens: [{ id: 'disposal', route: 'disposal.batches' }],
   reminders: [
     {

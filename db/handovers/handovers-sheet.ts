@@ -78,6 +78,7 @@ export const handoversRegister = defineRegister<HandoversRegisterRow, Filters>({
   sheet: 'handovers_ui.register.sheet',
   file: 'handovers_ui.register.file',
   columns,
+  printed: ['number', 'kind', 'state', 'prepared_on', 'giver', 'receiver', 'tags', 'reason', 'decided_by', 'decided_on', 'received_on', 'received_by'],
   rows: (source, filters) => keysetPages<HandoversRegisterRow, Key>((after) => page(source, filters, after), (row) => [row.prepared_at, row.id], PAGE_SIZE),
   count: (source, filters) => first(source.store, filtered(source, filters).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
 });

@@ -148,6 +148,9 @@ export const LogBookFilters = z
     if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'registers.validation.period' });
   });
 
+/** Maintenance cost by category, department and provider, for the entries reported in a period (both ends included; either may be open). */
+export const MaintenanceCostFilters = LogBookFilters;
+
 // ---- Rules the core and the window share ----
 
 /** A closed entry's recorded downtime, or null while the repair is open. */

@@ -1,6 +1,7 @@
 // The Service Maintenance Log Book (3.6.5): entries, procedures, preventive plans and providers, with
 // the printed log book and its spreadsheet register.
 import { defineArea } from '../area.ts';
+import { maintenanceCostRegister } from './cost-sheet.ts';
 import { logBookRegister } from './log-book-sheet.ts';
 import { maintenanceConflicts } from './conflicts.ts';
 import { maintenanceEvents } from './events.ts';
@@ -14,7 +15,7 @@ export const DUE_SOON_DAYS = 30;
 
 export const maintenanceArea = defineArea({
   name: 'maintenance', routes: maintenanceRoutes, events: maintenanceEvents, history: maintenanceHistory, conflicts: maintenanceConflicts,
-  registers: [logBookRegister],
+  registers: [logBookRegister, maintenanceCostRegister],
   projections: [proceduresProjection, plansProjection, providersProjection, entriesProjection],
   screens: [{ id: 'logbook', route: 'maintenance.list' }, { id: 'maintenance', route: 'plans.list' }],
   reminders: [

@@ -103,6 +103,7 @@ export const logBookRegister = defineRegister<LogBookRow, Filters>({
   sheet: 'registers.log-book.sheet',
   file: 'registers.log-book.file',
   columns,
+  printed: ['reported_on', 'tag', 'device', 'kind', 'symptoms', 'actions', 'parts', 'total_cost', 'technician', 'state', 'closed_on', 'downtime'],
   rows: (source, filters) =>
     keysetPages<LogBookRow, Key>((after) => page(source, filters, after), (row) => [row.reported_on, row.created_at, row.id], PAGE_SIZE),
   count,

@@ -41,6 +41,7 @@ export const mediaRegister = defineRegister<MediaRegisterRow, Filters>({
   sheet: 'media_ui.register.sheet',
   file: 'media_ui.register.file',
   columns,
+  printed: ['tag', 'category', 'make', 'model', 'serial', 'status', 'holder', 'purpose', 'issued_on', 'location', 'last_wiped_on', 'wipe_due', 'lost_on'],
   // An institution keeps tens or hundreds of media, not thousands: the list is read whole.
   rows: ({ store }, filters) => {
     const issues = statement(store, 'SELECT count(*) AS n FROM media_issues WHERE asset_id = ?');

@@ -60,6 +60,9 @@ export const PersonalDeviceListInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(200),
 });
 
+/** The register of personal devices: one list, as the screen shows them, on the day of the report. */
+export const PersonalDevicesRegisterFilters = z.strictObject({ list: z.enum(PERSONAL_DEVICE_LISTS).default('all') });
+
 // ---- Rules the core and the window share ----
 
 /** The latest expiry an approval given on `today` may carry. */

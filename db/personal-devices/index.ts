@@ -5,6 +5,7 @@ import { personalDeviceEvents } from './events.ts';
 import { personalDevicesHistory } from './history.ts';
 import * as migration from './migration.ts';
 import { personalDevicesProjection } from './reducer.ts';
+import { personalDevicesRegister } from './register-sheet.ts';
 import { personalDevicesRoutes } from './routes.ts';
 import { expiredCount, expiringCount, pendingCount } from './queries.ts';
 
@@ -14,6 +15,7 @@ export const personalDevicesArea = defineArea({
   events: personalDeviceEvents,
   projections: [personalDevicesProjection],
   history: personalDevicesHistory,
+  registers: [personalDevicesRegister],
   screens: [{ id: 'personal-devices', route: 'personal-devices.list' }],
   migrations: { '0130-personal-devices': migration },
   // Each count is shown to whoever may call its route: decisions to the head, approvals ending or ended to the ICT officer.

@@ -1,14 +1,18 @@
-// Exporting a register for people who work in Excel: the file in memory for the window to save, or
-// streamed to a path for the CLI. Which registers exist is decided here, one case each.
+// Exporting a report: PDF to print and sign, XLSX and CSV for people who work in Excel; the file in
+// memory for the window to save, or streamed to a path for the CLI. Which reports exist is decided by
+// the areas' manifests; which formats, here, one case each.
 import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { z } from 'zod';
 import { type ExportFormat, RegisterExportInput, type RegisterExportRequest } from './contract.ts';
 import { assertNever } from '../core/assert.ts';
-import type { Services } from '../core/context.ts';
+import type { Services, SessionUser } from '../core/context.ts';
 import { workingDay } from '../contract/days.ts';
-import { Refusal } from '../core/refusal.ts';
+import { Refusal, refuse } from '../core/refusal.ts';
+import { formatPrintDay } from '../documents/pdf.ts';
+import { printWitness } from '../documents/witness.ts';
+import { writePdf } from './pdf.ts';
 import { getInstitution } from '../institution/queries.ts';
 import { writeCsv } from './csv.ts';
 import { PAGE_SIZE, wordsIn, type CellValue, type Register, type RegisterSource, type Words } from './register.ts';
@@ -18,6 +22,7 @@ import { writeXlsx } from './xlsx.ts';
 export const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
 export interface ExportedRegister {
@@ -27,12 +32,15 @@ export interface ExportedRegister {
   rows: number;
 }
 
-type ExportServices = Pick<Services, 'store' | 'clock' | 'registry'>;
+/** `user`: who produced the report, named on every printed page. */
+type ExportServices = Pick<Services, 'store' | 'clock' | 'registry'> & { user?: Pick<SessionUser, 'display_name'> | null };
 
 interface Prepared {
-  register: Omit<Register<never>, 'cells' | 'count'>;
+  register: Omit<Register<never>, 'cells' | 'count' | 'describe'>;
   rows: Iterable<CellValue[]>;
   total: number;
+  /** The filters in words, for the printed heading. */
+  filters: string[];
 }
 
 /** The register asked for, from the areas' manifests (each area declares its own `registers`). */
@@ -41,7 +49,22 @@ function prepare(services: ExportServices, request: RegisterExportRequest, sourc
   // Every key the input schema takes has its register: tests/db/areas/registry.test.ts holds them together.
   if (!register) throw new Error(`no area declares the register ${request.register}`);
   // The input schema checked these filters against the register its key names.
-  return { register, rows: register.cells(source, request.filters as never, words), total: register.count(source, request.filters as never) };
+  const filters = request.filters as never;
+  return { register, rows: register.cells(source, filters, words), total: register.count(source, filters), filters: register.describe(filters, words) };
+}
+
+/** The table with only the columns a printed page has room for, in the order given. */
+function printedColumns(table: Table, keys: readonly string[]): Table {
+  const at = keys.map((key) => table.columns.findIndex((column) => column.key === key));
+  const pick = <T>(values: readonly T[]): T[] => at.map((i) => values[i] as T);
+  const rows = table.rows;
+  return {
+    ...table,
+    columns: pick(table.columns),
+    headers: pick(table.headers),
+    rows: { *[Symbol.iterator]() { for (const values of rows) yield pick(values); } },
+    ...(table.totals ? { totals: { ...table.totals, columns: pick(table.totals.columns) } } : {}),
+  };
 }
 
 interface Job {
@@ -53,8 +76,16 @@ function job(services: ExportServices, request: RegisterExportRequest): Job {
   const now = services.clock.now();
   const source: RegisterSource = { store: services.store, today: workingDay(now) };
   const words = wordsIn(request.language);
-  const { register, rows, total } = prepare(services, request, source, words);
-  const table: Table = { columns: register.columns, headers: register.columns.map((column) => words.t(column.header)), rows, pageSize: PAGE_SIZE, total };
+  const { register, rows, total, filters } = prepare(services, request, source, words);
+  const totalled = register.columns.map((column) => register.totals.includes(column.key));
+  const table: Table = {
+    columns: register.columns,
+    headers: register.columns.map((column) => words.t(column.header)),
+    rows,
+    pageSize: PAGE_SIZE,
+    total,
+    ...(register.totals.length ? { totals: { columns: totalled, label: words.t('registers.totals') } } : {}),
+  };
   const format = request.format;
   return {
     filename: `${words.t(register.file)}-${source.today}.${format}`,
@@ -69,6 +100,26 @@ function job(services: ExportServices, request: RegisterExportRequest): Job {
             { title: words.t(register.title), sheet: words.t(register.sheet), creator: getInstitution(services.store)?.name ?? '', created: now },
             control,
           );
+        case 'pdf': {
+          const institution = getInstitution(services.store) ?? refuse('not-initialized');
+          return writePdf(
+            printedColumns(table, register.printed),
+            out,
+            {
+              t: words.t,
+              language: words.language,
+              institution,
+              title: words.t(register.title),
+              filters,
+              printedOn: formatPrintDay(now),
+              printedBy: services.user?.display_name ?? '',
+              // Headed by the records as printed, naming no entries: a report is a view of many.
+              witness: printWitness(services.store, []),
+              now,
+            },
+            control,
+          );
+        }
         default:
           return assertNever(format, 'format');
       }

@@ -1,11 +1,12 @@
-// What a register is, for export: rows read a page at a time, and the columns a spreadsheet shows of
-// each row. A new register (handovers, off-premises permits, disposal batches…) is one more definition.
+// What a report is: rows read a page at a time, the columns shown of each row, the columns that add up,
+// and its filters in words. Shared engines write it as CSV, XLSX and PDF; a new report is one more
+// definition, declared by the area whose records it reads.
 import { translator, type Language, type Translate } from '../contract/catalogues/index.ts';
 import enRegisters from '../contract/catalogues/en/registers.json' with { type: 'json' };
 import swRegisters from '../contract/catalogues/sw/registers.json' with { type: 'json' };
 import type { RegisterKey } from './contract.ts';
 import { BUILTIN_CATEGORIES } from '../assets/contract.ts';
-import { workingDay } from '../contract/days.ts';
+import { formatDay, workingDay } from '../contract/days.ts';
 import type { Store } from '../store/open.ts';
 
 /**
@@ -48,6 +49,12 @@ export interface RegisterDefinition<Row, Filters> {
   rows(source: RegisterSource, filters: Filters): Iterable<Row>;
   /** How many rows `rows` will give, for the window's progress bar; without it the bar counts rows only. */
   count?(source: RegisterSource, filters: Filters): number;
+  /** Keys of the `money` and `number` columns added up in a totals row at the foot of the report. */
+  totals?: readonly string[];
+  /** The filters besides the period, in words, for the printed report's heading ("State: approved"). */
+  describe?(filters: Filters, words: Words): string[];
+  /** Keys of the columns an A4 page has room for, in order, when the spreadsheet has more; every column when not given. */
+  printed?: readonly string[];
 }
 
 export type ColumnShape = Pick<Column<unknown>, 'key' | 'header' | 'kind'>;
@@ -62,10 +69,20 @@ export interface Register<Filters> {
   cells(source: RegisterSource, filters: Filters, words: Words): Iterable<CellValue[]>;
   /** The number of rows, or 0 when the register cannot tell beforehand. */
   count(source: RegisterSource, filters: Filters): number;
+  totals: readonly string[];
+  describe(filters: Filters, words: Words): string[];
+  printed: readonly string[];
 }
 
 export function defineRegister<Row, Filters>(definition: RegisterDefinition<Row, Filters>): Register<Filters> {
   const { columns } = definition;
+  for (const key of definition.printed ?? []) {
+    if (!columns.some((c) => c.key === key)) throw new Error(`register ${definition.key} prints ${key}, which is not one of its columns`);
+  }
+  for (const key of definition.totals ?? []) {
+    const column = columns.find((c) => c.key === key);
+    if (!column || (column.kind !== 'money' && column.kind !== 'number')) throw new Error(`register ${definition.key} totals ${key}, which is not a number column`);
+  }
   return {
     key: definition.key,
     title: definition.title,
@@ -76,7 +93,19 @@ export function defineRegister<Row, Filters>(definition: RegisterDefinition<Row,
       for (const row of definition.rows(source, filters)) yield columns.map((column) => column.value(row, words));
     },
     count: (source, filters) => definition.count?.(source, filters) ?? 0,
+    totals: definition.totals ?? [],
+    printed: definition.printed ?? columns.map((column) => column.key),
+    describe: (filters, words) => [...periodWords(filters, words), ...(definition.describe?.(filters, words) ?? [])],
   };
+}
+
+/** A report's period in words, when its filters have one: both ends, one end, or none. */
+export function periodWords(filters: unknown, words: Words): string[] {
+  const { from, to } = (typeof filters === 'object' && filters !== null ? filters : {}) as { from?: unknown; to?: unknown };
+  if (typeof from === 'string' && from && typeof to === 'string' && to) return [words.t('registers.period.between', { from: formatDay(from), to: formatDay(to) })];
+  if (typeof from === 'string' && from) return [words.t('registers.period.from', { from: formatDay(from) })];
+  if (typeof to === 'string' && to) return [words.t('registers.period.to', { to: formatDay(to) })];
+  return [];
 }
 
 /** Rows a page at a time by keyset: `page(after)` returns up to `size` rows after the last one seen. */

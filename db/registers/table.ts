@@ -11,6 +11,35 @@ export interface Table {
   pageSize: number;
   /** How many rows there will be, when the register can count them beforehand; else 0. */
   total: number;
+  /** Which columns add up into a totals row at the foot, and that row's label in words; none when no column does. */
+  totals?: { columns: readonly boolean[]; label: string };
+}
+
+/** Adds up a table's totalled columns as its rows pass on their way to the file. */
+export class Totals {
+  private readonly sums: number[];
+  private readonly columns: readonly boolean[];
+
+  constructor(table: Table) {
+    this.columns = table.totals?.columns ?? [];
+    this.sums = this.columns.map(() => 0);
+  }
+
+  get any(): boolean {
+    return this.columns.some(Boolean);
+  }
+
+  add(values: readonly CellValue[]): void {
+    this.columns.forEach((totalled, i) => {
+      const value = values[i];
+      if (totalled && typeof value === 'number') this.sums[i] = (this.sums[i] ?? 0) + value;
+    });
+  }
+
+  /** The totals row: the label in the first column, the sums under their columns, every other cell empty. */
+  row(label: string): CellValue[] {
+    return this.columns.map((totalled, i) => (totalled ? (this.sums[i] ?? 0) : i === 0 ? label : null));
+  }
 }
 
 export interface ExportControl {

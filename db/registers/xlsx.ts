@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { assertNever } from '../core/assert.ts';
 import { dayAsDate, displayLength, neutralise } from './cells.ts';
 import type { CellValue, ColumnKind } from './register.ts';
-import { checkpoint, written, type ExportControl, type Table } from './table.ts';
+import { checkpoint, Totals, written, type ExportControl, type Table } from './table.ts';
 
 export interface WorkbookMeta {
   title: string;
@@ -119,8 +119,10 @@ export async function writeXlsx(table: Table, out: Writable, meta: WorkbookMeta,
 
   const kinds = table.columns.map((column) => column.kind);
   let count = 0;
+  const totals = new Totals(table);
   const write = async (values: CellValue[]) => {
     sheet.addRow(values.map((value, i) => xlsxValue(value, kinds[i] ?? 'text'))).commit();
+    totals.add(values);
     count += 1;
     if (count % table.pageSize === 0) {
       await zipCaughtUp(sheet);
@@ -130,8 +132,13 @@ export async function writeXlsx(table: Table, out: Writable, meta: WorkbookMeta,
   for (const values of sample) await write(values);
   for (let next = rows.next(); !next.done; next = rows.next()) await write(next.value);
 
-  // Over the whole table: Excel filters the rows its range names.
+  // Over the records only: the totals row below stays put when Excel filters or sorts them.
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: table.columns.length } };
+  if (count > 0 && totals.any && table.totals) {
+    const foot = sheet.addRow(totals.row(table.totals.label).map((value, i) => xlsxValue(value, kinds[i] ?? 'text')));
+    foot.font = { bold: true };
+    foot.commit();
+  }
   sheet.commit();
   await workbook.commit();
   written(count, table, control);

@@ -1,8 +1,8 @@
-// Exporting a register for people who work in Excel: the core writes it as a long job (a ministry's
-// register is tens of thousands of rows), followed in a dialog with a stop, and the window saves the
-// file once it is whole.
+// Exporting a report: a PDF to print and sign, or a workbook for people who work in Excel. The core
+// writes it as a long job (a ministry's register is tens of thousands of rows), followed in a dialog
+// with a stop, and the window saves the file once it is whole.
 import { Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconChevronDown, IconFileSpreadsheet, IconReportMoney } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteInput } from '../../db/contract/routes.ts';
@@ -17,8 +17,11 @@ type ExportInput = RouteInput<'registers.export'>;
 /** Each register's own input without what the button adds; kept apart per register, filters and all. */
 type Request = ExportInput extends infer Each ? (Each extends unknown ? Omit<Each, 'format' | 'language' | 'job'> : never) : never;
 
-/** The register, with the filters the screen shows it by; a button with a menu of formats. */
-export function ExportRegister({ request }: { request: Request }) {
+/**
+ * The report, with the filters the screen shows it by; a button with a menu of formats. A screen with
+ * a second report beside its register names that one's button by the report (`named`).
+ */
+export function ExportRegister({ request, named = false }: { request: Request; named?: boolean }) {
   const { t, i18n } = useTranslation();
   const { call } = useClient();
   const { can } = useSession();
@@ -41,8 +44,14 @@ export function ExportRegister({ request }: { request: Request }) {
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} rightSection={<IconChevronDown size={14} />} loading={job.running} data-testid="export-register">
-            {t('exportUi.button')}
+          <Button
+            variant="default"
+            leftSection={named ? <IconReportMoney size={16} /> : <IconFileSpreadsheet size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            loading={job.running}
+            data-testid={named ? `export-${request.register}` : 'export-register'}
+          >
+            {named ? t(`exportUi.named.${request.register}`) : t('exportUi.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>

@@ -6,6 +6,7 @@ import { IconArrowBackUp, IconArrowsExchange, IconMail, IconPlus } from '@tabler
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteQuery } from '../../client/context.tsx';
+import { ExportRegister } from '../../components/export-register.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -32,11 +33,14 @@ export function DisposalScreen() {
         title={t('disposal_ui.title')}
         description={t('disposal_ui.intro')}
         actions={
-          can('disposal.set-settings') ? (
-            <Button variant="default" leftSection={<IconMail size={16} />} onClick={() => setSettings(true)} data-testid="open-letter-settings">
-              {t('disposal_ui.settings.open')}
-            </Button>
-          ) : null
+          <>
+            <ExportRegister request={{ register: 'disposal-batches', filters: { state: 'all' } }} />
+            {can('disposal.set-settings') ? (
+              <Button variant="default" leftSection={<IconMail size={16} />} onClick={() => setSettings(true)} data-testid="open-letter-settings">
+                {t('disposal_ui.settings.open')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {(conflicts.data ?? []).map((conflict) => (

@@ -83,6 +83,7 @@ export function LogBookScreen() {
         actions={
           <>
             {periodValid ? <ExportRegister request={{ register: 'log-book', filters: { from, to } }} /> : null}
+            {periodValid ? <ExportRegister request={{ register: 'maintenance-cost', filters: { from, to } }} named /> : null}
             <Button
               variant="default"
               leftSection={<IconPrinter size={16} />}

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDay } from '../../../db/contract/days.ts';
 import { PERSONAL_DEVICE_LISTS, type PersonalDeviceList } from '../../../db/personal-devices/contract.ts';
 import { useRouteQuery } from '../../client/context.tsx';
+import { ExportRegister } from '../../components/export-register.tsx';
 import { HistoryTimeline } from '../../components/history-timeline.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
@@ -35,11 +36,14 @@ export function PersonalDevicesScreen() {
         title={t('personal_devices_ui.title')}
         description={t('personal_devices_ui.intro')}
         actions={
-          can('personal-devices.register') ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setRegistering(true)} data-testid="register-device">
-              {t('personal_devices_ui.register.open')}
-            </Button>
-          ) : undefined
+          <>
+            <ExportRegister request={{ register: 'personal-devices', filters: { list } }} />
+            {can('personal-devices.register') ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setRegistering(true)} data-testid="register-device">
+                {t('personal_devices_ui.register.open')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {inbox.data && inbox.data.pending > 0 ? (

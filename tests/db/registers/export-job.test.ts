@@ -33,6 +33,26 @@ describe('a register export followed by the window', () => {
     for (const sample of writing) expect(sample.total).toBe(0);
   });
 
+  it('prints the log book as a PDF under the same job, telling the entries drawn of their count', async () => {
+    const job = 'export-logbook-pdf';
+    const { result, samples, last } = await following(w, job, w.call('registers.export', { register: 'log-book', format: 'pdf', language: 'sw', filters: { from: BUSY_DAY }, job }));
+    const printed = okValue(result);
+    expect(printed.rows).toBe(ENTRIES);
+    expect(printed.mime).toBe('application/pdf');
+    expect(Buffer.from(printed.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const writing = midway(samples, 'writing');
+    expect(writing.length).toBeGreaterThan(0);
+    for (const sample of writing) expect(sample.total).toBe(ENTRIES);
+    expect(last).toEqual({ phase: 'finished', done: ENTRIES, total: ENTRIES });
+  });
+
+  it('stops a PDF when asked, refusing `cancelled`, with nothing handed over', async () => {
+    const job = 'export-logbook-pdf-2';
+    const { result, stoppedAt } = await stopping(w, job, w.call('registers.export', { register: 'log-book', format: 'pdf', language: 'en', job }), (p) => p.phase === 'writing' && p.done > 0);
+    expect(stoppedAt?.done).toBeLessThan(ENTRIES);
+    expectRefused(result, 'cancelled');
+  });
+
   it('stops when asked, refusing `cancelled`, with nothing written', async () => {
     const before = snapshotRows(w.t.store);
     const job = 'export-logbook-2';

@@ -11,10 +11,13 @@ import { mediaRegister } from '../../../db/media/media-sheet.ts';
 import { movementsRegister } from '../../../db/movements/movements-sheet.ts';
 import { peopleRegister } from '../../../db/people/register-sheet.ts';
 import { wordsIn } from '../../../db/registers/register.ts';
+import { maintenanceCostRegister } from '../../../db/maintenance/cost-sheet.ts';
+import { personalDevicesRegister } from '../../../db/personal-devices/register-sheet.ts';
+import { disposalBatchesRegister } from '../../../db/disposal/batches-sheet.ts';
 import { registerRoutes } from '../../../db/registers/routes.ts';
 import { exportRegister, openEmptyOffice } from '../../helpers/registers.ts';
 
-const REGISTERS = [devicesRegister, logBookRegister, movementsRegister, handoversRegister, mediaRegister, peopleRegister];
+const REGISTERS = [devicesRegister, logBookRegister, maintenanceCostRegister, movementsRegister, handoversRegister, personalDevicesRegister, mediaRegister, disposalBatchesRegister, peopleRegister];
 
 describe('the registers.export route', () => {
   it('is open to everyone signed in, auditors included: an export changes nothing', () => {
@@ -33,7 +36,7 @@ describe('the registers.export route', () => {
   });
 
   it('refuses a register, a format or a language it does not know', () => {
-    for (const input of [{ register: 'stocktake' }, { register: 'devices', format: 'pdf' }, { register: 'devices', language: 'fr' }, { register: 'devices', filters: { status: 'stolen' } }]) {
+    for (const input of [{ register: 'stocktake' }, { register: 'devices', format: 'docx' }, { register: 'devices', language: 'fr' }, { register: 'devices', filters: { status: 'stolen' } }]) {
       expect([input, RegisterExportInput.safeParse(input).success]).toEqual([input, false]);
     }
   });

@@ -137,7 +137,7 @@ describe('exporting to a file', () => {
 
   it('refuses options the route would refuse, naming the field', async () => {
     const path = join(folder.dir, 'bad.csv');
-    const failure = await exportRegisterToFile(core.services, { register: 'devices', format: 'pdf' } as never, path).catch((error: unknown) => error);
+    const failure = await exportRegisterToFile(core.services, { register: 'devices', format: 'docx' } as never, path).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Refusal);
     expect((failure as Refusal).value).toMatchObject({ code: 'invalid-input', fields: { format: 'validation.invalid_value' } });
     expect(existsSync(path)).toBe(false);
