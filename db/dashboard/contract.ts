@@ -52,6 +52,9 @@ export const DUE_WITHIN_DAYS = 30;
 
 export const SummaryInput = z.strictObject({});
 
+/** The compliance summary report has no filters: it is the institution as of the day it is printed. */
+export const ComplianceFilters = z.strictObject({});
+
 export const DashboardListInput = z.strictObject({
   figure: z.enum([...FIGURES, ...CHARTS]),
   /** One bucket of the figure (a status, a month, a band); for a clause figure `ok` or `attention`. */

@@ -3,6 +3,7 @@
 // compliance of each clause of directive 3.6 with the list behind it, and the charts.
 import { defineArea } from '../area.ts';
 import * as migration from './migration.ts';
+import { complianceRegister } from './compliance-sheet.ts';
 import { dashboardRoutes } from './routes.ts';
 
 export const dashboardArea = defineArea({
@@ -10,4 +11,5 @@ export const dashboardArea = defineArea({
   routes: dashboardRoutes,
   screens: [{ id: 'dashboard', route: 'dashboard.summary' }],
   migrations: { '0180-dashboard': migration },
+  registers: [complianceRegister],
 });

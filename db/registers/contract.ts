@@ -2,6 +2,7 @@
 // own filters (each area's contract says what its report is filtered by). Pure zod, shared with the
 // window's export dialog and the command line; messages are catalogue keys.
 import { z } from 'zod';
+import { ComplianceFilters } from '../dashboard/contract.ts';
 import { DeviceFilters } from '../assets/contract.ts';
 import { OutputLanguage } from '../contract/inputs.ts';
 import { JobKey } from '../jobs/contract.ts';
@@ -13,7 +14,7 @@ import { MediaRegisterFilters } from '../media/contract.ts';
 import { MovementsRegisterFilters } from '../movements/contract.ts';
 import { PeopleFilters } from '../people/contract.ts';
 
-export const REGISTER_KEYS = ['devices', 'log-book', 'maintenance-cost', 'movements', 'handovers', 'personal-devices', 'media', 'disposal-batches', 'people'] as const;
+export const REGISTER_KEYS = ['devices', 'log-book', 'maintenance-cost', 'movements', 'handovers', 'personal-devices', 'media', 'disposal-batches', 'people', 'compliance'] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
 
 export const EXPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
@@ -33,6 +34,7 @@ export const RegisterExportInput = z.discriminatedUnion('register', [
   z.strictObject({ register: z.literal('media'), ...common, filters: MediaRegisterFilters.prefault({}) }),
   z.strictObject({ register: z.literal('disposal-batches'), ...common, filters: DisposalBatchesFilters.prefault({}) }),
   z.strictObject({ register: z.literal('people'), ...common, filters: PeopleFilters.prefault({}) }),
+  z.strictObject({ register: z.literal('compliance'), ...common, filters: ComplianceFilters.prefault({}) }),
 ]);
 export type RegisterExportInput = z.input<typeof RegisterExportInput>;
 export type RegisterExportRequest = z.output<typeof RegisterExportInput>;

@@ -33,7 +33,7 @@ export interface ExportedRegister {
 }
 
 /** `user`: who produced the report, named on every printed page. */
-type ExportServices = Pick<Services, 'store' | 'clock' | 'registry'> & { user?: Pick<SessionUser, 'display_name'> | null };
+type ExportServices = Pick<Services, 'store' | 'clock' | 'registry'> & { user?: SessionUser | null };
 
 interface Prepared {
   register: Omit<Register<never>, 'cells' | 'count' | 'describe'>;
@@ -74,7 +74,7 @@ interface Job {
 
 function job(services: ExportServices, request: RegisterExportRequest): Job {
   const now = services.clock.now();
-  const source: RegisterSource = { store: services.store, today: workingDay(now) };
+  const source: RegisterSource = { store: services.store, today: workingDay(now), reader: services.user ? { user: services.user, registry: services.registry } : null };
   const words = wordsIn(request.language);
   const { register, rows, total, filters } = prepare(services, request, source, words);
   const totalled = register.columns.map((column) => register.totals.includes(column.key));

@@ -8,6 +8,8 @@ import type { RegisterKey } from './contract.ts';
 import { BUILTIN_CATEGORIES } from '../assets/contract.ts';
 import { formatDay, workingDay } from '../contract/days.ts';
 import type { Store } from '../store/open.ts';
+import type { Registry } from '../area.ts';
+import type { SessionUser } from '../core/context.ts';
 
 /**
  * How a column's values are written. `text` is neutralised against formulas; `day` holds `YYYY-MM-DD`
@@ -36,6 +38,8 @@ export interface Column<Row> {
 export interface RegisterSource {
   store: Store;
   today: string;
+  /** Who asked, for a report that shows each reader only what they may read (the compliance summary); null from a caller that names nobody. */
+  reader?: { user: SessionUser; registry: Registry } | null;
 }
 
 export interface RegisterDefinition<Row, Filters> {

@@ -9,6 +9,7 @@ import { type ChartKey, type Figure, type FigureGroup, type FigureKey } from '..
 import { useRouteQuery } from '../../client/context.tsx';
 import { useCategories } from '../../components/assets/categories.ts';
 import { groupThousands } from '../../components/assets/money.ts';
+import { ExportRegister } from '../../components/export-register.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Loading } from '../../components/states.tsx';
@@ -39,9 +40,12 @@ export function DashboardScreen() {
         description={t('dashboard_ui.intro')}
         actions={
           summary.data ? (
-            <Text size="sm" c="dimmed" data-testid="dashboard-as-of">
-              {t('dashboard_ui.as-of', { date: formatDay(summary.data.today) })}
-            </Text>
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" c="dimmed" data-testid="dashboard-as-of">
+                {t('dashboard_ui.as-of', { date: formatDay(summary.data.today) })}
+              </Text>
+              {inGroup('compliance').length > 0 ? <ExportRegister request={{ register: 'compliance', filters: {} }} /> : null}
+            </Group>
           ) : null
         }
       />

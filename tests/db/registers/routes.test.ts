@@ -15,9 +15,10 @@ import { maintenanceCostRegister } from '../../../db/maintenance/cost-sheet.ts';
 import { personalDevicesRegister } from '../../../db/personal-devices/register-sheet.ts';
 import { disposalBatchesRegister } from '../../../db/disposal/batches-sheet.ts';
 import { registerRoutes } from '../../../db/registers/routes.ts';
+import { complianceRegister } from '../../../db/dashboard/compliance-sheet.ts';
 import { exportRegister, openEmptyOffice } from '../../helpers/registers.ts';
 
-const REGISTERS = [devicesRegister, logBookRegister, maintenanceCostRegister, movementsRegister, handoversRegister, personalDevicesRegister, mediaRegister, disposalBatchesRegister, peopleRegister];
+const REGISTERS = [devicesRegister, logBookRegister, maintenanceCostRegister, movementsRegister, handoversRegister, personalDevicesRegister, mediaRegister, disposalBatchesRegister, peopleRegister, complianceRegister];
 
 describe('the registers.export route', () => {
   it('is open to everyone signed in, auditors included: an export changes nothing', () => {
