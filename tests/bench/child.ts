@@ -24,8 +24,9 @@ import { RESULT_MARK, type BulkResult, type RouteResult, type ScansResult, type 
 const MB = 1024 * 1024;
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function open(path: string): Promise<Core> {
-  return openCore({ path, hasher: scryptHasher(10), keyStore: memoryKeyStore() });
+function open(path: string, at?: string): Promise<Core> {
+  const clock = at ? { now: () => new Date(at) } : undefined;
+  return openCore({ path, hasher: scryptHasher(10), keyStore: memoryKeyStore(), ...(clock ? { clock } : {}) });
 }
 
 /** The projections whose rows come from events that travel: what a bundle of everything rebuilds. */
@@ -207,7 +208,7 @@ function message(error: unknown): string {
 
 /** Each route measure: calls to warm up (statements prepared, pages cached), then the timed calls. */
 async function routes(task: Extract<Task, { kind: 'routes' }>): Promise<RouteResult[]> {
-  const core = await open(task.source);
+  const core = await open(task.source, task.at);
   try {
     const { token } = await signInAsAdmin(core);
     const { sqlite } = core.services.store;

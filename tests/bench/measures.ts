@@ -140,9 +140,17 @@ export const ROUTE_MEASURES: readonly RouteMeasure[] = [
   // A year's log book report: every device's log book for the period, printed (PDF).
   { name: "year's log book report", route: 'documents.log-book-period', kind: 'report', input: ({ bookYear }) => ({ from: `${bookYear}-01-01`, to: `${bookYear}-12-31`, language: 'sw' }) },
   // The home screen after sign-in (issue 14): every figure and chart at once, as the administrator sees
-  // them (every figure readable). A home screen that opens within a second is the target.
-  { name: 'dashboard load', route: 'dashboard.summary', kind: 'read', input: () => ({}), goal: { value: 1000, of: 'p95' } },
+  // them (every figure readable). Run on its own dataset (DASHBOARD_MEASURE), not with the others.
+  { name: 'dashboard load 500k log book entries', route: 'dashboard.summary', kind: 'read', input: () => ({}), goal: { value: 1000, of: 'p95' } },
 ];
+
+/**
+ * The dashboard at the issue's size: the register of the first size (50,000 devices), its log book
+ * grown to 500,000 entries by copying its entries under new ids (the dashboard reads the log book's
+ * rows, not the events that made them), and the clock on the book's last day, so that every figure
+ * and chart counting back from today finds its twelve months of work.
+ */
+export const DASHBOARD_MEASURE = { name: 'dashboard load 500k log book entries', entries: 500_000, at: '2025-12-31T09:00:00.000Z' } as const;
 
 /**
  * A stocktake (issue 13) on the register of the first size, beside its raw baselines: opening one of

@@ -7,7 +7,8 @@ export type Task =
   | { kind: 'product-import'; bundle: string; target: string }
   | { kind: 'raw-import'; bundle: string; source: string; target: string }
   | { kind: 'product-verify' | 'raw-verify'; source: string }
-  | { kind: 'routes'; source: string; measures: string[]; runs: number; reportRuns: number }
+  /** `at`: the moment the core's clock stands at (ISO), for measures whose figures count back from today. */
+  | { kind: 'routes'; source: string; measures: string[]; runs: number; reportRuns: number; at?: string }
   | { kind: 'product-stocktake-open' | 'raw-stocktake-open'; source: string }
   // Product and raw scans in one process, taking turns scan by scan, each side on its own copy.
   | { kind: 'stocktake-scans'; product: string; raw: string; scans: number; warmUp: number; seed: number };
