@@ -1,7 +1,8 @@
 // The compliance dashboard (issue 14) end to end in real Chromium: after sign-in it is the home screen;
 // the 3.6.3 figure reads 50 % for one laptop sent off-site with its drive removed first and one sent
 // with none recorded; choosing it opens the list behind it, and a row opens the device's page; a bar of
-// the maintenance cost chart opens that month's repairs. Screens in both languages at 1366×768.
+// the maintenance cost chart opens that month's repairs; a 3.6.6 row opens the handover itself in the
+// handovers screen. Screens in both languages at 1366×768.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +169,66 @@ describe('the compliance dashboard in a real browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'dashboard-en');
     await page.screenshot({ path: join(SCREENS, 'dashboard-en-full.png'), fullPage: true });
+    expect(consoleProblems).toEqual([]);
+  });
+
+  it('opens a handover from the 3.6.6 list in the handovers screen, and an unknown one opens nothing', { timeout: 240_000 }, async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: join(SCREENS, 'dashboard-record-failure.png'), fullPage: true }).catch(() => undefined);
+    });
+    // A laptop handed from Zuhura to Hamisi, granted by the Accounting Officer and not yet received.
+    await call('users.create', { username: 'bmushi', display_name: 'Baraka Mushi', roles: ['accounting_officer'], temporary_password: 'Muda-wa-Kwanza8' });
+    const first = await core.call(null, 'auth.sign-in', { username: 'bmushi', password: 'Muda-wa-Kwanza8' });
+    const accountant = first.session as string;
+    const chosen = await core.call(accountant, 'auth.change-password', { current: 'Muda-wa-Kwanza8', next: 'Ruaha!Mbuga2025', confirm: 'Ruaha!Mbuga2025' });
+    if (!chosen.result.ok) throw new Error(`auth.change-password: ${JSON.stringify(chosen.result.error)}`);
+    const giver = (await call<{ id: string }>('people.register', { full_name: 'Rehema Ally Kombo', check_number: '100240' })).id;
+    const receiver = (await call<{ id: string }>('people.register', { full_name: 'Hamisi Juma Mwita', check_number: '100241' })).id;
+    const laptop = await call<{ id: string }>('assets.register', { category: 'laptop', make: 'Lenovo', model: 'ThinkPad T14', purchase_date: '2024-02-10', custodian_id: giver });
+    const prepared = await call<{ id: string; number: string }>('handovers.prepare', {
+      from: { type: 'person', person_id: giver },
+      to: { type: 'person', person_id: receiver },
+      lines: [{ asset_id: laptop.id, condition: 'good', accessories: 'Chaja' }],
+      reason: 'Rehema amehamishiwa Idara ya Utawala.',
+    });
+    const decided = await core.call(accountant, 'handovers.decide', { handover_id: prepared.id, decision: 'approved' });
+    if (!decided.result.ok) throw new Error(`handovers.decide: ${JSON.stringify(decided.result.error)}`);
+
+    await page.reload();
+    await page.getByTestId('nav-dashboard').click();
+    const clause = page.getByTestId('figure-clause.3.6.6');
+    await poll(() => clause.getByTestId('figure-value').textContent()).toBe('0%');
+    await clause.click();
+    const list = page.getByTestId('dashboard-list');
+    await poll(() => list.getByTestId('dashboard-row').count()).toBe(1);
+    expect(await list.getByTestId('dashboard-row').first().textContent()).toContain(prepared.number);
+
+    // The row opens the handover itself, over the handovers list, as a click in that list does.
+    await list.getByTestId('dashboard-row').first().click();
+    const panel = page.getByTestId('handover-panel');
+    await poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.getAttribute('data-number')).toBe(prepared.number);
+    expect(await panel.getByTestId('handover-number').textContent()).toBe(prepared.number);
+    expect(await panel.getByTestId('handover-state').getAttribute('data-state')).toBe('approved');
+    expect(page.url()).toContain(`#/handovers/${prepared.id}`);
+    expect(await page.getByTestId('handovers-screen').isVisible()).toBe(true);
+    await screenshot(page, 'dashboard-handover-opened-en');
+
+    // Closed, the address names the list again and the list is there.
+    await page.getByRole('dialog').getByRole('button', { name: en('common.close') }).click();
+    await poll(() => panel.isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('#/handovers');
+    await poll(() => page.getByTestId('handover-row').count()).toBeGreaterThan(0);
+
+    // An address naming no handover shows the list with nothing opened, and no error.
+    await page.evaluate(() => {
+      window.location.hash = '#/handovers/hakuna-makabidhiano-haya';
+    });
+    await poll(() => page.getByTestId('handovers-screen').isVisible()).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('handover-panel').count()).toBe(0);
+    expect(await page.getByTestId('refusal').count()).toBe(0);
+    expect(await page.getByTestId('handover-row').count()).toBeGreaterThan(0);
     expect(consoleProblems).toEqual([]);
   });
 });

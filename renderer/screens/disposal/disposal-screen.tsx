@@ -12,6 +12,7 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { isLanguage } from '../../i18n/language.ts';
 import { useSession } from '../../session/session.tsx';
+import { shownRecord, useOpenedRecord } from '../../shell/opened-record.ts';
 import { BatchModal } from './batch-panel.tsx';
 import { ChooseBatchModal } from './choose-batch.tsx';
 import { STATE_COLORS, type CandidateView } from './disposal-view.ts';
@@ -22,7 +23,9 @@ export function DisposalScreen() {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'sw';
   const { can } = useSession();
-  const [opened, setOpened] = useState<string | null>(null);
+  // `#/disposal/<batch id>` opens that batch, as a click in the list does.
+  const [named, setOpened] = useOpenedRecord('disposal');
+  const opened = shownRecord(named, useRouteQuery('disposal.get', { batch_id: named ?? '' }, { enabled: named !== null }));
   const [settings, setSettings] = useState(false);
   const batches = useRouteQuery('disposal.batches', { state: 'all' });
   const conflicts = useRouteQuery('disposal.conflicts', {});

@@ -16,6 +16,7 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { isLanguage } from '../../i18n/language.ts';
 import { useSession } from '../../session/session.tsx';
+import { shownRecord, useOpenedRecord } from '../../shell/opened-record.ts';
 import { HANDOVER_REFRESH, partyLabel, STATE_FILTERS, type StateFilter } from './handover-helpers.ts';
 import { HandoverPanel, StateBadge } from './handover-panel.tsx';
 import { PrepareForm } from './prepare-form.tsx';
@@ -26,7 +27,9 @@ export function HandoversScreen() {
   const [state, setState] = useState<StateFilter>('open');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
-  const [opened, setOpened] = useState<string | null>(null);
+  // `#/handovers/<handover id>` opens that handover, as a click in the list does.
+  const [named, setOpened] = useOpenedRecord('handovers');
+  const opened = shownRecord(named, useRouteQuery('handovers.get', { handover_id: named ?? '' }, { enabled: named !== null }));
   const [preparing, setPreparing] = useState(false);
   const list = useRouteQuery('handovers.list', { state, search: debounced }, { placeholderData: keepPreviousData });
   const inbox = useRouteQuery('handovers.inbox', {});

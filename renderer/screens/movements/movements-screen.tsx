@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
+import { shownRecord, useOpenedRecord } from '../../shell/opened-record.ts';
 import { MovementModal, StateBadge } from './movement-panel.tsx';
 import type { MovementView } from './movement-view.ts';
 import { PermitCheckModal } from './permit-check.tsx';
@@ -27,7 +28,9 @@ export function MovementsScreen() {
   const { call } = useClient();
   const { can } = useSession();
   const [filter, setFilter] = useState<Filter>('open');
-  const [opened, setOpened] = useState<string | null>(null);
+  // `#/movements/<permit id>` opens that request, as a click in the list does.
+  const [named, setOpened] = useOpenedRecord('movements');
+  const opened = shownRecord(named, useRouteQuery('movements.get', { request_id: named ?? '' }, { enabled: named !== null }));
   const [requesting, setRequesting] = useState(false);
   const [checking, setChecking] = useState(false);
 

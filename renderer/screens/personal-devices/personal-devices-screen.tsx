@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
+import { shownRecord, useOpenedRecord } from '../../shell/opened-record.ts';
 import { RegisterModal, StepModal, type Step } from './personal-device-forms.tsx';
 import { STANDING_COLORS, type PersonalDevice } from './view.ts';
 
@@ -25,7 +26,9 @@ export function PersonalDevicesScreen() {
   const [list, setList] = useState<PersonalDeviceList>('all');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
-  const [opened, setOpened] = useState<string | null>(null);
+  // `#/personal-devices/<approval id>` opens that registration, as a click in the list does.
+  const [named, setOpened] = useOpenedRecord('personal-devices');
+  const opened = shownRecord(named, useRouteQuery('personal-devices.get', { device_id: named ?? '' }, { enabled: named !== null }));
   const [registering, setRegistering] = useState(false);
   const devices = useRouteQuery('personal-devices.list', { list, search: debounced }, { placeholderData: keepPreviousData });
   const inbox = useRouteQuery('personal-devices.inbox', {});

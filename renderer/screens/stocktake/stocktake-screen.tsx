@@ -10,21 +10,16 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useSession } from '../../session/session.tsx';
+import { openedFrom, recordHash } from '../../shell/opened-record.ts';
 import { useHash } from '../../shell/use-hash.ts';
 import { OpenStocktakeModal } from './open-dialog.tsx';
 import { StocktakeDetail } from './stocktake-detail.tsx';
 
-/** `#/stocktake/<id>` → the id; the list otherwise. */
-function openedFrom(hash: string): string | null {
-  const [, area, id] = /^#\/?([^/?]+)\/([^/?]+)/.exec(hash) ?? [];
-  return area === 'stocktake' && id ? decodeURIComponent(id) : null;
-}
-
-export const stocktakeHash = (id: string | null) => (id ? `#/stocktake/${encodeURIComponent(id)}` : '#/stocktake');
+export const stocktakeHash = (id: string | null) => recordHash('stocktake', id || null);
 
 export function StocktakeScreen() {
   const [hash, setHash] = useHash();
-  const opened = openedFrom(hash);
+  const opened = openedFrom(hash, 'stocktake');
   return opened ? <StocktakeDetail id={opened} onBack={() => setHash(stocktakeHash(null))} /> : <StocktakeList onOpen={(id) => setHash(stocktakeHash(id))} />;
 }
 

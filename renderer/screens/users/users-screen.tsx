@@ -11,6 +11,7 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../../db/contract/days.ts';
 import { useSession } from '../../session/session.tsx';
+import { useOpenedRecord } from '../../shell/opened-record.ts';
 import { ACCOUNT_MANAGERS } from '../../../db/contract/roles.ts';
 import { accountStatus, STATUS_COLOURS } from './account-status.ts';
 import { CreateUserModal, DeactivateUserModal, EditUserModal, ResetPasswordModal, type UserView } from './user-forms.tsx';
@@ -25,7 +26,9 @@ export function UsersScreen() {
   const [editing, setEditing] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [deactivating, setDeactivating] = useState<UserView | null>(null);
-  const [viewing, setViewing] = useState<UserView | null>(null);
+  // `#/users/<account id>` opens that account's history, as its row's menu does; an unknown id opens nothing.
+  const [named, setViewing] = useOpenedRecord('users');
+  const viewing = users.data?.find((account) => account.id === named) ?? null;
   const [actionError, setActionError] = useState<unknown>(null);
   const now = new Date();
 
@@ -113,7 +116,7 @@ export function UsersScreen() {
                           </ActionIcon>
                         </Menu.Target>
                         <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setViewing(account)}>
+                          <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setViewing(account.id)}>
                             {t('common.history')}
                           </Menu.Item>
                           {can('users.update') ? (
