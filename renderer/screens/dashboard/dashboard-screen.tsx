@@ -40,12 +40,12 @@ export function DashboardScreen() {
         description={t('dashboard_ui.intro')}
         actions={
           summary.data ? (
-            <Group gap="sm" wrap="nowrap">
-              <Text size="sm" c="dimmed" data-testid="dashboard-as-of">
+            <Stack gap={4} align="flex-end">
+              {inGroup('compliance').length > 0 ? <ExportRegister request={{ register: 'compliance', filters: {} }} /> : null}
+              <Text size="sm" c="dimmed" data-testid="dashboard-as-of" style={{ whiteSpace: 'nowrap' }}>
                 {t('dashboard_ui.as-of', { date: formatDay(summary.data.today) })}
               </Text>
-              {inGroup('compliance').length > 0 ? <ExportRegister request={{ register: 'compliance', filters: {} }} /> : null}
-            </Group>
+            </Stack>
           ) : null
         }
       />
