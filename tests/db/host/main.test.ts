@@ -47,7 +47,13 @@ describe('npm run host', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<title>Daftari</title>');
     } finally {
+      // The host closes its database on the way out (and records what it held, beside it): wait until it is gone.
+      const gone = new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) done();
+        else child.once('exit', () => done());
+      });
       child.kill('SIGTERM');
+      await gone;
     }
   });
 });
