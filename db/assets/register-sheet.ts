@@ -4,9 +4,9 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { describeMedium, type DeviceFilters } from './contract.ts';
 import { ftsQuery } from '../core/paging.ts';
-import { all, statement, type Store } from '../store/open.ts';
+import { all, first, statement, type Store } from '../store/open.ts';
 import type { AssetRow } from '../store/schema.ts';
-import { categoryName, dayOf, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type Words } from '../registers/register.ts';
+import { categoryName, dayOf, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type RegisterSource, type Words } from '../registers/register.ts';
 
 type Filters = z.output<typeof DeviceFilters>;
 
@@ -123,6 +123,32 @@ const columns: Column<DeviceRow>[] = [
   { key: 'registered_on', header: 'registers.devices.columns.registered-on', kind: 'day', value: (r) => dayOf(r.created_at) },
 ];
 
+/**
+ * The filters in words for the printed heading: what they hold by id named as the list names it (the
+ * department's name, not its id), the search quoted. The order the list is sorted in filters nothing.
+ */
+function describe(filters: Filters, words: Words, { store }: RegisterSource): string[] {
+  const said: string[] = [];
+  const say = (key: string, value: string) => said.push(words.t(`registers.devices.filters.${key}`, { [key]: value }));
+  // A search of nothing but punctuation filters nothing (`ftsQuery` drops it), so it is not said either.
+  if (ftsQuery(filters.search)) say('search', filters.search);
+  if (filters.category) {
+    const custom = first(store, store.q.selectFrom('categories').select(['name_sw', 'name_en']).where('id', '=', filters.category));
+    say('category', categoryName(words, filters.category, { sw: custom?.name_sw ?? null, en: custom?.name_en ?? null }));
+  }
+  if (filters.status) say('status', term(words, 'statuses', filters.status));
+  if (filters.classification) say('classification', term(words, 'classifications', filters.classification));
+  // An id nobody holds any more (a record from a newer copy not yet merged) reads as itself rather than as nothing.
+  if (filters.department_id) say('department', first(store, store.q.selectFrom('departments').select('name').where('id', '=', filters.department_id))?.name ?? filters.department_id);
+  if (filters.location_id) say('location', first(store, store.q.selectFrom('locations').select('name').where('id', '=', filters.location_id))?.name ?? filters.location_id);
+  if (filters.custodian_id) {
+    // With the check number: two servants may share a name, never a check number.
+    const person = first(store, store.q.selectFrom('people').select(['full_name', 'check_number']).where('id', '=', filters.custodian_id));
+    say('custodian', !person ? filters.custodian_id : person.check_number ? `${person.full_name} (${person.check_number})` : person.full_name);
+  }
+  return said;
+}
+
 export const devicesRegister = defineRegister<DeviceRow, Filters>({
   key: 'devices',
   title: 'registers.devices.title',
@@ -136,4 +162,5 @@ export const devicesRegister = defineRegister<DeviceRow, Filters>({
       (row) => [filters.sort === 'updated_desc' ? row.updated_at : row.tag, row.id],
       PAGE_SIZE,
     ),
+  describe,
 });

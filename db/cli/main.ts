@@ -14,7 +14,7 @@ import { routes, type RouteName, type Routes } from '../contract/routes.ts';
 import { openCore, type Core } from '../core.ts';
 import { turnOf } from '../core/jobs.ts';
 import { actorOf, signedIn, type CallContext } from '../core/context.ts';
-import { Refusal, type ErrorValue } from '../core/refusal.ts';
+import { Refusal, refuse, type ErrorValue } from '../core/refusal.ts';
 import { DEMO_ADMIN, runDemo } from '../demo/demo.ts';
 import { builtLine, progressLine } from '../demo/progress.ts';
 import { passwordRules, Username } from '../users/contract.ts';
@@ -84,7 +84,7 @@ const SYNOPSIS = `  daftari init --operator --db FILE --institution NAME --code 
   daftari import --db FILE --user USERNAME BUNDLE [--accept-new-peer] [--preview]
   daftari peers --db FILE --user USERNAME [--json]
   daftari report NAME --db FILE --user USERNAME --format pdf|xlsx|csv --out FILE [--force]
-                 [--from YYYY-MM-DD --to YYYY-MM-DD]
+                 [--from YYYY-MM-DD --to YYYY-MM-DD] [--device TAG]
   daftari report --list
   daftari register --db FILE --user USERNAME --register NAME --out FILE [--format pdf|xlsx|csv]
                    [--from YYYY-MM-DD --to YYYY-MM-DD]
@@ -638,6 +638,7 @@ async function reportCommand(args: string[], cx: Cx, spelling: 'report' | 'regis
     out: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    device: { type: 'string' },
     list: { type: 'boolean' },
     force: { type: 'boolean' },
   });
@@ -656,21 +657,30 @@ async function reportCommand(args: string[], cx: Cx, spelling: 'report' | 'regis
     if (date !== undefined && !isCalendarDate(date)) throw new CliFailure('registers.cli.bad-date', { date, option });
   }
   if (values.from !== undefined && values.to !== undefined && values.to < values.from) throw new CliFailure('registers.cli.period', { from: values.from, to: values.to });
+  // One device's log book is the device's page of the book; no other report is kept per device.
+  if (values.device !== undefined && name !== 'log-book') throw new CliFailure('registers.cli.device-log-book-only', { name });
+  if (values.device !== undefined && !values.device.trim()) throw new CliFailure('registers.cli.device-empty');
   const out = resolve(values.out);
   // Only the options given are passed, so --from on a report without a period is named, not dropped.
   const filters = { ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) };
-  const input = parseInput(routes['registers.export'].input, {
-    register: name,
-    ...(values.format !== undefined ? { format: values.format } : {}),
-    language: lang,
-    filters,
-  });
+  const request = (assetId?: string) =>
+    parseInput(routes['registers.export'].input, {
+      register: name,
+      ...(values.format !== undefined ? { format: values.format } : {}),
+      language: lang,
+      filters: { ...filters, ...(assetId !== undefined ? { asset_id: assetId } : {}) },
+    });
+  // Checked before the records are opened; the device's tag is looked up once they are.
+  request();
   // A report already at --out is somebody's: replaced only when --force says so.
   if (!values.force && existsSync(out)) throw new Refusal('file-exists', { file: out });
   const { exportRegisterToFile } = await import('../registers/export.ts');
+  const { findAssetByTag } = await import('../assets/queries.ts');
   return withCore(path, (core) =>
     asUser(core, cx, user, async (token) => {
       const ctx = authorized(core, token, 'registers.export');
+      const device = values.device === undefined ? undefined : (findAssetByTag(core.services.store, values.device.trim()) ?? refuse('asset-not-found'));
+      const input = request(device?.id);
       const written = await exportRegisterToFile(ctx, input, out, { onProgress: (rows) => io.stderr.write(`\r${t('registers.progress', { rows })}`) });
       io.stderr.write('\n');
       io.stdout.write(`${t('registers.written', { file: written.path, rows: written.rows })}\n`);

@@ -81,4 +81,5 @@ export const handoversRegister = defineRegister<HandoversRegisterRow, Filters>({
   printed: ['number', 'kind', 'state', 'prepared_on', 'giver', 'receiver', 'tags', 'reason', 'decided_by', 'decided_on', 'received_on', 'received_by'],
   rows: (source, filters) => keysetPages<HandoversRegisterRow, Key>((after) => page(source, filters, after), (row) => [row.prepared_at, row.id], PAGE_SIZE),
   count: (source, filters) => first(source.store, filtered(source, filters).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
+  describe: (filters, words) => (filters.state === 'all' ? [] : [words.t('registers.handovers.filters.state', { state: term(words, 'handovers_ui.filters', filters.state) })]),
 });

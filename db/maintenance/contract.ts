@@ -141,15 +141,18 @@ export const LogBookPeriodInput = z
   });
 export type LogBookPeriodInput = z.input<typeof LogBookPeriodInput>;
 
-/** A period of the log book register by the day the fault was reported, both ends included; either end may be open. */
-export const LogBookFilters = z
-  .strictObject({ from: OptionalDate, to: OptionalDate })
-  .superRefine((value, ctx) => {
-    if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'registers.validation.period' });
-  });
+function periodInOrder(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'registers.validation.period' });
+}
+
+/**
+ * The log book report: the entries reported in a period, both ends included (either end may be open),
+ * of every device or of one. One device's log book is that device's page of the book, as printed.
+ */
+export const LogBookFilters = z.strictObject({ from: OptionalDate, to: OptionalDate, asset_id: Id.optional() }).superRefine(periodInOrder);
 
 /** Maintenance cost by category, department and provider, for the entries reported in a period (both ends included; either may be open). */
-export const MaintenanceCostFilters = LogBookFilters;
+export const MaintenanceCostFilters = z.strictObject({ from: OptionalDate, to: OptionalDate }).superRefine(periodInOrder);
 
 // ---- Rules the core and the window share ----
 

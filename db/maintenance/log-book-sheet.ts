@@ -1,8 +1,10 @@
-// The Service Maintenance Log Book (3.6.4) as a spreadsheet: one row per entry, in the order the book
-// was written, with costs as numbers a spreadsheet can add up.
+// The Service Maintenance Log Book (3.6.4) as a report: one row per entry, in the order the book was
+// written, with costs as numbers a spreadsheet can add up; of every device for a period, or of one
+// device. Printed, it is laid out as the paper book (log-book-print.ts).
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { entryDowntime, type LogBookFilters } from './contract.ts';
+import { logBookPrint } from './log-book-print.ts';
 import { entriesWithAsset, toEntryView, type EntryView } from '../maintenance/queries.ts';
 import { all, first } from '../store/open.ts';
 import { categoryName, defineRegister, keysetPages, PAGE_SIZE, term, yesNo, type Column, type RegisterSource, type Words } from '../registers/register.ts';
@@ -24,6 +26,7 @@ function page({ store, today }: RegisterSource, filters: Filters, after: Key | n
     .select(['categories.name_sw as category_sw', 'categories.name_en as category_en']);
   if (filters.from) query = query.where('maintenance_entries.reported_on', '>=', filters.from);
   if (filters.to) query = query.where('maintenance_entries.reported_on', '<=', filters.to);
+  if (filters.asset_id) query = query.where('maintenance_entries.asset_id', '=', filters.asset_id);
   if (after) {
     query = query.where(
       sql<boolean>`(maintenance_entries.reported_on, maintenance_entries.created_at, maintenance_entries.id) > (${after[0]}, ${after[1]}, ${after[2]})`,
@@ -94,6 +97,7 @@ function count({ store }: RegisterSource, filters: Filters): number {
   let query = store.q.selectFrom('maintenance_entries').select((eb) => eb.fn.countAll<number>().as('n'));
   if (filters.from) query = query.where('maintenance_entries.reported_on', '>=', filters.from);
   if (filters.to) query = query.where('maintenance_entries.reported_on', '<=', filters.to);
+  if (filters.asset_id) query = query.where('maintenance_entries.asset_id', '=', filters.asset_id);
   return first(store, query)?.n ?? 0;
 }
 
@@ -103,7 +107,9 @@ export const logBookRegister = defineRegister<LogBookRow, Filters>({
   sheet: 'registers.log-book.sheet',
   file: 'registers.log-book.file',
   columns,
-  printed: ['reported_on', 'tag', 'device', 'kind', 'symptoms', 'actions', 'parts', 'total_cost', 'technician', 'state', 'closed_on', 'downtime'],
+  totals: ['parts_cost', 'labour_cost', 'total_cost', 'hours', 'downtime'],
+  // On paper it is the Service Maintenance Log Book as the ICT office keeps it: log-book-print.ts.
+  print: logBookPrint,
   rows: (source, filters) =>
     keysetPages<LogBookRow, Key>((after) => page(source, filters, after), (row) => [row.reported_on, row.created_at, row.id], PAGE_SIZE),
   count,

@@ -55,4 +55,5 @@ export const mediaRegister = defineRegister<MediaRegisterRow, Filters>({
     }));
   },
   count: ({ store }, filters) => listMedia(store, { list: filters.list, search: '' }).length,
+  describe: (filters, words) => (filters.list === 'all' ? [] : [words.t('registers.media.filters.list', { list: term(words, 'media_ui.lists', filters.list) })]),
 });

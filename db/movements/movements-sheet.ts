@@ -74,4 +74,5 @@ export const movementsRegister = defineRegister<MovementsRegisterRow, Filters>({
   printed: ['permit_no', 'state', 'holder', 'tags', 'classification', 'purpose', 'destination', 'date_out', 'due_on', 'decided_by', 'out_on', 'returned_on', 'days_overdue'],
   rows: (source, filters) => keysetPages<MovementsRegisterRow, Key>((after) => page(source, filters, after), (row) => [row.date_out, row.created_at, row.id], PAGE_SIZE),
   count: (source, filters) => first(source.store, filtered(source, filters).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
+  describe: (filters, words) => (filters.filter === 'all' ? [] : [words.t('registers.movements.filters.list', { list: term(words, 'movements_ui.filter', filters.filter) })]),
 });

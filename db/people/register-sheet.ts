@@ -6,7 +6,7 @@ import type { PeopleFilters } from './contract.ts';
 import { ftsQuery } from '../core/paging.ts';
 import { all, type Store } from '../store/open.ts';
 import type { PersonRow } from '../store/schema.ts';
-import { dayOf, defineRegister, keysetPages, PAGE_SIZE, type Column } from '../registers/register.ts';
+import { dayOf, defineRegister, keysetPages, PAGE_SIZE, term, type Column } from '../registers/register.ts';
 
 type Filters = z.output<typeof PeopleFilters>;
 
@@ -52,4 +52,9 @@ export const peopleRegister = defineRegister<PersonRegisterRow, Filters>({
   file: 'registers.people.file',
   columns,
   rows: ({ store }, filters) => keysetPages<PersonRegisterRow, Key>((after) => page(store, filters, after), (row) => [row.full_name, row.id], PAGE_SIZE),
+  // The words of the screen's own menu ("Walioondoka"); a search of nothing but punctuation filters nothing, so it is not said.
+  describe: (filters, words) => [
+    ...(ftsQuery(filters.search) ? [words.t('registers.people.filters.search', { search: filters.search })] : []),
+    ...(filters.status === 'all' ? [] : [words.t('registers.people.filters.status', { status: term(words, 'people.status', filters.status) })]),
+  ],
 });

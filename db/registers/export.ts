@@ -50,21 +50,7 @@ function prepare(services: ExportServices, request: RegisterExportRequest, sourc
   if (!register) throw new Error(`no area declares the register ${request.register}`);
   // The input schema checked these filters against the register its key names.
   const filters = request.filters as never;
-  return { register, rows: register.cells(source, filters, words), total: register.count(source, filters), filters: register.describe(filters, words) };
-}
-
-/** The table with only the columns a printed page has room for, in the order given. */
-function printedColumns(table: Table, keys: readonly string[]): Table {
-  const at = keys.map((key) => table.columns.findIndex((column) => column.key === key));
-  const pick = <T>(values: readonly T[]): T[] => at.map((i) => values[i] as T);
-  const rows = table.rows;
-  return {
-    ...table,
-    columns: pick(table.columns),
-    headers: pick(table.headers),
-    rows: { *[Symbol.iterator]() { for (const values of rows) yield pick(values); } },
-    ...(table.totals ? { totals: { ...table.totals, columns: pick(table.totals.columns) } } : {}),
-  };
+  return { register, rows: register.cells(source, filters, words), total: register.count(source, filters), filters: register.describe(filters, words, source) };
 }
 
 interface Job {
@@ -102,8 +88,10 @@ function job(services: ExportServices, request: RegisterExportRequest): Job {
           );
         case 'pdf': {
           const institution = getInstitution(services.store) ?? refuse('not-initialized');
+          // The input schema checked these filters against the register its key names.
+          const printing = register.printing(source, request.filters as never, words);
           return writePdf(
-            printedColumns(table, register.printed),
+            printing,
             out,
             {
               t: words.t,
@@ -113,9 +101,11 @@ function job(services: ExportServices, request: RegisterExportRequest): Job {
               filters,
               printedOn: formatPrintDay(now),
               printedBy: services.user?.display_name ?? '',
-              // Headed by the records as printed, naming no entries: a report is a view of many.
-              witness: printWitness(services.store, []),
+              // Headed by the records as printed; a report of one device's records names that device, so a check can tell they are unchanged.
+              witness: printWitness(services.store, printing.witnessed),
               now,
+              total,
+              pageSize: PAGE_SIZE,
             },
             control,
           );

@@ -10,6 +10,7 @@ import { formatDay, workingDay } from '../contract/days.ts';
 import type { Store } from '../store/open.ts';
 import type { Registry } from '../area.ts';
 import type { SessionUser } from '../core/context.ts';
+import { printingOf, type PrintLayout, type Printing } from './print.ts';
 
 /**
  * How a column's values are written. `text` is neutralised against formulas; `day` holds `YYYY-MM-DD`
@@ -55,10 +56,12 @@ export interface RegisterDefinition<Row, Filters> {
   count?(source: RegisterSource, filters: Filters): number;
   /** Keys of the `money` and `number` columns added up in a totals row at the foot of the report. */
   totals?: readonly string[];
-  /** The filters besides the period, in words, for the printed report's heading ("State: approved"). */
-  describe?(filters: Filters, words: Words): string[];
+  /** The filters besides the period, in words, for the printed report's heading ("State: approved"); the source names what the filters hold by id. */
+  describe?(filters: Filters, words: Words, source: RegisterSource): string[];
   /** Keys of the columns an A4 page has room for, in order, when the spreadsheet has more; every column when not given. */
   printed?: readonly string[];
+  /** How the report looks on paper when a ruled table of the printed columns is not all the paper says (print.ts). */
+  print?: PrintLayout<Row, Filters>;
 }
 
 export type ColumnShape = Pick<Column<unknown>, 'key' | 'header' | 'kind'>;
@@ -74,8 +77,10 @@ export interface Register<Filters> {
   /** The number of rows, or 0 when the register cannot tell beforehand. */
   count(source: RegisterSource, filters: Filters): number;
   totals: readonly string[];
-  describe(filters: Filters, words: Words): string[];
+  describe(filters: Filters, words: Words, source: RegisterSource): string[];
   printed: readonly string[];
+  /** The report as the PDF engine draws it, for these filters in these words. */
+  printing(source: RegisterSource, filters: Filters, words: Words): Printing;
 }
 
 export function defineRegister<Row, Filters>(definition: RegisterDefinition<Row, Filters>): Register<Filters> {
@@ -87,6 +92,8 @@ export function defineRegister<Row, Filters>(definition: RegisterDefinition<Row,
     const column = columns.find((c) => c.key === key);
     if (!column || (column.kind !== 'money' && column.kind !== 'number')) throw new Error(`register ${definition.key} totals ${key}, which is not a number column`);
   }
+  const printed = definition.printed ?? columns.map((column) => column.key);
+  const totals = definition.totals ?? [];
   return {
     key: definition.key,
     title: definition.title,
@@ -97,9 +104,10 @@ export function defineRegister<Row, Filters>(definition: RegisterDefinition<Row,
       for (const row of definition.rows(source, filters)) yield columns.map((column) => column.value(row, words));
     },
     count: (source, filters) => definition.count?.(source, filters) ?? 0,
-    totals: definition.totals ?? [],
-    printed: definition.printed ?? columns.map((column) => column.key),
-    describe: (filters, words) => [...periodWords(filters, words), ...(definition.describe?.(filters, words) ?? [])],
+    totals,
+    printed,
+    printing: (source, filters, words) => printingOf({ key: definition.key, columns, printed, totals, rows: definition.rows, print: definition.print }, source, filters, words),
+    describe: (filters, words, source) => [...periodWords(filters, words), ...(definition.describe?.(filters, words, source) ?? [])],
   };
 }
 

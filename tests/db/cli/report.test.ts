@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../db/contract/catalogues/index.ts';
@@ -69,6 +70,8 @@ describe('daftari report', { timeout: 180_000 }, () => {
     const written = await report('maintenance-cost', 'cost.pdf', '--format', 'pdf', '--from', '2025-01-01', '--to', '2026-12-31', '--lang', 'en');
     expect(written.code, written.stderr).toBe(0);
     expect(written.stdout).toContain(written.out);
+    // Every export is a report now, and the line that ends it says so.
+    expect(written.stdout).toMatch(/^Report written to .*cost\.pdf: \d+ rows\.\n$/);
     const bytes = readFileSync(written.out);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { stdout: text } = await run('pdftotext', ['-raw', written.out, '-']);
@@ -86,6 +89,7 @@ describe('daftari report', { timeout: 180_000 }, () => {
     expect(last?.getCell(1).value).toBe('Total');
     const csv = await report('maintenance-cost', 'cost.csv', '--format', 'csv');
     expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout).toMatch(/^Ripoti imeandikwa kwenye .*cost\.csv: safu \d+\.\n$/);
     const rows = csvRows(csv.out);
     const foot = rows.at(-1) ?? [];
     expect(foot[0]).toBe('Jumla');
@@ -100,8 +104,11 @@ describe('daftari report', { timeout: 180_000 }, () => {
     const whole = csvRows((await report('log-book', 'log-all.csv', '--format', 'csv', '--lang', 'en')).out);
     const period = await report('log-book', 'log-2026.csv', '--format', 'csv', '--from', '2026-01-01', '--to', '2026-06-30', '--lang', 'en');
     expect(period.code, period.stderr).toBe(0);
-    const [heads, ...rows] = csvRows(period.out);
+    const [heads, ...entries] = csvRows(period.out);
     const reported = (heads ?? []).indexOf('Reported on');
+    // The last row is the totals, labelled in the first column.
+    expect(entries.at(-1)?.[reported]).toBe('Total');
+    const rows = entries.slice(0, -1);
     const days = rows.map((row) => (row[reported] ?? '').split('/').reverse().join('-'));
     expect(days.every((day) => day >= '2026-01-01' && day <= '2026-06-30')).toBe(true);
     expect(rows.length).toBeLessThan(whole.length - 1);
@@ -110,6 +117,32 @@ describe('daftari report', { timeout: 180_000 }, () => {
       expect([name, written.code, written.stderr]).toEqual([name, 0, expect.any(String)]);
       expect(existsSync(written.out)).toBe(true);
     }
+  });
+
+  it("prints one device's page of the log book with --device, and names a tag the register does not hold", async () => {
+    const records = new Database(db, { readonly: true });
+    const { tag, entries } = records
+      .prepare('SELECT a.tag AS tag, count(*) AS entries FROM maintenance_entries m JOIN assets a ON a.id = m.asset_id GROUP BY a.id ORDER BY entries DESC, a.tag LIMIT 1')
+      .get() as { tag: string; entries: number };
+    records.close();
+    // Typed loosely, as people type tags.
+    const written = await report('log-book', 'page.pdf', '--format', 'pdf', '--device', ` ${tag.toLowerCase()} `, '--lang', 'en');
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toContain(`: ${entries} rows.`);
+    const { stdout: text } = await run('pdftotext', ['-raw', written.out, '-']);
+    expect(text).toContain('SERVICE MAINTENANCE LOG BOOK');
+    expect(text).toContain('DEVICE PARTICULARS');
+    expect(text).toContain(tag);
+    expect(text).toContain(`TOTAL — ${entries} entries`);
+
+    const unknown = await report('log-book', 'none.pdf', '--format', 'pdf', '--device', 'WF/ICT/1999/0000');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe(sw('errors.asset-not-found'));
+    const elsewhere = await report('devices', 'devices.pdf', '--device', tag, '--lang', 'en');
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr.trim()).toBe(en('registers.cli.device-log-book-only', { name: 'devices' }));
+    for (const outcome of [unknown, elsewhere]) noStack(outcome);
+    expect(existsSync(unknown.out) || existsSync(elsewhere.out)).toBe(false);
   });
 
   it('names the reports there are when asked for one there is not, in either language', async () => {

@@ -3,6 +3,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RegisterExportInput } from '../../../db/registers/contract.ts';
+import type { PrintedDocument } from '../../../db/documents/pdf.ts';
+import { expectRefused } from '../../helpers/core.ts';
+import { readBack } from '../../helpers/printed-forms.ts';
 import { columnOf, csvColumn, exportRegister, openRegisterOffice, readCsv, readXlsx, type RegisterOffice } from '../../helpers/registers.ts';
 
 let office: RegisterOffice;
@@ -24,34 +27,35 @@ describe('the log book as CSV', () => {
     const csv = readCsv(exported);
     const entries = (office.core.services.store.sqlite.prepare('SELECT count(*) AS n FROM maintenance_entries').get() as { n: number }).n;
     expect(exported.rows).toBe(entries);
-    expect(csvColumn(csv, 'Reported on')).toEqual(['03/02/2026', '10/06/2026', '16/11/2026']);
-    expect(csvColumn(csv, 'Sent off-site on')).toEqual(['', '11/06/2026', '']);
-    expect(csvColumn(csv, 'Closed on')).toEqual(['05/02/2026', '21/06/2026', '']);
+    expect(csvColumn(csv, 'Reported on')).toEqual(['03/02/2026', '10/06/2026', '16/11/2026', 'Total']);
+    expect(csvColumn(csv, 'Sent off-site on')).toEqual(['', '11/06/2026', '', '']);
+    expect(csvColumn(csv, 'Closed on')).toEqual(['05/02/2026', '21/06/2026', '', '']);
     expect(exported.filename).toBe('maintenance-log-book-2026-11-23.csv');
   });
 
   it('says states, outcomes and kinds of work in the language asked for', async () => {
     const sw = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'sw' }));
     const en = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en' }));
-    expect(csvColumn(sw, 'Hali')).toEqual(['Imefungwa', 'Imefungwa', 'Imeripotiwa']);
-    expect(csvColumn(en, 'State')).toEqual(['Closed', 'Closed', 'Reported']);
-    expect(csvColumn(sw, 'Matokeo')).toEqual(['Kimetengenezwa', 'Kipuri kimebadilishwa', '']);
-    expect(csvColumn(en, 'Outcome')).toEqual(['Repaired', 'Part replaced', '']);
-    expect(csvColumn(en, 'Technician type')).toEqual(['In-house technician', 'Outside expert', '']);
-    expect(csvColumn(en, 'Technician or provider')).toEqual(['Juma Ally', 'Techno Brain Ltd', '']);
-    expect(csvColumn(en, 'Under warranty')).toEqual(['Yes', 'No', 'No']);
+    expect(csvColumn(sw, 'Hali')).toEqual(['Imefungwa', 'Imefungwa', 'Imeripotiwa', '']);
+    expect(csvColumn(en, 'State')).toEqual(['Closed', 'Closed', 'Reported', '']);
+    expect(csvColumn(sw, 'Matokeo')).toEqual(['Kimetengenezwa', 'Kipuri kimebadilishwa', '', '']);
+    expect(csvColumn(en, 'Outcome')).toEqual(['Repaired', 'Part replaced', '', '']);
+    expect(csvColumn(en, 'Technician type')).toEqual(['In-house technician', 'Outside expert', '', '']);
+    expect(csvColumn(en, 'Technician or provider')).toEqual(['Juma Ally', 'Techno Brain Ltd', '', '']);
+    expect(csvColumn(en, 'Under warranty')).toEqual(['Yes', 'No', 'No', '']);
   });
 
   it('writes costs as whole shillings and counts an open repair to today', async () => {
     const csv = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en' }));
-    expect(csvColumn(csv, 'Parts')).toEqual(['1 × Thermal paste', '2 × LCD cable', '']);
-    expect(csvColumn(csv, 'Parts cost (TZS)')).toEqual(['15000', '130000', '0']);
-    expect(csvColumn(csv, 'Labour cost (TZS)')).toEqual(['20000', '40000', '0']);
-    expect(csvColumn(csv, 'Total cost (TZS)')).toEqual(['35000', '170000', '0']);
+    expect(csvColumn(csv, 'Parts')).toEqual(['1 × Thermal paste', '2 × LCD cable', '', '']);
+    // The last row adds them up, as the paper book's foot does.
+    expect(csvColumn(csv, 'Parts cost (TZS)')).toEqual(['15000', '130000', '0', '145000']);
+    expect(csvColumn(csv, 'Labour cost (TZS)')).toEqual(['20000', '40000', '0', '60000']);
+    expect(csvColumn(csv, 'Total cost (TZS)')).toEqual(['35000', '170000', '0', '205000']);
     // Issue 7: the open repair has no hours given, so its cell stays blank, not 0.
-    expect(csvColumn(csv, 'Hours worked')).toEqual(['1.5', '3', '']);
+    expect(csvColumn(csv, 'Hours worked')).toEqual(['1.5', '3', '', '4.5']);
     // Reported on the 16th, still open on the 23rd.
-    expect(csvColumn(csv, 'Days out of service')).toEqual(['2', '11', '7']);
+    expect(csvColumn(csv, 'Days out of service')).toEqual(['2', '11', '7', '20']);
   });
 
   it('makes a fault typed like a DDE formula inert', async () => {
@@ -62,7 +66,8 @@ describe('the log book as CSV', () => {
 
 describe('the log book for a period', () => {
   async function reported(filters: Record<string, string>): Promise<string[]> {
-    return csvColumn(readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en', filters })), 'Reported on');
+    // The totals row's label stands in this first column: only the entries are compared.
+    return csvColumn(readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en', filters })), 'Reported on').filter((day) => day !== 'Total');
   }
 
   it('holds the entries reported within it, both ends included', async () => {
@@ -84,15 +89,63 @@ describe('the log book as XLSX', () => {
     const workbook = await readXlsx(await exportRegister(office, { register: 'log-book', format: 'xlsx', language: 'sw' }));
     const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
     expect(sheet.name).toBe('Daftari la Matengenezo');
-    expect(sheet.rowCount).toBe(1 + 3);
+    // The headings, three entries, and their totals.
+    expect(sheet.rowCount).toBe(1 + 3 + 1);
     const total = columnOf(sheet, 'Jumla ya gharama (TZS)');
-    expect(total.map((cell) => cell.value)).toEqual([35_000, 170_000, 0]);
+    expect(total.map((cell) => cell.value)).toEqual([35_000, 170_000, 0, 205_000]);
     expect(total.every((cell) => cell.type === ExcelJS.ValueType.Number && cell.numFmt === '#,##0')).toBe(true);
     const reportedOn = columnOf(sheet, 'Tarehe ya kuripoti');
-    expect(reportedOn.map((cell) => (cell.value as Date).toISOString().slice(0, 10))).toEqual(['2026-02-03', '2026-06-10', '2026-11-16']);
+    expect(reportedOn.slice(0, 3).map((cell) => (cell.value as Date).toISOString().slice(0, 10))).toEqual(['2026-02-03', '2026-06-10', '2026-11-16']);
+    expect(reportedOn[3]?.value).toBe('Jumla');
     const fault = columnOf(sheet, 'Hitilafu iliyoripotiwa')[2] as ExcelJS.Cell;
     expect(fault.type).toBe(ExcelJS.ValueType.String);
     expect(fault.formula).toBeUndefined();
     expect(fault.value).toBe("'=cmd|' /C calc'!A0");
   });
 });
+
+describe("one device's log book, the same report", () => {
+  it("holds only that device's entries, in every format", async () => {
+    const csv = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en', filters: { asset_id: office.devices.desktop } }));
+    expect(csvColumn(csv, 'Asset tag')).toEqual(['MAJI-DSK-002', '']);
+    expect(csvColumn(csv, 'Total cost (TZS)')).toEqual(['170000', '170000']);
+    const none = readCsv(await exportRegister(office, { register: 'log-book', format: 'csv', language: 'en', filters: { asset_id: office.devices.camera } }));
+    expect(none.rows).toEqual([]);
+  });
+
+  it('printed through the reports is the page the device screen prints, byte for byte', async () => {
+    const report = await exportRegister(office, { register: 'log-book', format: 'pdf', language: 'sw', filters: { asset_id: office.devices.desktop } });
+    const page = await office.ok(office.admin, 'documents.log-book-page', { asset_id: office.devices.desktop, language: 'sw' });
+    expect(report.base64).toBe(page.base64);
+    expect(page.filename).toBe('daftari-la-matengenezo-MAJI-DSK-002.pdf');
+    const { flat, info } = readBack(page, 'report-log-book-device-sw');
+    // The paper book's page: the device's particulars over its repairs, the secret device's warning, the totals.
+    expect(flat).toContain('TAARIFA ZA KIFAA');
+    expect(flat).toContain('KUMBUKUMBU ZA MATENGENEZO');
+    expect(flat).toContain('kisiunganishwe moja kwa moja kwenye Intaneti');
+    expect(flat).toContain('JUMLA — matengenezo 1 170,000 11');
+    expect(info).toMatch(/Title:\s+Daftari la Kumbukumbu za Matengenezo — MAJI-DSK-002/);
+  });
+
+  it('printed for a period, is the period book: every device, with a summary', async () => {
+    const { flat } = readBack(
+      asPdf(await exportRegister(office, { register: 'log-book', format: 'pdf', language: 'en', filters: { from: '2026-01-01', to: '2026-12-31' } })),
+      'report-log-book-period-en',
+    );
+    expect(flat).toContain('SERVICE MAINTENANCE LOG BOOK');
+    expect(flat).toContain('maintenance reported from 01/01/2026 to 31/12/2026');
+    for (const tag of ['MAJI-LAP-001', 'MAJI-DSK-002', 'MAJI-PRN-003']) expect(flat).toContain(tag);
+    expect(flat).toContain('TOTAL — 3 entries 205,000 20');
+    expect(flat).toContain('SUMMARY');
+    expect(flat).toContain('Devices concerned 3');
+    expect(flat).not.toContain('DEVICE PARTICULARS');
+  });
+
+  it('is refused for a device the register does not hold, when printed', async () => {
+    expectRefused(await office.call(office.admin, 'registers.export', { register: 'log-book', format: 'pdf', language: 'sw', filters: { asset_id: 'no-such-device' } }), 'asset-not-found');
+  });
+});
+
+function asPdf(exported: { filename: string; base64: string }): PrintedDocument {
+  return { filename: exported.filename, mime: 'application/pdf', base64: exported.base64 };
+}

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrintedDocument } from '../../../db/documents/pdf.ts';
 import { writePdf } from '../../../db/registers/pdf.ts';
 import { periodWords, wordsIn, type CellValue } from '../../../db/registers/register.ts';
-import type { Table } from '../../../db/registers/table.ts';
+import { alignOf, type Printing } from '../../../db/registers/print.ts';
 import { readBack } from '../../helpers/printed-forms.ts';
 import { exportRegister, openRegisterOffice, type RegisterOffice } from '../../helpers/registers.ts';
 import { registerDevice } from '../../helpers/office.ts';
@@ -97,19 +97,28 @@ describe('the one layout every report is printed in', () => {
   async function longReport(language: 'sw' | 'en'): Promise<PrintedDocument> {
     const words = wordsIn(language);
     const rows: CellValue[][] = Array.from({ length: 340 }, (_, i) => [`MAJI-LAP-${String(i + 1).padStart(4, '0')}`, '2026-03-14', i % 7 === 0 ? 'Skrini imevunjika; imebadilishwa na fundi wa nje baada ya kibali cha Afisa Masuuli kupatikana.' : 'Betri', 25_000, 1]);
-    const table: Table = {
-      columns: [
-        { key: 'tag', header: 'registers.log-book.columns.tag', kind: 'text' },
-        { key: 'day', header: 'registers.log-book.columns.reported-on', kind: 'day' },
-        { key: 'action', header: 'registers.log-book.columns.actions', kind: 'text' },
-        { key: 'cost', header: 'registers.log-book.columns.total-cost', kind: 'money' },
-        { key: 'days', header: 'registers.log-book.columns.downtime', kind: 'number' },
-      ],
-      headers: ['tag', 'reported-on', 'actions', 'total-cost', 'downtime'].map((key) => words.t(`registers.log-book.columns.${key}`)),
-      rows,
-      pageSize: 100,
-      total: rows.length,
-      totals: { columns: [false, false, false, true, true], label: words.t('registers.totals') },
+    const columns = [
+      { key: 'tag', kind: 'text' },
+      { key: 'reported-on', kind: 'day' },
+      { key: 'actions', kind: 'text' },
+      { key: 'total-cost', kind: 'money' },
+      { key: 'downtime', kind: 'number' },
+    ] as const;
+    // A plain report: columns sized from their text, the cost and the days added up.
+    const printing: Printing = {
+      heading: {},
+      clause: '',
+      lead: null,
+      columns: columns.map(({ key, kind }) => ({ header: words.t(`registers.log-book.columns.${key}`), kind, weight: null, align: alignOf(kind), totalled: kind !== 'text' && kind !== 'day' })),
+      rows: rows.map((values) => ({ values, runs: values.map(() => null) })),
+      totalsLabel: () => words.t('registers.totals'),
+      empty: words.t('registers.pdf.empty'),
+      summary: () => null,
+      footnote: () => '',
+      signers: ['registers.pdf.prepared-by', 'registers.pdf.checked-by'],
+      statement: 'registers.pdf.statement',
+      witnessed: [],
+      size: null,
     };
     const chunks: Buffer[] = [];
     const out = new Writable({
@@ -118,7 +127,7 @@ describe('the one layout every report is printed in', () => {
         done();
       },
     });
-    const written = await writePdf(table, out, {
+    const written = await writePdf(printing, out, {
       t: words.t,
       language,
       institution: { id: 'i', name: 'Wizara ya Maji', code: 'MAJI', postal_address: 'S.L.P. 456, Dodoma', accounting_officer_title: 'Katibu Mkuu', head_title: 'Waziri', configured_at: '', updated_at: '' },
@@ -128,6 +137,8 @@ describe('the one layout every report is printed in', () => {
       printedBy: 'Asha Mrisho',
       witness: null,
       now: new Date('2026-11-23T08:00:00Z'),
+      total: rows.length,
+      pageSize: 100,
     });
     expect(written).toBe(340);
     return { filename: 'long.pdf', mime: 'application/pdf', base64: Buffer.concat(chunks).toString('base64') };

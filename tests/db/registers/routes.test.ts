@@ -65,8 +65,8 @@ describe('the words of the registers', () => {
       const at = (catalogue: unknown) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
       expect([key, blanks(at(swRegisters))]).toEqual([key, blanks(at(enRegisters))]);
     }
-    expect(wordsIn('en').t('registers.written', { file: 'rejista.xlsx', rows: 12 })).toBe('Register written to rejista.xlsx: 12 rows.');
-    expect(wordsIn('sw').t('registers.written', { file: 'rejista.xlsx', rows: 12 })).toBe('Rejista imeandikwa kwenye rejista.xlsx: safu 12.');
+    expect(wordsIn('en').t('registers.written', { file: 'rejista.xlsx', rows: 12 })).toBe('Report written to rejista.xlsx: 12 rows.');
+    expect(wordsIn('sw').t('registers.written', { file: 'rejista.xlsx', rows: 12 })).toBe('Ripoti imeandikwa kwenye rejista.xlsx: safu 12.');
   });
 
   it('name every heading, title, sheet and file of every register in both languages', () => {
