@@ -58,6 +58,49 @@ export async function newDocument(meta: DocumentMeta): Promise<Pdf> {
   return doc;
 }
 
+/** What PDFKit keeps of a page while pages are buffered, reached for by `sealPagesAsTheyFill`. */
+interface BufferedPage {
+  content: { buffer: unknown[]; end(): void };
+  dictionary: { data: { Contents: unknown } };
+}
+
+/** Words a typeface keeps laid out (PDFKit's cache, one entry a word) before it is emptied. */
+const WORDS_KEPT = 5_000;
+
+/**
+ * For a document of many pages (a report of 50,000 devices is 1,400): each page's text, once the next
+ * page starts, is compressed and written out at once as a content stream of its own, and the page goes
+ * on with a second stream for what is drawn on it later (its footer, once the page count is known).
+ * Without it PDFKit holds every drawing instruction of every page, one small buffer each, until the end:
+ * gigabytes for a large register. A page's streams are one to a reader, so the file prints the same.
+ * Every page must be drawn on again (a footer) before the document ends: an empty stream is not allowed.
+ * The typefaces' memory of words laid out is emptied too once it is large: a register's tags and serial
+ * numbers are each printed once, and would otherwise be kept to the end, every one.
+ */
+export function sealPagesAsTheyFill(doc: Pdf): void {
+  const internal = doc as unknown as {
+    _pageBuffer: BufferedPage[];
+    _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }>;
+    ref(): BufferedPage['content'];
+  };
+  let pages = 0;
+  doc.on('pageAdded', () => {
+    pages += 1;
+    // Counting a cache's words costs as much as a page's few hundred: every tenth page is often enough.
+    if (pages % 10 === 0) {
+      for (const font of Object.values(internal._fontFamilies)) {
+        if (font.layoutCache && Object.keys(font.layoutCache).length > WORDS_KEPT) font.layoutCache = Object.create(null) as Record<string, unknown>;
+      }
+    }
+    const previous = internal._pageBuffer[internal._pageBuffer.length - 2];
+    if (!previous || previous.content.buffer.length === 0) return;
+    const filled = previous.content;
+    filled.end();
+    previous.content = internal.ref();
+    previous.dictionary.data.Contents = [filled, previous.content];
+  });
+}
+
 export function toBuffer(doc: Pdf): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

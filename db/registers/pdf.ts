@@ -12,7 +12,7 @@ import { formatDay } from '../contract/days.ts';
 import { assertNever } from '../core/assert.ts';
 import { checkpoint as jobCheckpoint, pause, SLICE_MS } from '../core/jobs.ts';
 import { drawCertification, drawFooter, drawFormHead, frameOf, type Form } from '../documents/form.ts';
-import { drawBlock, formatTzs, newDocument, toBuffer, type Pdf, type Run } from '../documents/pdf.ts';
+import { drawBlock, formatTzs, newDocument, sealPagesAsTheyFill, toBuffer, type Pdf, type Run } from '../documents/pdf.ts';
 import { drawLongTable, drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
 import type { Witness } from '../documents/witness.ts';
 import type { Institution } from '../store/schema.ts';
@@ -215,6 +215,8 @@ export async function writePdf(printing: Printing, out: Writable, meta: PrintMet
     printedBy: meta.printedBy,
     witness: meta.witness,
   };
+  // A register of 50,000 devices is 1,400 pages: each is compressed and let go once the next begins.
+  sealPagesAsTheyFill(doc);
   doc.addPage();
   const frame = frameOf(form);
   let y = drawFormHead(form, printing.clause);

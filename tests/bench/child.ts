@@ -15,6 +15,8 @@ import { BENCH_ADMIN, BOOK_FIRST_DAY } from './dataset.ts';
 import { ROUTE_MEASURES, type Fixture } from './measures.ts';
 import { prepareRawImport, rawImport } from './raw/import.ts';
 import { rawExport } from './raw/export.ts';
+import { rawRegisterLines } from './raw/report.ts';
+import { exportRegisterToFile } from '../../db/registers/export.ts';
 import { rawVerify } from './raw/verify.ts';
 import { prepareRawOpen, prepareRawScans, rawOpen, rawScanner, scanPlan } from './raw/stocktake.ts';
 import { startPeakRss } from './rss.ts';
@@ -191,6 +193,21 @@ async function bulk(task: Exclude<Task, ScansTask | { kind: 'routes' }>): Promis
         core.close();
       }
     }
+    case 'product-register-pdf': {
+      // The whole equipment register printed, as the window's export or `daftari report devices --format pdf` writes it.
+      const core = await open(task.source);
+      try {
+        const { token } = await signInAsAdmin(core);
+        const verdict = core.authorize(token, 'registers.export');
+        if (!verdict.ok) throw new Error(`registers.export refused: ${verdict.error.code}`);
+        const ctx = verdict.ctx;
+        return await measured(async () => (await exportRegisterToFile(ctx, { register: 'devices', format: 'pdf', language: 'sw' }, task.out)).rows);
+      } finally {
+        core.close();
+      }
+    }
+    case 'raw-register-pdf':
+      return measured(async () => (await rawRegisterLines(task.source, task.out)).rows);
     case 'raw-stocktake-open': {
       const sqlite = prepareRawOpen(task.source);
       try {

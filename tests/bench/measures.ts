@@ -204,6 +204,25 @@ export const STOCKTAKE_MEASURES: StocktakeMeasures = {
   },
 };
 
+/**
+ * The whole equipment register printed as one PDF, as `daftari report devices --format pdf` or the
+ * window's export writes it. Every page is held until the last is laid out, because each says "page n
+ * of m": the figure to watch is the memory that takes. The raw side only reads the same rows and writes
+ * each as a line, the floor under any report, so its ratio says how much of the time is the printing;
+ * it has no goal.
+ */
+export const REGISTER_PDF_MEASURE = {
+  op: 'print devices register',
+  product: 'exportRegisterToFile (db/registers/export.ts): the devices report as PDF, every device, in Swahili',
+  raw: 'raw/report.ts: the same rows in the same order, each written as a line of text',
+  rssGoal: { value: 600, of: 'p95' },
+} as const satisfies { op: string; product: string; raw: string; rssGoal: Goal };
+
+export function registerPdfNames(devices: string): { time: string; rss: string } {
+  const { op } = REGISTER_PDF_MEASURE;
+  return { time: `${op} ${devices} devices`, rss: `${op} ${devices} devices peak RSS` };
+}
+
 /** The names the stocktake's measures are reported under, for a register of `devices`. */
 export function stocktakeNames(devices: string): { open: string; openRss: string; scan: string } {
   const { open, scan } = STOCKTAKE_MEASURES;

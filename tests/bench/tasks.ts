@@ -10,6 +10,7 @@ export type Task =
   /** `at`: the moment the core's clock stands at (ISO), for measures whose figures count back from today. */
   | { kind: 'routes'; source: string; measures: string[]; runs: number; reportRuns: number; at?: string }
   | { kind: 'product-stocktake-open' | 'raw-stocktake-open'; source: string }
+  | { kind: 'product-register-pdf' | 'raw-register-pdf'; source: string; out: string }
   // Product and raw scans in one process, taking turns scan by scan, each side on its own copy.
   | { kind: 'stocktake-scans'; product: string; raw: string; scans: number; warmUp: number; seed: number };
 
