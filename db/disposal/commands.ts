@@ -139,8 +139,9 @@ export function mediumLines(ctx: CallContext, asset: AssetRow): MediumLine[] {
 }
 
 /**
- * One device for a batch, checked: a candidate, not listed twice, not held by another batch, in the
- * office and out of repair, with its storage media known; then its route (3.6.14) and its media lines.
+ * One device for a batch, checked: a candidate, not listed twice, not held by another batch nor promised
+ * on an open handover, in the office and out of repair, with its storage media known; then its route
+ * (3.6.14) and its media lines.
  */
 function deviceLine(ctx: CallContext, line: z.output<typeof LineInput>, listed: readonly string[], self: string | null): z.input<typeof deviceAdded.payload> {
   const asset = device(ctx, line.asset_id);

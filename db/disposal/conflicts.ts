@@ -1,12 +1,14 @@
 // What a merge can break in disposal, although each installation kept the rules on its own: one device
 // put in batches on two installations (3.6.12), a device handed over on one installation while a batch
-// held it on the other, and two batches given the same number. Computed from state; resolved, as every
+// held it on the other, a device put in a batch on one while a handover not yet received held it on the
+// other (3.6.6), and two batches given the same number. Computed from state; resolved, as every
 // conflict, with the shared `conflicts.resolved` event once the records are set right. Each conflict's
 // detail carries what its sentence names (contract.ts tells it), so the Sync screen needs no lookup.
 import type { Conflict, ConflictRule } from '../area.ts';
 import { conflictId, groupedRule } from '../sync/conflicts.ts';
 import { statement, type Store } from '../store/open.ts';
-import { BATCH_NUMBER_TWICE, DEVICE_IN_TWO_BATCHES, HANDED_OVER_IN_BATCH, HOLDING_STATES } from './contract.ts';
+import { OPEN_STATES } from '../handovers/contract.ts';
+import { BATCH_NUMBER_TWICE, BATCHED_ON_HANDOVER, DEVICE_IN_TWO_BATCHES, HANDED_OVER_IN_BATCH, HOLDING_STATES } from './contract.ts';
 
 /** The states whose batches hold or held their devices to the end: a cancelled or returned batch let them go. */
 const HELD = [...HOLDING_STATES, 'disposed'].map((state) => `'${state}'`).join(', ');
@@ -76,9 +78,37 @@ function handedOverInBatch(store: Store): Conflict[] {
   }));
 }
 
+const OPEN_HANDOVER = OPEN_STATES.map((state) => `'${state}'`).join(', ');
+
+/**
+ * A device a batch holds while a handover of it is still pending or approved: a single installation
+ * refuses either while the other stands, so one was recorded on an installation that did not know of
+ * the other. Neither can go on (the receipt and sending the batch are both refused) until one ends.
+ */
+function batchedOnHandover(store: Store): Conflict[] {
+  const hasHandovers = statement(store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'handovers'").get();
+  if (!hasHandovers) return [];
+  const lines = statement(
+    store,
+    `SELECT json_extract(j.value, '$.asset_id') AS asset_id, json_extract(j.value, '$.tag') AS tag, b.id AS batch_id, b.number,
+        h.id AS handover_id, h.number AS handover_number
+      FROM handovers h, json_each(h.lines) k, disposal_batches b, json_each(b.lines) j
+      WHERE h.state IN (${OPEN_HANDOVER}) AND b.state IN (${HELD})
+        AND json_extract(j.value, '$.asset_id') = json_extract(k.value, '$.asset_id')
+      ORDER BY asset_id, b.id, h.id`,
+  ).all() as HandedLine[];
+  return lines.map((line) => ({
+    id: conflictId(BATCHED_ON_HANDOVER, [line.asset_id, line.batch_id, line.handover_id]),
+    kind: BATCHED_ON_HANDOVER,
+    entities: [line.asset_id, line.batch_id, line.handover_id],
+    detail: { tag: line.tag, number: line.number, handover: line.handover_number },
+  }));
+}
+
 export const disposalConflicts: ConflictRule[] = [
   { kind: DEVICE_IN_TWO_BATCHES, detect: inTwoBatches },
   { kind: HANDED_OVER_IN_BATCH, detect: handedOverInBatch },
+  { kind: BATCHED_ON_HANDOVER, detect: batchedOnHandover },
   groupedRule(
     BATCH_NUMBER_TWICE,
     `SELECT number AS key, json_group_array(id) AS ids FROM (SELECT number, id FROM disposal_batches ORDER BY id) GROUP BY number HAVING count(*) > 1 ORDER BY key`,

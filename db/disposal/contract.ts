@@ -187,9 +187,11 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 export const DEVICE_IN_TWO_BATCHES = 'disposal-device-in-two-batches';
 /** A device received through a handover on one installation while a batch held it on another. */
 export const HANDED_OVER_IN_BATCH = 'disposal-handed-over-in-batch';
+/** A device put in a batch on one installation while a handover not yet received held it on another. */
+export const BATCHED_ON_HANDOVER = 'disposal-batched-on-handover';
 /** Two batches given the same number on two installations. */
 export const BATCH_NUMBER_TWICE = 'disposal-number-twice';
-export const DISPOSAL_CONFLICT_KINDS = [DEVICE_IN_TWO_BATCHES, HANDED_OVER_IN_BATCH, BATCH_NUMBER_TWICE] as const;
+export const DISPOSAL_CONFLICT_KINDS = [DEVICE_IN_TWO_BATCHES, HANDED_OVER_IN_BATCH, BATCHED_ON_HANDOVER, BATCH_NUMBER_TWICE] as const;
 
 const words = (value: unknown): string => (typeof value === 'string' ? value : '');
 const wordList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -202,6 +204,7 @@ export function describeDisposalConflict(conflict: { kind: string; detail: Recor
   const { detail } = conflict;
   if (conflict.kind === BATCH_NUMBER_TWICE) return t('disposal_ui.conflicts.number-twice', { number: words(detail.number), count: wordList(detail.batches).length });
   if (conflict.kind === HANDED_OVER_IN_BATCH) return t('disposal_ui.conflicts.handed-over', { tag: words(detail.tag), number: words(detail.number), handover: words(detail.handover) });
+  if (conflict.kind === BATCHED_ON_HANDOVER) return t('disposal_ui.conflicts.on-handover', { tag: words(detail.tag), number: words(detail.number), handover: words(detail.handover) });
   return t('disposal_ui.conflicts.two-batches', { tag: words(detail.tag), numbers: wordList(detail.numbers).join(', ') });
 }
 

@@ -2,6 +2,7 @@
 // letter's settings with the catalogue's defaults.
 import type { z } from 'zod';
 import { translator, type Language } from '../contract/catalogues/index.ts';
+import { openHandoverOf } from '../handovers/queries.ts';
 import { statement, type Store } from '../store/open.ts';
 import type { AssetRow } from '../store/schema.ts';
 import { HOLDING_STATES, type BatchListInput, type CandidateReason } from './contract.ts';
@@ -96,11 +97,15 @@ export interface Candidate {
   proposed_by_name: string;
   batch_id: string | null;
   batch_number: string | null;
+  /** The handover not yet received or cancelled that holds the device: no batch may take it meanwhile. */
+  handover_id: string | null;
+  handover_number: string | null;
 }
 
 /**
  * 3.6.12–3.6.13: the devices waiting to go: closed as beyond repair, or proposed as obsolete or for sale
- * or removal, not yet disposed of or handed to another institution; `batch_number` when a batch holds them.
+ * or removal, not yet disposed of or handed to another institution; `batch_number` when a batch holds
+ * them, `handover_number` when a handover not yet received or cancelled does.
  */
 export function listCandidates(store: Store): Candidate[] {
   const rows = statement(
@@ -112,19 +117,24 @@ export function listCandidates(store: Store): Candidate[] {
       LEFT JOIN disposal_proposals p ON p.id = (SELECT id FROM disposal_proposals WHERE asset_id = a.id AND state = 'open' ORDER BY created_at DESC, id LIMIT 1)
       WHERE a.disposal_candidate = 1 AND a.disposed_on IS NULL AND a.transferred_to IS NULL
       ORDER BY a.tag COLLATE NOCASE, a.id`,
-  ).all() as (Omit<Candidate, 'reason' | 'route' | 'note' | 'proposed_by_name'> & {
+  ).all() as (Omit<Candidate, 'reason' | 'route' | 'note' | 'proposed_by_name' | 'handover_id' | 'handover_number'> & {
     proposal_reason: CandidateReason | null;
     proposal_route: string | null;
     proposal_note: string | null;
     proposed_by_name: string | null;
   })[];
-  return rows.map(({ proposal_reason, proposal_route, proposal_note, proposed_by_name, ...row }) => ({
-    ...row,
-    reason: proposal_reason ?? 'beyond_repair',
-    route: proposal_route ?? 'destruction',
-    note: proposal_note ?? beyondRepairOf(store, row.id)?.note ?? '',
-    proposed_by_name: proposed_by_name ?? '',
-  }));
+  return rows.map(({ proposal_reason, proposal_route, proposal_note, proposed_by_name, ...row }) => {
+    const handover = openHandoverOf(store, row.id);
+    return {
+      ...row,
+      reason: proposal_reason ?? 'beyond_repair',
+      route: proposal_route ?? 'destruction',
+      note: proposal_note ?? beyondRepairOf(store, row.id)?.note ?? '',
+      proposed_by_name: proposed_by_name ?? '',
+      handover_id: handover?.id ?? null,
+      handover_number: handover?.number ?? null,
+    };
+  });
 }
 
 /** Candidates no batch holds yet: what the records officer still has to deal with. */
@@ -198,6 +208,9 @@ export function blockOf(store: Store, asset: AssetRow, self: string | null): { c
   if (asset.lost_report_id) return { code: 'disposal-device-lost', params: { tag } };
   const other = holdingBatchOf(store, asset.id, self);
   if (other) return { code: 'disposal-device-in-batch', params: { tag, number: other.number } };
+  // 3.6.6: a handover not yet received or cancelled promises the device to its receiver; it ends first.
+  const handover = openHandoverOf(store, asset.id);
+  if (handover) return { code: 'disposal-device-on-handover', params: { tag, number: handover.number } };
   if (asset.off_premises_id) return { code: 'disposal-device-off-premises', params: { tag } };
   if (asset.repair_state === 'off_site') return { code: 'disposal-device-away-for-repair', params: { tag } };
   if (asset.repair_state === 'in_house') return { code: 'disposal-device-under-repair', params: { tag } };

@@ -3,6 +3,7 @@
 import { isStorageMedium } from '../assets/contract.ts';
 import { findAssetRow } from '../assets/queries.ts';
 import { refuse } from '../core/refusal.ts';
+import { findBatchRow } from '../disposal/queries.ts';
 import { refuseDisposed } from '../disposal/read-only.ts';
 import { approvedPermitOf } from '../movements/queries.ts';
 import { findPerson } from '../people/queries.ts';
@@ -58,7 +59,8 @@ export function refuseLine(store: Store, asset: AssetRow, context: LineContext):
       refuseDisposed(asset);
       break;
     case 'in_disposal':
-      refuse('handover-device-in-disposal', params);
+      // 3.6.12: the batch holds it until the records officer takes it out; the sentence says which batch.
+      refuse('handover-device-in-disposal', { tag, number: findBatchRow(store, asset.disposal_batch_id ?? '')?.number ?? '' });
       break;
     case 'away_for_repair':
       refuse('handover-device-away-for-repair', params);

@@ -1,6 +1,7 @@
 // Handovers of ICT equipment (makabidhiano, 3.6.6) and the rule of 3.6.14: kinds, states, parties,
 // the forms' inputs and the pure rules the core and the window share. Pure zod; messages are catalogue keys.
 import { z } from 'zod';
+import type { AssetListInput } from '../assets/contract.ts';
 import { FileInput } from '../maintenance/contract.ts';
 import { CalendarDate, Id, multilineText, OptionalDate, optionalMultilineText, optionalText, OutputLanguage, safeString, SearchText, text } from '../contract/inputs.ts';
 
@@ -125,6 +126,22 @@ export function handoverNumber(code: string, year: number, seq: number): string 
 /** Which receivers a kind may have: a return goes back to the store or to a person, never outside. */
 export function receiverAllowed(kind: HandoverKind, receiver: ReceiverType): boolean {
   return kind === 'return' ? receiver !== 'institution' : receiver !== 'store';
+}
+
+/** The giver as the form knows it while it is filled in: a person perhaps not chosen yet, or the store. */
+export type GiverChoice = { type: 'person'; person_id: string | null } | { type: 'store' };
+
+/**
+ * What the form's device picker asks the register for: the devices the giver holds (or the store keeps)
+ * that may change hands now. A device keeps its last holder on the register when it is disposed of, lost,
+ * taken for disposal or repair, or out on a permit, and each of those gives it another status (the one
+ * that limits it most, db/assets/reducer.ts): in service with a person, or in the store, is what is left.
+ * Devices on another open handover or an approved permit are still offered; the check names why not.
+ */
+export function pickerQuery(giver: GiverChoice, search: string): AssetListInput {
+  return giver.type === 'store'
+    ? { search, status: 'in_store', limit: 30 }
+    : { search, custodian_id: giver.person_id, status: 'in_service', limit: 30 };
 }
 
 // ---- Conflicts a merge can reveal (conflicts.ts detects them; the handovers and Sync screens tell them) ----

@@ -53,6 +53,11 @@ const SAMPLES: Record<string, ConflictLike> = {
     entities: ['a1', 'b1', 'h1'],
     detail: { tag: 'MAJI/ICT/2025/0042', number: 'MAJI/UOND/2025/0001', handover: 'MAJI/MK/2025/0003' },
   },
+  'disposal-batched-on-handover': {
+    kind: 'disposal-batched-on-handover',
+    entities: ['a1', 'b1', 'h1'],
+    detail: { tag: 'MAJI/ICT/2025/0042', number: 'MAJI/UOND/2025/0001', handover: 'MAJI/MK/2025/0004' },
+  },
   'disposal-number-twice': { kind: 'disposal-number-twice', entities: ['b1', 'b2'], detail: { number: 'MAJI/UOND/2025/0001', batches: ['b1', 'b2'] } },
   'stocktake-counted-in-two-places': {
     kind: 'stocktake-counted-in-two-places',
@@ -145,7 +150,8 @@ describe('the custody areas’ conflicts on the Sync screen', () => {
     expect(text('disposal-handed-over-in-batch')).toContain('MAJI/ICT/2025/0042 was handed over (MAJI/MK/2025/0003) while disposal batch MAJI/UOND/2025/0001 held it');
     expect(text('disposal-handed-over-in-batch', sw)).toContain('Kifaa MAJI/ICT/2025/0042 kilikabidhiwa (MAJI/MK/2025/0003) kikiwa kwenye kundi la uondoaji MAJI/UOND/2025/0001');
     expect(conflictTitle('disposal-number-twice', en)).toBe('Disposal batch number used twice');
-    for (const kind of ['disposal-device-in-two-batches', 'disposal-handed-over-in-batch', 'disposal-number-twice']) {
+    expect(text('disposal-batched-on-handover')).toContain('MAJI/ICT/2025/0042 was put in disposal batch MAJI/UOND/2025/0001 while handover MAJI/MK/2025/0004');
+    for (const kind of ['disposal-device-in-two-batches', 'disposal-handed-over-in-batch', 'disposal-batched-on-handover', 'disposal-number-twice']) {
       expect(conflictScreen(kind)).toBe('disposal');
       expect(conflictScreenLink(kind, sw)).toBe('Fungua uondoaji wa vifaa');
     }

@@ -213,7 +213,10 @@ function CandidateRow({
     <Table.Tr data-testid="candidate-row" data-tag={candidate.tag} data-reason={candidate.reason}>
       {canBuild ? (
         <Table.Td>
-          {candidate.batch_id === null ? <Checkbox checked={chosen} onChange={(event) => onToggle(event.currentTarget.checked)} aria-label={candidate.tag} data-testid="choose-candidate" /> : null}
+          {/* A handover not yet received or cancelled holds the device (3.6.6): no batch may take it until it ends. */}
+          {candidate.batch_id === null && candidate.handover_id === null ? (
+            <Checkbox checked={chosen} onChange={(event) => onToggle(event.currentTarget.checked)} aria-label={candidate.tag} data-testid="choose-candidate" />
+          ) : null}
         </Table.Td>
       ) : null}
       <Table.Td>
@@ -238,8 +241,12 @@ function CandidateRow({
         ) : null}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" className="wrap-words">
-          {candidate.batch_number ? t('disposal_ui.candidates.in-batch', { number: candidate.batch_number }) : t(`statuses.${candidate.status}`)}
+        <Text size="sm" className="wrap-words" data-testid="candidate-now">
+          {candidate.batch_number
+            ? t('disposal_ui.candidates.in-batch', { number: candidate.batch_number })
+            : candidate.handover_number
+              ? t('disposal_ui.candidates.on-handover', { number: candidate.handover_number })
+              : t(`statuses.${candidate.status}`)}
         </Text>
       </Table.Td>
       {canWithdraw ? (

@@ -9,7 +9,7 @@ import { IconBarcode, IconCheck, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONDITIONS, receiverAllowed, type HandoverKind, type ReceiverType } from '../../../db/handovers/contract.ts';
+import { CONDITIONS, pickerQuery, receiverAllowed, type HandoverKind, type ReceiverType } from '../../../db/handovers/contract.ts';
 import type { RouteInput, RouteOutput } from '../../../db/contract/routes.ts';
 import { useClient, useRouteMutation, useRouteQuery } from '../../client/context.tsx';
 import { errorValueOf, type ErrorValue } from '../../client/call-error.ts';
@@ -300,13 +300,15 @@ export function PrepareForm({ onClose, onPrepared }: { onClose: () => void; onPr
   );
 }
 
-/** Devices the giver holds (or the store keeps), found by typing part of a tag, make or serial. */
+/**
+ * Devices the giver holds (or the store keeps) that may change hands now, found by typing part of a tag,
+ * make or serial: never one disposed of, lost, taken for disposal or at repair (pickerQuery).
+ */
 function DevicePicker({ giverType, giver, disabled, onPick }: { giverType: 'person' | 'store'; giver: string | null; disabled: boolean; onPick: (tag: string) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
-  const input: RouteInput<'assets.list'> =
-    giverType === 'store' ? { search: debounced, status: 'in_store', limit: 30 } : { search: debounced, custodian_id: giver, limit: 30 };
+  const input = pickerQuery(giverType === 'store' ? { type: 'store' } : { type: 'person', person_id: giver }, debounced);
   const devices = useRouteQuery('assets.list', input, { enabled: !disabled, placeholderData: keepPreviousData });
   const options = (devices.data?.items ?? []).map((device) => ({ value: device.tag, label: `${device.tag} — ${[device.make, device.model].filter(Boolean).join(' ')}` }));
   return (

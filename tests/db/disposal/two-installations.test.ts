@@ -1,5 +1,6 @@
 // Two installations of the Ministry of Water exchanging bundles (3.6.12): a device put in disposal batches on
-// both, and a device handed over on one while a batch on the other held it. Each installation kept the
+// both, a device handed over on one while a batch on the other held it, and a device put in a batch on
+// one while a handover not yet received held it on the other. Each installation kept the
 // rules on its own; after the exchange both hold the same rows, and the Sync screen lists each conflict
 // (conflicts.list, the route its panel calls) with a plain sentence naming the tag and the batch numbers,
 // in Swahili and English. Taking the device out of one batch clears the first conflict on both.
@@ -7,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translator, type Language } from '../../../db/contract/catalogues/index.ts';
 import type { RouteOutput } from '../../../db/contract/routes.ts';
 import { areaConflictText, conflictDevices, conflictScreen, conflictTitle } from '../../../renderer/screens/sync/sync-helpers.ts';
-import { addUser, present, rowsOf, type TestUser } from '../../helpers/core.ts';
+import { addUser, expectRefused, present, rowsOf, type TestUser } from '../../helpers/core.ts';
 import { carry, conflictsOf, openReplica, registerDevice, sharedDigest, type Replica } from '../../helpers/sync.ts';
 
 interface Office {
@@ -159,5 +160,52 @@ describe('disposal on two installations', () => {
     await exchange(a.r, b.r);
     expectConverged(a.r, b.r);
     for (const r of [a.r, b.r]) expect((await conflictsOf(r)).map((c) => c.kind)).not.toContain('disposal-handed-over-in-batch');
+  });
+
+  it('a device put in a batch on one while on a handover not yet received on the other: the same conflict on both, until the handover is cancelled', async () => {
+    const { a, b, device, zuhura, hamisi } = await setting();
+    // A prepares the laptop's handover from Zuhura to Hamisi and the Accounting Officer approves it.
+    const prepared = await a.r.ok('handovers.prepare', {
+      kind: 'handover',
+      from: { type: 'person', person_id: zuhura },
+      to: { type: 'person', person_id: hamisi },
+      lines: [{ asset_id: device, condition: 'fair', accessories: 'Chaja' }],
+      reason: 'Hamisi anahitaji kompyuta ya kazi',
+    });
+    const handover = await a.r.t.ok(a.accountant.token, 'handovers.decide', { handover_id: prepared.id, decision: 'approved' });
+    // B, not knowing, proposes the laptop as obsolete and puts it in a batch.
+    b.r.clock.advance(5 * 60_000);
+    await b.r.ok('disposal.propose', { asset_id: device, reason: 'obsolete', note: 'Imechakaa' });
+    const batch = await b.r.t.ok(b.records.token, 'disposal.create', { lines: [{ asset_id: device }] });
+    expect(await conflictsOf(a.r)).toEqual([]);
+
+    await exchange(a.r, b.r);
+    expectConverged(a.r, b.r);
+    const listed = await conflictsOf(a.r);
+    expect(await conflictsOf(b.r)).toEqual(listed);
+    const both = present(listed.find((c) => c.kind === 'disposal-batched-on-handover'), 'the conflict');
+    expect(both.entities).toEqual([device, batch.id, handover.id]);
+    expect(both.detail).toEqual({ tag: 'MAJI/ICT/2025/0042', number: batch.number, handover: handover.number });
+    expect(conflictDevices(both)).toEqual([device]);
+    expect(conflictScreen(both.kind)).toBe('disposal');
+    expect(told(both)).toEqual({
+      sw: {
+        title: 'Kimewekwa kwenye kundi la uondoaji kikiwa kwenye makabidhiano',
+        text: `Kifaa MAJI/ICT/2025/0042 kiliwekwa kwenye kundi la uondoaji ${batch.number} kikiwa kwenye makabidhiano ${handover.number} ambayo bado hayajakamilika, kwenye kompyuta nyingine. Futa makabidhiano hayo, au kiondoe kifaa kwenye kundi.`,
+      },
+      en: {
+        title: 'Put in a disposal batch while on a handover',
+        text: `The device MAJI/ICT/2025/0042 was put in disposal batch ${batch.number} while handover ${handover.number}, not yet complete, held it, on another computer. Cancel that handover, or take the device out of the batch.`,
+      },
+    });
+    // Neither goes on meanwhile: the batch holds the device, so the receipt is refused, naming the batch.
+    const refused = expectRefused(await a.r.call('handovers.receive', { handover_id: handover.id, received_on: '2025-03-03', received_by: 'Hamisi Juma' }), 'handover-device-in-disposal');
+    expect(refused.params).toEqual({ tag: 'MAJI/ICT/2025/0042', number: batch.number });
+
+    // A cancels the handover: nothing holds the device twice any more, on either installation.
+    await a.r.ok('handovers.cancel', { handover_id: handover.id, reason: 'Kompyuta imewekwa kwenye kundi la uondoaji' });
+    await exchange(a.r, b.r);
+    expectConverged(a.r, b.r);
+    for (const r of [a.r, b.r]) expect((await conflictsOf(r)).map((c) => c.kind)).not.toContain('disposal-batched-on-handover');
   });
 });

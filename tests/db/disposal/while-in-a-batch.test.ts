@@ -1,6 +1,7 @@
 // Issue 11: while in a disposal batch a device cannot be handed over, taken off premises or sent for
 // repair; each refusal names it. Its preventive work no longer falls due.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../../db/contract/catalogues/index.ts';
 import { refusedWithoutWriting } from '../../helpers/core.ts';
 import { device, openDisposalOffice, threeDevices, type DisposalOffice } from './fixture.ts';
 
@@ -8,12 +9,12 @@ describe('a device in a disposal batch', () => {
   let o: DisposalOffice;
   beforeEach(async () => {
     o = await openDisposalOffice();
-    await o.ok(o.records.token, 'disposal.create', threeDevices(o));
+    expect((await o.ok(o.records.token, 'disposal.create', threeDevices(o))).number).toBe('MAJI/UOND/2026/0001');
     expect((await device(o, o.desktop.id)).status).toBe('in_disposal');
   });
   afterEach(() => o.core.close());
 
-  it('cannot be handed over', async () => {
+  it('cannot be handed over: the refusal names the device and its batch', async () => {
     const error = await refusedWithoutWriting(
       o,
       o.officer.token,
@@ -27,7 +28,22 @@ describe('a device in a disposal batch', () => {
       },
       'handover-device-in-disposal',
     );
-    expect(error.params).toEqual({ tag: 'MAJI/ICT/2026/0002' });
+    expect(error.params).toEqual({ tag: 'MAJI/ICT/2026/0002', number: 'MAJI/UOND/2026/0001' });
+    expect(translator('sw')(error.message, error.params)).toBe(
+      'Kifaa MAJI/ICT/2026/0002 kiko kwenye kundi la uondoaji MAJI/UOND/2026/0001; hakiwezi kukabidhiwa hadi kitolewe kwenye kundi hilo.',
+    );
+    expect(translator('en')(error.message, error.params)).toBe('Device MAJI/ICT/2026/0002 is in disposal batch MAJI/UOND/2026/0001; it cannot be handed over unless it leaves the batch.');
+  });
+
+  it('cannot be scanned onto a handover form either', async () => {
+    const error = await refusedWithoutWriting(
+      o,
+      o.officer.token,
+      'handovers.check-device',
+      { code: 'MAJI/ICT/2026/0002', from: { type: 'store' }, to_type: 'person', listed: [] },
+      'handover-device-in-disposal',
+    );
+    expect(error.params).toEqual({ tag: 'MAJI/ICT/2026/0002', number: 'MAJI/UOND/2026/0001' });
   });
 
   it('cannot be taken out of the office', async () => {
