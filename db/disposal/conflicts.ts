@@ -54,10 +54,10 @@ interface HandedLine {
 }
 
 /**
- * A device received through a handover after a batch took it in: on one installation the batch holds
- * the device and nothing may move it; the handover was recorded on another that did not know.
+ * A device a batch holds that a handover also names, in the state `handover` says: one installation
+ * would have refused the second of the two, so it was recorded on another that did not know of the first.
  */
-function handedOverInBatch(store: Store): Conflict[] {
+function batchAndHandover(store: Store, kind: typeof HANDED_OVER_IN_BATCH | typeof BATCHED_ON_HANDOVER, handover: string): Conflict[] {
   const hasHandovers = statement(store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'handovers'").get();
   if (!hasHandovers) return [];
   const lines = statement(
@@ -65,14 +65,12 @@ function handedOverInBatch(store: Store): Conflict[] {
     `SELECT json_extract(j.value, '$.asset_id') AS asset_id, json_extract(j.value, '$.tag') AS tag, b.id AS batch_id, b.number,
         h.id AS handover_id, h.number AS handover_number
       FROM disposal_batches b, json_each(b.lines) j, handovers h, json_each(h.lines) k
-      WHERE b.state IN (${HELD}) AND h.state = 'received'
-        AND json_extract(k.value, '$.asset_id') = json_extract(j.value, '$.asset_id')
-        AND h.received_at > json_extract(j.value, '$.added_at')
+      WHERE b.state IN (${HELD}) AND json_extract(k.value, '$.asset_id') = json_extract(j.value, '$.asset_id') AND ${handover}
       ORDER BY asset_id, b.id, h.id`,
   ).all() as HandedLine[];
   return lines.map((line) => ({
-    id: conflictId(HANDED_OVER_IN_BATCH, [line.asset_id, line.batch_id, line.handover_id]),
-    kind: HANDED_OVER_IN_BATCH,
+    id: conflictId(kind, [line.asset_id, line.batch_id, line.handover_id]),
+    kind,
     entities: [line.asset_id, line.batch_id, line.handover_id],
     detail: { tag: line.tag, number: line.number, handover: line.handover_number },
   }));
@@ -80,29 +78,17 @@ function handedOverInBatch(store: Store): Conflict[] {
 
 const OPEN_HANDOVER = OPEN_STATES.map((state) => `'${state}'`).join(', ');
 
+/** A device received through a handover after a batch took it in: the batch holds it and nothing may move it. */
+function handedOverInBatch(store: Store): Conflict[] {
+  return batchAndHandover(store, HANDED_OVER_IN_BATCH, `h.state = 'received' AND h.received_at > json_extract(j.value, '$.added_at')`);
+}
+
 /**
- * A device a batch holds while a handover of it is still pending or approved: a single installation
- * refuses either while the other stands, so one was recorded on an installation that did not know of
- * the other. Neither can go on (the receipt and sending the batch are both refused) until one ends.
+ * A device a batch holds while a handover of it is still pending or approved: neither can go on (the
+ * receipt and sending the batch are both refused) until one ends.
  */
 function batchedOnHandover(store: Store): Conflict[] {
-  const hasHandovers = statement(store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'handovers'").get();
-  if (!hasHandovers) return [];
-  const lines = statement(
-    store,
-    `SELECT json_extract(j.value, '$.asset_id') AS asset_id, json_extract(j.value, '$.tag') AS tag, b.id AS batch_id, b.number,
-        h.id AS handover_id, h.number AS handover_number
-      FROM handovers h, json_each(h.lines) k, disposal_batches b, json_each(b.lines) j
-      WHERE h.state IN (${OPEN_HANDOVER}) AND b.state IN (${HELD})
-        AND json_extract(j.value, '$.asset_id') = json_extract(k.value, '$.asset_id')
-      ORDER BY asset_id, b.id, h.id`,
-  ).all() as HandedLine[];
-  return lines.map((line) => ({
-    id: conflictId(BATCHED_ON_HANDOVER, [line.asset_id, line.batch_id, line.handover_id]),
-    kind: BATCHED_ON_HANDOVER,
-    entities: [line.asset_id, line.batch_id, line.handover_id],
-    detail: { tag: line.tag, number: line.number, handover: line.handover_number },
-  }));
+  return batchAndHandover(store, BATCHED_ON_HANDOVER, `h.state IN (${OPEN_HANDOVER})`);
 }
 
 export const disposalConflicts: ConflictRule[] = [
