@@ -10,6 +10,7 @@ import type { Language, Translate } from './contract/catalogues/index.ts';
 import { translator } from './contract/catalogues/index.ts';
 import { mayCall, type RouteDefinition } from './contract/route.ts';
 import type { Role } from './users/contract.ts';
+import type { Services } from './core/context.ts';
 import { createDomain, type Domain } from './journal/domain.ts';
 import type { AnyProjection, EventDefinition } from './journal/types.ts';
 import { migrations as storeMigrations } from './store/migrations/index.ts';
@@ -99,6 +100,11 @@ export interface Area<R extends RouteTable = RouteTable> {
   readonly registers?: readonly Register<never>[];
   /** What `verify` checks besides the chain and the projections: fingerprints the area recorded (a frozen snapshot's SHA-256). */
   readonly checks?: readonly StoreCheck[];
+  /**
+   * Run at every opening, after the migrations and the held events: where a migration found data to
+   * change, the area records it here as events, since only commands write the journal (0190's links).
+   */
+  readonly startup?: (services: Services) => void;
 }
 
 /** Declares an area; `const` keeps each route's input and output types for the typed route table. */

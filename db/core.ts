@@ -72,6 +72,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
   // Events a newer peer sent, of types this version did not know, are folded once it knows them.
   foldHeldEvents(store, domain);
+  for (const area of registry.areas) area.startup?.(services);
   // Held up to the heads seen at the last opening and to the newest backup: a warning at once if they disagree.
   services.startup.check = startupCheck(store, clock.now());
   // Every call of every transport takes its turn of the store here (db/contract/dispatch.ts).

@@ -9,6 +9,7 @@ import type { SessionUser } from '../core/context.ts';
 import { decodeCursor, encodeCursor } from '../core/paging.ts';
 import { refuse } from '../core/refusal.ts';
 import { duePreventive, type DueItem } from '../maintenance/queries.ts';
+import { ACCOUNTS_OF_LEAVERS } from '../users/queries.ts';
 import { statement, type Store } from '../store/open.ts';
 import {
   AGE_BANDS,
@@ -110,10 +111,6 @@ const NOT_WIPED = `FROM assets a
   JOIN (SELECT asset_id, max(returned_on) AS last_return FROM media_issues WHERE state = 'returned' GROUP BY asset_id) r ON r.asset_id = a.id
   WHERE a.status != 'disposed' AND a.category IN (${STORAGE_MEDIUM_CATEGORIES.map((c) => `'${c}'`).join(', ')})
     AND NOT EXISTS (SELECT 1 FROM media_wipes w WHERE w.asset_id = a.id AND w.wiped_on >= r.last_return)`;
-
-/** 3.1.2: an active account whose holder the register of people marks as no longer serving (matched by name). */
-const ACCOUNTS_OF_LEAVERS = `FROM users u JOIN people p ON p.full_name = u.display_name COLLATE NOCASE AND p.active = 0
-  WHERE u.active = 1 AND NOT EXISTS (SELECT 1 FROM people q WHERE q.full_name = u.display_name COLLATE NOCASE AND q.active = 1)`;
 
 /** 3.6.6: handovers whose permit was approved, received (compliant) or still waiting for the receipt. */
 const DECIDED_HANDOVERS = `FROM handovers h WHERE h.state IN ('approved', 'received')`;
@@ -433,9 +430,10 @@ const DEFINITIONS: readonly FigureDefinition[] = [
     clause: '3.1.2',
     reads: 'users.list',
     kind: 'count',
-    count: ({ store }) => ({ value: scalar(store, `SELECT count(DISTINCT u.id) AS n ${ACCOUNTS_OF_LEAVERS}`) }),
+    // An active account whose person (the account's own link, never a matching name) no longer serves.
+    count: ({ store }) => ({ value: scalar(store, `SELECT count(*) AS n ${ACCOUNTS_OF_LEAVERS}`) }),
     list: () => ({
-      sql: `SELECT DISTINCT u.id AS id, u.display_name AS label, u.username AS detail, 'users' AS screen, u.id AS lead_id, u.display_name || ' ' || u.id AS sort,
+      sql: `SELECT u.id AS id, u.display_name AS label, u.username AS detail, 'users' AS screen, u.id AS lead_id, u.display_name || ' ' || u.id AS sort,
                    'dashboard_ui.why.account-of-leaver' AS why_key, '{}' AS why_params, 'attention' AS flag ${ACCOUNTS_OF_LEAVERS}`,
       params: {},
     }),

@@ -68,6 +68,8 @@ export interface UserTable {
   last_sign_in_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The person of the register the account belongs to (3.1.2), or null; added by 0190-account-person. */
+  person_id: string | null;
 }
 export type UserRow = Selectable<UserTable>;
 

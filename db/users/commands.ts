@@ -1,18 +1,28 @@
 // Account commands (3.1.1, 3.1.2, 3.1.6–3.1.8): each checks its rules, then records events.
 import type { z } from 'zod';
-import type { ChangePasswordInput, CreateUserInput, DeactivateUserInput, ResetPasswordInput, SecuritySettingsInput, SignInInput, UpdateUserInput, UserIdInput } from './contract.ts';
+import type { ChangePasswordInput, CreateUserInput, Role, DeactivateUserInput, ResetPasswordInput, SecuritySettingsInput, SignInInput, UpdateUserInput, UserIdInput } from './contract.ts';
 import { actorOf, command, signedIn, type CallContext, type Services, type SessionUser } from '../core/context.ts';
 import { refuse } from '../core/refusal.ts';
 import { SYSTEM_ACTOR } from '../journal/append.ts';
 import { emit } from '../journal/types.ts';
 import { passwordChanged, securitySettingsChanged, signInFailed, userCreated, userDeactivated, userReactivated, userSignedIn, userUpdated } from './events.ts';
 import type { UserRow } from '../store/schema.ts';
-import { countActiveAdmins, findUserById, findUserByUsername, passwordChangeDue, passwordMaxAgeDays, toUserView, type PasswordChangeDue, type UserView } from './queries.ts';
+import { findPerson } from '../people/queries.ts';
+import {
+  countActiveAdmins,
+  findAccountOfPerson,
+  findUserById,
+  findUserByUsername,
+  findUserView,
+  passwordChangeDue,
+  passwordMaxAgeDays,
+  type PasswordChangeDue,
+  type UserView,
+} from './queries.ts';
 import { LOCKOUT_MS, SECURITY_SETTINGS_ID } from './reducer.ts';
 
 export function sessionUserOf(row: UserRow): SessionUser {
-  const view = toUserView(row);
-  return { id: view.id, username: view.username, display_name: view.display_name, roles: view.roles };
+  return { id: row.id, username: row.username, display_name: row.display_name, roles: JSON.parse(row.roles) as Role[] };
 }
 
 export interface SignedInResult {
@@ -35,6 +45,23 @@ function decoyFor(ctx: Services): Promise<string> {
 
 function requireUser(ctx: Services, id: string): UserRow {
   return findUserById(ctx.store, id) ?? refuse('user-not-found', undefined, { user_id: 'errors.user-not-found' });
+}
+
+function viewOf(ctx: Services, id: string): UserView {
+  return findUserView(ctx.store, id) ?? refuse('user-not-found', undefined, { user_id: 'errors.user-not-found' });
+}
+
+/**
+ * 3.1.2: an account names a person of the register, and a person holds at most one account, so the
+ * register's "no longer serving" reaches exactly one account. `accountId` is the account being changed.
+ */
+function checkPersonLink(ctx: Services, personId: string | null, accountId: string | null): void {
+  if (personId === null) return;
+  const person = findPerson(ctx.store, personId) ?? refuse('person-not-found', undefined, { person_id: 'errors.person-not-found' });
+  const other = findAccountOfPerson(ctx.store, personId);
+  if (other && other.id !== accountId) {
+    refuse('person-has-account', { person: person.full_name, username: other.username }, { person_id: 'errors.person-has-account' });
+  }
 }
 
 /**
@@ -105,11 +132,13 @@ export async function changePassword(ctx: CallContext, input: z.output<typeof Ch
 export async function createUser(ctx: CallContext, input: z.output<typeof CreateUserInput>): Promise<UserView> {
   const admin = signedIn(ctx);
   if (findUserByUsername(ctx.store, input.username)) refuse('username-taken', { username: input.username }, { username: 'errors.username-taken' });
+  checkPersonLink(ctx, input.person_id, null);
   const hash = await ctx.hasher.hash(input.temporary_password);
   const id = ctx.ids.next();
   command(ctx, actorOf(admin), () => {
     // Checked again inside the transaction: the hash took time, and another process may have written.
     if (findUserByUsername(ctx.store, input.username)) refuse('username-taken', { username: input.username }, { username: 'errors.username-taken' });
+    checkPersonLink(ctx, input.person_id, null);
     return {
       events: [
         emit(userCreated, id, {
@@ -118,12 +147,13 @@ export async function createUser(ctx: CallContext, input: z.output<typeof Create
           roles: input.roles,
           password_hash: hash,
           must_change_password: true,
+          person_id: input.person_id,
         }),
       ],
       result: null,
     };
   });
-  return toUserView(requireUser(ctx, id));
+  return viewOf(ctx, id);
 }
 
 export function updateUser(ctx: CallContext, input: z.output<typeof UpdateUserInput>): UserView {
@@ -138,9 +168,12 @@ export function updateUser(ctx: CallContext, input: z.output<typeof UpdateUserIn
     if (row.id === admin.id && input.roles.some((role) => !held.includes(role))) {
       refuse('cannot-grant-self', undefined, { roles: 'errors.cannot-grant-self' });
     }
-    return { events: [emit(userUpdated, row.id, { display_name: input.display_name, roles: input.roles })], result: null };
+    const personId = input.person_id === undefined ? row.person_id : input.person_id;
+    // Checked only when it changes, so a change of roles never trips over the link the account already has.
+    if (personId !== row.person_id) checkPersonLink(ctx, personId, row.id);
+    return { events: [emit(userUpdated, row.id, { display_name: input.display_name, roles: input.roles, person_id: personId })], result: null };
   });
-  return toUserView(requireUser(ctx, input.user_id));
+  return viewOf(ctx, input.user_id);
 }
 
 export async function resetPassword(ctx: CallContext, input: z.output<typeof ResetPasswordInput>): Promise<UserView> {
@@ -155,7 +188,7 @@ export async function resetPassword(ctx: CallContext, input: z.output<typeof Res
     result: null,
   }));
   if (row.id !== admin.id) ctx.sessions.endAllFor(row.id);
-  return toUserView(requireUser(ctx, row.id));
+  return viewOf(ctx, row.id);
 }
 
 export function deactivateUser(ctx: CallContext, input: z.output<typeof DeactivateUserInput>): UserView {
@@ -168,7 +201,7 @@ export function deactivateUser(ctx: CallContext, input: z.output<typeof Deactiva
   });
   // 3.1.2: at once. Other processes on the same file see it on their next call (the dispatcher checks).
   ctx.sessions.endAllFor(input.user_id);
-  return toUserView(requireUser(ctx, input.user_id));
+  return viewOf(ctx, input.user_id);
 }
 
 export function reactivateUser(ctx: CallContext, input: z.output<typeof UserIdInput>): UserView {
@@ -178,7 +211,7 @@ export function reactivateUser(ctx: CallContext, input: z.output<typeof UserIdIn
     if (row.active === 1) refuse('already-active');
     return { events: [emit(userReactivated, row.id, {})], result: null };
   });
-  return toUserView(requireUser(ctx, input.user_id));
+  return viewOf(ctx, input.user_id);
 }
 
 export function updateSecuritySettings(ctx: CallContext, input: z.output<typeof SecuritySettingsInput>): { password_max_age_days: number } {

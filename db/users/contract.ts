@@ -68,12 +68,17 @@ export const ChangePasswordInput = z
 
 const Roles = z.array(Role).min(1, 'validation.roles').transform((roles) => [...new Set(roles)].sort());
 
+// 3.1.2: the person of the register an account belongs to, so an account is closed when that person
+// leaves, whatever name the account shows. Optional: a consultant's account may have nobody there.
+const PersonLink = Id.nullable();
+
 export const CreateUserInput = z
   .strictObject({
     username: Username,
     display_name: text(120),
     roles: Roles,
     temporary_password: StrongPassword,
+    person_id: PersonLink.default(null),
   })
   .superRefine((value, ctx) => {
     if (value.temporary_password.toLowerCase().includes(value.username.toLowerCase())) {
@@ -81,7 +86,8 @@ export const CreateUserInput = z
     }
   });
 
-export const UpdateUserInput = z.strictObject({ user_id: Id, display_name: text(120), roles: Roles });
+/** `person_id` left out keeps the account's person; `null` unlinks it. */
+export const UpdateUserInput = z.strictObject({ user_id: Id, display_name: text(120), roles: Roles, person_id: PersonLink.optional() });
 export const ResetPasswordInput = z.strictObject({ user_id: Id, temporary_password: StrongPassword });
 
 // 3.1.2: an account is deactivated when its holder leaves, and the register says why.

@@ -4,6 +4,8 @@ import { DEACTIVATION_REASONS, Role } from './contract.ts';
 import { defineEvent } from '../journal/types.ts';
 
 const Roles = z.array(Role).min(1);
+/** The person of the register the account belongs to (3.1.2); absent in events written before it existed. */
+const PersonId = z.string().nullable().optional();
 
 export const userCreated = defineEvent(
   'users.created',
@@ -14,9 +16,10 @@ export const userCreated = defineEvent(
     roles: Roles,
     password_hash: z.string(),
     must_change_password: z.boolean(),
+    person_id: PersonId,
   }),
 );
-export const userUpdated = defineEvent('users.updated', 'local', z.object({ display_name: z.string(), roles: Roles }));
+export const userUpdated = defineEvent('users.updated', 'local', z.object({ display_name: z.string(), roles: Roles, person_id: PersonId }));
 export const passwordChanged = defineEvent(
   'users.password-changed',
   'local',

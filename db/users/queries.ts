@@ -1,5 +1,5 @@
 import type { Role } from './contract.ts';
-import { all, first, type Store } from '../store/open.ts';
+import { all, first, statement, type Store } from '../store/open.ts';
 import type { UserRow } from '../store/schema.ts';
 import { DEFAULT_PASSWORD_MAX_AGE_DAYS, SECURITY_SETTINGS_ID } from './reducer.ts';
 
@@ -16,9 +16,15 @@ export interface UserView {
   deactivated_at: string | null;
   deactivation_reason: string | null;
   created_at: string;
+  /** The person of the register the account belongs to (3.1.2), and that person's name as the register has it now. */
+  person_id: string | null;
+  person_name: string | null;
 }
 
-export function toUserView(row: UserRow): UserView {
+/** An account's row with the name of its person, read from the register. */
+export type UserWithPerson = UserRow & { person_name: string | null };
+
+export function toUserView(row: UserWithPerson): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -31,7 +37,34 @@ export function toUserView(row: UserRow): UserView {
     deactivated_at: row.deactivated_at,
     deactivation_reason: row.deactivation_reason,
     created_at: row.created_at,
+    person_id: row.person_id,
+    person_name: row.person_name,
   };
+}
+
+function withPerson(store: Store) {
+  return store.q.selectFrom('users').leftJoin('people', 'people.id', 'users.person_id').selectAll('users').select('people.full_name as person_name');
+}
+
+/** What a screen sees of one account, with its person's name. */
+export function findUserView(store: Store, id: string): UserView | undefined {
+  const row = first(store, withPerson(store).where('users.id', '=', id));
+  return row ? toUserView(row) : undefined;
+}
+
+/** The account that belongs to a person of the register, if any (3.1.2: at most one). */
+export function findAccountOfPerson(store: Store, personId: string): UserRow | undefined {
+  return first(store, store.q.selectFrom('users').selectAll().where('person_id', '=', personId).orderBy('id').limit(1));
+}
+
+/**
+ * 3.1.2: active accounts whose person the register marks as no longer serving, by the link of the
+ * account to its person (never by name). The inbox counts these for the administrator.
+ */
+export const ACCOUNTS_OF_LEAVERS = 'FROM users u JOIN people p ON p.id = u.person_id WHERE u.active = 1 AND p.active = 0';
+
+export function countAccountsOfLeavers(store: Store): number {
+  return (statement(store, `SELECT count(*) AS n ${ACCOUNTS_OF_LEAVERS}`).get() as { n: number }).n;
 }
 
 export function findUserById(store: Store, id: string): UserRow | undefined {
@@ -44,7 +77,7 @@ export function findUserByUsername(store: Store, username: string): UserRow | un
 }
 
 export function listUsers(store: Store): UserView[] {
-  return all(store, store.q.selectFrom('users').selectAll().orderBy('display_name').orderBy('id')).map(toUserView);
+  return all(store, withPerson(store).orderBy('users.display_name').orderBy('users.id')).map(toUserView);
 }
 
 export function countActiveAdmins(store: Store, exceptId?: string): number {

@@ -29,6 +29,7 @@ export const usersProjection = defineProjection<UserRow>({
     'last_sign_in_at',
     'created_at',
     'updated_at',
+    'person_id',
   ],
   on: [
     on(userCreated, (_row, p, event) => {
@@ -47,10 +48,12 @@ export const usersProjection = defineProjection<UserRow>({
         last_sign_in_at: null,
         created_at: at,
         updated_at: at,
+        person_id: p.person_id ?? null,
       };
     }),
     // Events about an account this file never saw created have nothing to fold into.
-    onExisting(userUpdated, (row: UserRow, p, at) => ({ ...row, display_name: p.display_name, roles: JSON.stringify(p.roles), updated_at: at })),
+    // An update written before accounts named their person leaves none: there was none to keep.
+    onExisting(userUpdated, (row: UserRow, p, at) => ({ ...row, display_name: p.display_name, roles: JSON.stringify(p.roles), person_id: p.person_id ?? null, updated_at: at })),
     onExisting(passwordChanged, (row: UserRow, p, at) => ({
       ...row,
       password_hash: p.password_hash,

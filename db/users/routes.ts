@@ -6,7 +6,7 @@ import { route, type Access } from '../contract/route.ts';
 import { EmptyInput } from '../contract/inputs.ts';
 import { ChangePasswordInput, CreateUserInput, DeactivateUserInput, ResetPasswordInput, SecuritySettingsInput, SignInInput, UpdateUserInput, UserIdInput } from './contract.ts';
 import { changePassword, createUser, deactivateUser, reactivateUser, resetPassword, signIn, signOut, updateSecuritySettings, updateUser, type SignedInResult } from './commands.ts';
-import { findUserById, listUsers, passwordChangeDue, passwordMaxAgeDays, toUserView } from './queries.ts';
+import { findUserById, findUserView, listUsers, passwordChangeDue, passwordMaxAgeDays } from './queries.ts';
 import { SECURITY_SETTINGS_ID } from './reducer.ts';
 
 const SIGNED_IN: Access = 'signed-in';
@@ -54,10 +54,7 @@ export const userRoutes = {
   'users.get': route({
     access: ACCOUNT_READERS,
     input: UserIdInput,
-    handler: (ctx, input) => {
-      const row = findUserById(ctx.store, input.user_id) ?? refuse('user-not-found');
-      return toUserView(row);
-    },
+    handler: (ctx, input) => findUserView(ctx.store, input.user_id) ?? refuse('user-not-found'),
   }),
   'users.create': route({ access: ACCOUNT_MANAGERS, input: CreateUserInput, handler: (ctx, input) => createUser(ctx, input) }),
   'users.update': route({ access: ACCOUNT_MANAGERS, input: UpdateUserInput, handler: (ctx, input) => updateUser(ctx, input) }),

@@ -1,5 +1,5 @@
-// The account forms (3.1.1, 3.1.2, 3.1.8): open an account, change its name and roles, set a temporary
-// password, deactivate with a reason. Each validates with the route's own schema.
+// The account forms (3.1.1, 3.1.2, 3.1.8): open an account, change its name, roles and person of the
+// register, set a temporary password, deactivate with a reason. Each validates with the route's own schema.
 import { Alert, MultiSelect, PasswordInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
@@ -14,6 +14,7 @@ import {
   UpdateUserInput,
 } from '../../../db/users/contract.ts';
 import { useRouteMutation } from '../../client/context.tsx';
+import { PersonSelect } from '../../components/assets/person-select.tsx';
 import { SelectController, type FieldErrorText } from '../../components/form-fields.tsx';
 import { FormButtons, FormModal, RecordForm } from '../../components/form-modal.tsx';
 import { PasswordChecklist } from '../../components/password-checklist.tsx';
@@ -56,6 +57,38 @@ function RolesField<T extends { roles: string[] }, O extends FieldValues>({
   );
 }
 
+/** 3.1.2: the person of the register who holds the account, so the account is flagged when they leave. */
+function PersonField<T extends { person_id?: string | null }, O extends FieldValues>({
+  control,
+  fieldError,
+  currentName,
+}: {
+  control: Control<T, unknown, O>;
+  fieldError: FieldErrorText;
+  currentName?: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Controller
+      control={control}
+      name={'person_id' as FieldPath<T>}
+      render={({ field, fieldState }) => (
+        <PersonSelect
+          label={t('users.fields.person')}
+          description={t('users.fields.person-hint')}
+          placeholder={t('users.fields.person-placeholder')}
+          value={(field.value as string | null | undefined) ?? null}
+          currentName={currentName ?? null}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          error={fieldError(fieldState.error)}
+          data-testid="person-select"
+        />
+      )}
+    />
+  );
+}
+
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -68,8 +101,8 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
 function CreateUserForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { form, refusal, fieldError, errors, busy, onSubmit } = useRouteForm(CreateUserInput, {
-    defaultValues: { username: '', display_name: '', roles: [], temporary_password: '' },
-    fields: ['username', 'display_name', 'roles', 'temporary_password'],
+    defaultValues: { username: '', display_name: '', roles: [], temporary_password: '', person_id: null },
+    fields: ['username', 'display_name', 'roles', 'temporary_password', 'person_id'],
     mode: 'onTouched',
   });
   const create = useRouteMutation('users.create', ['users.list']);
@@ -94,6 +127,7 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
         />
       </SimpleGrid>
       <RolesField control={form.control} fieldError={fieldError} description={t('users.fields.roles-hint')} data-testid="roles" />
+      <PersonField control={form.control} fieldError={fieldError} />
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="xs">
           <PasswordInput
@@ -124,8 +158,8 @@ export function EditUserModal({ target, onClose }: { target: UserView | null; on
 function EditUserForm({ target, onClose }: { target: UserView; onClose: () => void }) {
   const { t } = useTranslation();
   const { form, refusal, fieldError, errors, busy, onSubmit } = useRouteForm(UpdateUserInput, {
-    defaultValues: { user_id: target.id, display_name: target.display_name, roles: target.roles },
-    fields: ['display_name', 'roles'],
+    defaultValues: { user_id: target.id, display_name: target.display_name, roles: target.roles, person_id: target.person_id },
+    fields: ['display_name', 'roles', 'person_id'],
   });
   const update = useRouteMutation('users.update', ['users.list']);
 
@@ -139,6 +173,7 @@ function EditUserForm({ target, onClose }: { target: UserView; onClose: () => vo
       <TextInput label={t('users.fields.username')} value={target.username} readOnly variant="filled" />
       <TextInput label={t('users.fields.display-name')} {...form.register('display_name')} error={fieldError(errors.display_name)} />
       <RolesField control={form.control} fieldError={fieldError} />
+      <PersonField control={form.control} fieldError={fieldError} currentName={target.person_name} />
     </RecordForm>
   );
 }

@@ -60,12 +60,13 @@ export function UsersScreen() {
       {users.isError ? <RefusalAlert error={users.error} /> : null}
       {users.data && users.data.length === 0 ? <Empty title={t('users.empty')} /> : null}
       {users.data && users.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={1040}>
           <Table highlightOnHover verticalSpacing="xs" striped="even" data-testid="users-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('users.columns.name')}</Table.Th>
                 <Table.Th>{t('users.columns.username')}</Table.Th>
+                <Table.Th>{t('users.columns.person')}</Table.Th>
                 <Table.Th>{t('users.columns.roles')}</Table.Th>
                 <Table.Th>{t('users.columns.status')}</Table.Th>
                 <Table.Th>{t('users.columns.last-sign-in')}</Table.Th>
@@ -85,6 +86,11 @@ export function UsersScreen() {
                     <Table.Td>
                       <Text size="sm" ff="monospace">
                         {account.username}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={220}>
+                      <Text size="sm" c={account.person_name ? undefined : 'dimmed'} className="wrap-words" data-testid="person">
+                        {account.person_name ?? t('users.fields.no-person')}
                       </Text>
                     </Table.Td>
                     <Table.Td maw={320}>

@@ -26,7 +26,7 @@ describe('the registry built from the one list of areas', () => {
 
   it('runs the store’s migrations and those the areas bring, each named once', () => {
     const own = AREAS.flatMap((area) => Object.keys(area.migrations ?? {})).sort();
-    expect(own).toEqual(['0110-handovers', '0120-movements', '0130-personal-devices', '0140-media', '0150-disposal', '0155-device-batches', '0160-backups', '0170-stocktake', '0180-dashboard']);
+    expect(own).toEqual(['0110-handovers', '0120-movements', '0130-personal-devices', '0140-media', '0150-disposal', '0155-device-batches', '0160-backups', '0170-stocktake', '0180-dashboard', '0190-account-person']);
     expect(Object.keys(registry.migrations).sort()).toEqual([...Object.keys(migrations), ...own].sort());
     expect(Object.keys(migrations)).toContain(latestMigration);
   });

@@ -375,6 +375,79 @@ describe('accounts', () => {
     });
   });
 
+  describe('the person of the register an account belongs to (3.1.2)', () => {
+    let zuhura: string;
+    let rehema: string;
+    beforeEach(async () => {
+      zuhura = (await t.ok(admin.token, 'people.register', { full_name: 'Zuhura Said', check_number: '100230', title: 'Afisa TEHAMA' })).id;
+      rehema = (await t.ok(admin.token, 'people.register', { full_name: 'Rehema Mollel', check_number: '100232', title: 'Mhasibu' })).id;
+    });
+    const journalOf = (entity: string) =>
+      (t.store.sqlite.prepare('SELECT type, payload FROM journal WHERE entity = ? ORDER BY seq').all(entity) as { type: string; payload: string }[]).map((e) => ({
+        type: e.type,
+        person_id: (JSON.parse(e.payload) as { person_id?: string | null }).person_id,
+      }));
+
+    it('opens an account for a person of the register and shows that person, whatever name the account shows', async () => {
+      const created = await t.ok(admin.token, 'users.create', { username: 'zsaid', display_name: 'Zuhura A. Said', roles: ['ict_officer'], temporary_password: TEMPORARY_PASSWORD, person_id: zuhura });
+      expect(created).toMatchObject({ person_id: zuhura, person_name: 'Zuhura Said' });
+      expect(await t.ok(admin.token, 'users.get', { user_id: created.id })).toMatchObject({ person_id: zuhura, person_name: 'Zuhura Said' });
+      expect((await t.ok(admin.token, 'users.list')).find((u) => u.id === created.id)).toMatchObject({ person_name: 'Zuhura Said' });
+      expect(journalOf(created.id)).toEqual([{ type: 'users.created', person_id: zuhura }]);
+      const nobody = await t.ok(admin.token, 'users.create', { username: 'mshauri', display_name: 'Mshauri wa Mfumo', roles: ['auditor'], temporary_password: TEMPORARY_PASSWORD });
+      expect(nobody).toMatchObject({ person_id: null, person_name: null });
+    });
+
+    it('refuses a person who is not in the register, writing nothing', async () => {
+      const before = snapshotRows(t.store);
+      const error = expectRefused(
+        await t.call(admin.token, 'users.create', { username: 'zsaid', display_name: 'Zuhura Said', roles: ['ict_officer'], temporary_password: TEMPORARY_PASSWORD, person_id: 'hakuna-mtu' }),
+        'person-not-found',
+      );
+      expect(error.fields).toEqual({ person_id: 'errors.person-not-found' });
+      expect(snapshotRows(t.store)).toEqual(before);
+    });
+
+    it('refuses a second account for one person, naming the person and the account they hold', async () => {
+      await t.ok(admin.token, 'users.create', { username: 'zsaid', display_name: 'Zuhura Said', roles: ['ict_officer'], temporary_password: TEMPORARY_PASSWORD, person_id: zuhura });
+      const other = await t.ok(admin.token, 'users.create', { username: 'rmollel', display_name: 'Rehema Mollel', roles: ['auditor'], temporary_password: TEMPORARY_PASSWORD, person_id: rehema });
+      const before = snapshotRows(t.store);
+      const second = expectRefused(
+        await t.call(admin.token, 'users.create', { username: 'zuhura2', display_name: 'Zuhura Said', roles: ['auditor'], temporary_password: TEMPORARY_PASSWORD, person_id: zuhura }),
+        'person-has-account',
+      );
+      expect(second.params).toEqual({ person: 'Zuhura Said', username: 'zsaid' });
+      expect(second.fields).toEqual({ person_id: 'errors.person-has-account' });
+      const moved = expectRefused(await t.call(admin.token, 'users.update', { user_id: other.id, display_name: 'Rehema Mollel', roles: ['auditor'], person_id: zuhura }), 'person-has-account');
+      expect(moved.params).toEqual({ person: 'Zuhura Said', username: 'zsaid' });
+      expect(snapshotRows(t.store)).toEqual(before);
+    });
+
+    it('lets the administrator set, keep and take away the person of an existing account', async () => {
+      const juma = await t.ok(admin.token, 'users.create', { username: 'juma', display_name: 'Juma Ally', roles: ['ict_officer'], temporary_password: TEMPORARY_PASSWORD });
+      expect(await t.ok(admin.token, 'users.update', { user_id: juma.id, display_name: 'Juma Ally', roles: ['ict_officer'], person_id: rehema })).toMatchObject({ person_name: 'Rehema Mollel' });
+      // A change of roles that says nothing of the person keeps it.
+      expect(await t.ok(admin.token, 'users.update', { user_id: juma.id, display_name: 'Juma Ally', roles: ['auditor', 'ict_officer'] })).toMatchObject({ person_id: rehema });
+      expect(await t.ok(admin.token, 'users.update', { user_id: juma.id, display_name: 'Juma Ally', roles: ['ict_officer'], person_id: null })).toMatchObject({ person_id: null, person_name: null });
+      expect(journalOf(juma.id)).toEqual([
+        { type: 'users.created', person_id: null },
+        { type: 'users.updated', person_id: rehema },
+        { type: 'users.updated', person_id: rehema },
+        { type: 'users.updated', person_id: null },
+      ]);
+    });
+
+    it('tells the administrator, in the inbox, of an active account whose person the register marks as no longer serving', async () => {
+      const account = await t.ok(admin.token, 'users.create', { username: 'zsaid', display_name: 'Zuhura Said', roles: ['ict_officer'], temporary_password: TEMPORARY_PASSWORD, person_id: zuhura });
+      const waiting = async () => (await t.ok(admin.token, 'inbox.list', {})).items.find((item) => item.key === 'accounts-of-leavers');
+      expect(await waiting()).toBeUndefined();
+      await t.ok(admin.token, 'people.deactivate', { person_id: zuhura });
+      expect(await waiting()).toEqual({ key: 'accounts-of-leavers', screen: 'users', urgency: 'act', count: 1 });
+      await t.ok(admin.token, 'users.deactivate', { user_id: account.id, reason: 'transfer' });
+      expect(await waiting()).toBeUndefined();
+    });
+  });
+
   it('never shows a password hash in any answer', async () => {
     const juma = await addUser(t, admin.token, 'juma', ['ict_officer']);
     const outputs: unknown[] = [];

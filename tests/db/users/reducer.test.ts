@@ -35,6 +35,7 @@ function freshUser(): UserRow {
 }
 
 describe('the users reducer', () => {
+  // `created` is written as before accounts named their person: it still folds, to an account of nobody.
   it('makes a new active account that must change its password', () => {
     expect(freshUser()).toEqual({
       id: USER,
@@ -52,7 +53,17 @@ describe('the users reducer', () => {
       last_sign_in_at: null,
       created_at: '2025-03-03T08:00:00.000Z',
       updated_at: '2025-03-03T08:00:00.000Z',
+      person_id: null,
     });
+  });
+
+  it('keeps the person of the register an account was opened for, and the person an update names (3.1.2)', () => {
+    const opened = reduceUser(undefined, { ...created, payload: { ...created.payload, person_id: 'p-zuhura' } });
+    expect(opened?.person_id).toBe('p-zuhura');
+    const moved = reduceUser(opened, event('users.updated', at('2025-03-04T09:00:00.000Z'), { display_name: 'Zuhura A. Said', roles: ['ict_officer'], person_id: 'p-zuhura-2' }));
+    expect(moved).toMatchObject({ person_id: 'p-zuhura-2', display_name: 'Zuhura A. Said', updated_at: '2025-03-04T09:00:00.000Z' });
+    const unlinked = reduceUser(moved, event('users.updated', at('2025-03-05T09:00:00.000Z'), { display_name: 'Zuhura A. Said', roles: ['ict_officer'], person_id: null }));
+    expect(unlinked?.person_id).toBeNull();
   });
 
   it('changes the display name and roles', () => {
