@@ -55,13 +55,14 @@ function viewOf(ctx: Services, id: string): UserView {
  * 3.1.2: an account names a person of the register, and a person holds at most one account, so the
  * register's "no longer serving" reaches exactly one account. `accountId` is the account being changed.
  */
-function checkPersonLink(ctx: Services, personId: string | null, accountId: string | null): void {
-  if (personId === null) return;
+function checkPersonLink(ctx: Services, personId: string | null, accountId: string | null): { person_name?: string } {
+  if (personId === null) return {};
   const person = findPerson(ctx.store, personId) ?? refuse('person-not-found', undefined, { person_id: 'errors.person-not-found' });
   const other = findAccountOfPerson(ctx.store, personId);
   if (other && other.id !== accountId) {
     refuse('person-has-account', { person: person.full_name, username: other.username }, { person_id: 'errors.person-has-account' });
   }
+  return { person_name: person.full_name };
 }
 
 /**
@@ -138,7 +139,7 @@ export async function createUser(ctx: CallContext, input: z.output<typeof Create
   command(ctx, actorOf(admin), () => {
     // Checked again inside the transaction: the hash took time, and another process may have written.
     if (findUserByUsername(ctx.store, input.username)) refuse('username-taken', { username: input.username }, { username: 'errors.username-taken' });
-    checkPersonLink(ctx, input.person_id, null);
+    const person = checkPersonLink(ctx, input.person_id, null);
     return {
       events: [
         emit(userCreated, id, {
@@ -148,6 +149,7 @@ export async function createUser(ctx: CallContext, input: z.output<typeof Create
           password_hash: hash,
           must_change_password: true,
           person_id: input.person_id,
+          ...person,
         }),
       ],
       result: null,
@@ -170,8 +172,10 @@ export function updateUser(ctx: CallContext, input: z.output<typeof UpdateUserIn
     }
     const personId = input.person_id === undefined ? row.person_id : input.person_id;
     // Checked only when it changes, so a change of roles never trips over the link the account already has.
-    if (personId !== row.person_id) checkPersonLink(ctx, personId, row.id);
-    return { events: [emit(userUpdated, row.id, { display_name: input.display_name, roles: input.roles, person_id: personId })], result: null };
+    // The person's name goes with the event for the history to say, changed or kept.
+    const kept = personId === null ? undefined : findPerson(ctx.store, personId);
+    const person = personId !== row.person_id ? checkPersonLink(ctx, personId, row.id) : kept ? { person_name: kept.full_name } : {};
+    return { events: [emit(userUpdated, row.id, { display_name: input.display_name, roles: input.roles, person_id: personId, ...person })], result: null };
   });
   return viewOf(ctx, input.user_id);
 }

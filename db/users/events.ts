@@ -6,6 +6,8 @@ import { defineEvent } from '../journal/types.ts';
 const Roles = z.array(Role).min(1);
 /** The person of the register the account belongs to (3.1.2); absent in events written before it existed. */
 const PersonId = z.string().nullable().optional();
+/** That person's name as the register had it, for the account's history to say whom it was linked to. */
+const PersonName = z.string().optional();
 
 export const userCreated = defineEvent(
   'users.created',
@@ -17,9 +19,10 @@ export const userCreated = defineEvent(
     password_hash: z.string(),
     must_change_password: z.boolean(),
     person_id: PersonId,
+    person_name: PersonName,
   }),
 );
-export const userUpdated = defineEvent('users.updated', 'local', z.object({ display_name: z.string(), roles: Roles, person_id: PersonId }));
+export const userUpdated = defineEvent('users.updated', 'local', z.object({ display_name: z.string(), roles: Roles, person_id: PersonId, person_name: PersonName }));
 export const passwordChanged = defineEvent(
   'users.password-changed',
   'local',

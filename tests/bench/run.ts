@@ -291,16 +291,19 @@ async function bench(options: Options): Promise<BenchReport> {
       }
 
       if (registerPdf) {
-        const source = copyOf(dataset.path, join(work, `register-pdf-${label}.sqlite`));
+        // The product signs in, which changes the administrator's password: each run has its own copy.
+        const copyFor = (side: 'product' | 'raw', run: number) => join(work, `register-pdf-${side}-${label}-${run}.sqlite`);
         const out = (side: 'product' | 'raw', run: number) => join(work, `register-${side}-${run}.${side === 'product' ? 'pdf' : 'txt'}`);
         const result = await runBulk(
           REGISTER_PDF_MEASURE,
           devices,
           options.bulkRuns ?? (options.quick ? 1 : 3),
-          (side, run) => ({ kind: `${side}-register-pdf`, source, out: out(side, run) }),
+          (side, run) => ({ kind: `${side}-register-pdf`, source: copyOf(dataset.path, copyFor(side, run)), out: out(side, run) }),
           async (run) => {
-            rmSync(out('product', run), { force: true });
-            rmSync(out('raw', run), { force: true });
+            for (const side of ['product', 'raw'] as const) {
+              rmSync(out(side, run), { force: true });
+              removeDatabase(copyFor(side, run));
+            }
           },
         );
         if (!result.error) {
@@ -310,7 +313,6 @@ async function bench(options: Options): Promise<BenchReport> {
           say(`  check: ${check.ok ? 'ok' : 'FAILED'}, ${check.detail}`);
         }
         report.measures.push(...bulkEntries(REGISTER_PDF_MEASURE, devices, result).filter((e) => selected(options, e.name)));
-        removeDatabase(source);
       }
 
       if (bulk.length === 0) continue;

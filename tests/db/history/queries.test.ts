@@ -22,7 +22,7 @@ describe("an entity's history", () => {
       expect(entry.payload).not.toHaveProperty('password_hash');
       expect(entry.payload).not.toHaveProperty('actor_name');
     }
-    expect(history[2]?.payload).toEqual({ username: 'juma', display_name: 'Juma Ally', roles: ['ict_officer'], must_change_password: true });
+    expect(history[2]?.payload).toEqual({ username: 'juma', display_name: 'Juma Ally', roles: ['ict_officer'], must_change_password: true, person_id: null });
   });
 
   it('hides account events from users who may not see accounts', async () => {

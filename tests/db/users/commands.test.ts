@@ -437,6 +437,19 @@ describe('accounts', () => {
       ]);
     });
 
+    it("says in the account's history whom it was linked to, in both languages", async () => {
+      const juma = await t.ok(admin.token, 'users.create', { username: 'juma', display_name: 'Juma Ally', roles: ['ict_officer'], temporary_password: TEMPORARY_PASSWORD, person_id: rehema });
+      await t.ok(admin.token, 'users.update', { user_id: juma.id, display_name: 'Juma Ally', roles: ['ict_officer'], person_id: null });
+      const history = await t.ok(admin.token, 'history.entity', { entity: juma.id });
+      const said = (type: string) => history.find((entry) => entry.type === type)?.sentence;
+      expect(said('users.created')).toEqual({
+        sw: expect.stringContaining('Mtumishi kwenye rejista: Rehema Mollel.'),
+        en: expect.stringContaining('Person in the register: Rehema Mollel.'),
+      });
+      // Unlinked: the sentence names nobody.
+      expect(said('users.updated')?.en).not.toContain('Person in the register');
+    });
+
     it('tells the administrator, in the inbox, of an active account whose person the register marks as no longer serving', async () => {
       const account = await t.ok(admin.token, 'users.create', { username: 'zsaid', display_name: 'Zuhura Said', roles: ['ict_officer'], temporary_password: TEMPORARY_PASSWORD, person_id: zuhura });
       const waiting = async () => (await t.ok(admin.token, 'inbox.list', {})).items.find((item) => item.key === 'accounts-of-leavers');
