@@ -4,7 +4,6 @@
 // it and "page n of m". One engine for every report: a plain one is a table of its printed columns; a
 // laid-out one (print.ts: the log book) adds its particulars before the table, cells of several lines,
 // a summary after it, and its own signatories.
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Language, Translate } from '../contract/catalogues/index.ts';
@@ -12,7 +11,7 @@ import { formatDay } from '../contract/days.ts';
 import { assertNever } from '../core/assert.ts';
 import { checkpoint as jobCheckpoint, pause, SLICE_MS } from '../core/jobs.ts';
 import { drawCertification, drawFooter, drawFormHead, frameOf, type Form } from '../documents/form.ts';
-import { drawBlock, formatTzs, newDocument, sealPagesAsTheyFill, toBuffer, type Pdf, type Run } from '../documents/pdf.ts';
+import { drawBlock, formatTzs, newDocument, sealPagesAsTheyFill, type Pdf, type Run } from '../documents/pdf.ts';
 import { drawLongTable, drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
 import type { Witness } from '../documents/witness.ts';
 import type { Institution } from '../store/schema.ts';
@@ -215,8 +214,10 @@ export async function writePdf(printing: Printing, out: Writable, meta: PrintMet
     printedBy: meta.printedBy,
     witness: meta.witness,
   };
-  // A register of 50,000 devices is 1,400 pages: each is compressed and let go once the next begins.
+  // A register of 50,000 devices is 1,400 pages: each is compressed and let go once the next begins,
+  // and flows on to `out` as it is, so the file is never held whole.
   sealPagesAsTheyFill(doc);
+  doc.pipe(out);
   doc.addPage();
   const frame = frameOf(form);
   let y = drawFormHead(form, printing.clause);
@@ -294,9 +295,7 @@ export async function writePdf(printing: Printing, out: Writable, meta: PrintMet
     await finishing(i + 1);
   }
   control.signal?.throwIfAborted();
-  const bytes = await toBuffer(doc);
-  if (!out.write(bytes)) await once(out, 'drain');
-  out.end();
+  doc.end();
   await finished(out);
   // The job ends telling the rows printed, as every export's does.
   control.onProgress?.(count);
