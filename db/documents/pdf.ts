@@ -177,11 +177,13 @@ function measure(doc: Pdf, text: string, bold: boolean, size: number): number {
   return doc.font(bold ? 'bold' : 'regular').fontSize(size).widthOfString(text);
 }
 
-// A period's book measures the same words thousands of times; at 1 pt a word's width is kept per font.
+// A period's book measures the same words thousands of times; at 1 pt a word's width is kept per font,
+// up to a bound: a register's tags and serial numbers are each measured once, and would fill it forever.
 const wordWidths = new WeakMap<Pdf, Map<string, number>>();
+const WIDTHS_KEPT = 20_000;
 function wordWidth(doc: Pdf, word: string, bold: boolean, size: number): number {
   let widths = wordWidths.get(doc);
-  if (!widths) {
+  if (!widths || widths.size >= WIDTHS_KEPT) {
     widths = new Map();
     wordWidths.set(doc, widths);
   }
