@@ -11,7 +11,7 @@ import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportBytesCheck, importRowsCheck, scanWritesCheck, snapshotRowsCheck } from './checks.ts';
 import { buildDataset } from './dataset.ts';
-import { BULK_MEASURES, DASHBOARD_MEASURE, ROUTE_MEASURES, STOCKTAKE_MEASURES, stocktakeNames } from './measures.ts';
+import { BULK_MEASURES, DASHBOARD_MEASURE, registerPdfNames, ROUTE_MEASURES, STOCKTAKE_MEASURES, stocktakeNames } from './measures.ts';
 import type { BenchReport } from './run.ts';
 
 const run = promisify(execFile);
@@ -57,6 +57,7 @@ describe('npm run bench', () => {
       stocktake.open,
       stocktake.openRss,
       stocktake.scan,
+      ...Object.values(registerPdfNames('5k')),
     ];
     expect([...names].sort()).toEqual([...expected].sort());
     for (const measure of first.measures) {
