@@ -75,7 +75,7 @@ describe('an expected device that changed since the stocktake was opened', () =>
 
   it('says where it moved, who holds it now and its status now, in both languages', () => {
     const moved = row({ location_id: 'store', location_name: 'Stoo ya TEHAMA', custodian_id: null, custodian_name: '', status: 'under_repair' });
-    expect(changedSince(moved, translator('en'))).toBe('Since opening: moved to Stoo ya TEHAMA; no custodian now; now Under repair');
-    expect(changedSince(moved, translator('sw'))).toBe('Tangu kufunguliwa: kimehamishiwa Stoo ya TEHAMA; sasa hakina mtunzaji; sasa: Kinafanyiwa matengenezo');
+    expect(changedSince(moved, translator('en'))).toBe('Since opening: moved to Stoo ya TEHAMA; no custodian now; status now “Under repair”');
+    expect(changedSince(moved, translator('sw'))).toBe('Tangu kufunguliwa: kimehamishiwa Stoo ya TEHAMA; sasa hakina mtunzaji; hali sasa ni “Kinafanyiwa matengenezo”');
   });
 });

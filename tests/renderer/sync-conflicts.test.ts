@@ -169,7 +169,7 @@ describe('the custody areas’ conflicts on the Sync screen', () => {
     expect(text('stocktake-counted-in-two-places', sw)).toContain('Kifaa MAJI/ICT/2025/0001 kilihesabiwa mahali pawili');
     expect(conflictTitle('stocktake-counted-in-two-places', sw)).toBe('Kifaa kimehesabiwa mahali pawili');
     expect(conflictScreen('stocktake-counted-in-two-places')).toBe('stocktake');
-    expect(conflictScreenLink('stocktake-counted-in-two-places', en)).toBe('Open the stocktake');
+    expect(conflictScreenLink('stocktake-counted-in-two-places', en)).toBe('View the stocktake');
     // The stocktake is no device: the device is the second entity, the counts are the records.
     expect(conflictDevices(SAMPLES['stocktake-counted-in-two-places'] as ConflictLike)).toEqual(['a1']);
     expect(conflictRecords(SAMPLES['stocktake-counted-in-two-places'] as ConflictLike)).toEqual(['c1', 'c2']);

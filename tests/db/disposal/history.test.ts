@@ -24,7 +24,7 @@ describe('disposal in a history', () => {
     await o.ok(o.records.token, 'disposal.disposed', { batch_id: batch.id, disposed_on: '2026-11-24', certificate_ref: 'RAMD/118', method: 'Kusagwa' });
     const sw = await say(batch.id);
     expect(sw[0]).toBe('Mwanaidi Kombo aliandaa kundi la uondoaji MAJI/UOND/2026/0001');
-    expect(sw[1]).toBe('Mwanaidi Kombo aliweka kifaa MAJI/ICT/2026/0001 kwenye kundi la uondoaji (njia: Kuharibiwa; vitunza kumbukumbu 1)');
+    expect(sw[1]).toBe('Mwanaidi Kombo aliweka kifaa MAJI/ICT/2026/0001 kwenye kundi la uondoaji (njia: Kuharibiwa; vitunza kumbukumbu: 1)');
     expect(sw).toContain(
       'Mwanaidi Kombo aliandika usafishaji wa SSD 512 GB (S/N S4EVNX0R123) · MAJI/ICT/2026/0001: Kusafisha kabisa (Purge), Kufuta kwa ufunguo (crypto erase), kwa nwipe; ulifanywa na Hamisi Juma na kuhakikiwa na Juma Ally',
     );
@@ -44,7 +44,7 @@ describe('disposal in a history', () => {
     const batch = await submittedBatch(o);
     const lines = await say(o.desktop.id, 'en');
     expect(lines).toContain('Juma Ally proposed the device MAJI/ICT/2026/0002 for disposal (Obsolete; route: Destruction): Haiwezi kuendesha mifumo ya sasa ya Serikali');
-    expect(lines).toContain('Mwanaidi Kombo added the device MAJI/ICT/2026/0002 to the disposal batch (route: Destruction; 1 storage media)');
+    expect(lines).toContain('Mwanaidi Kombo added the device MAJI/ICT/2026/0002 to the disposal batch (route: Destruction; storage media: 1)');
     expect(lines.some((line) => line.startsWith(`Mwanaidi Kombo submitted batch ${batch.number}`))).toBe(true);
   });
 

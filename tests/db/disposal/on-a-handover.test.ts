@@ -33,7 +33,7 @@ describe('a device on a handover not yet received', () => {
     expect(error.params).toEqual({ tag: 'MAJI/ICT/2026/0008', number: handover.number });
     expect(handover.number).toBe('MAJI/MK/2026/0001');
     expect(translator('sw')(error.message, error.params)).toBe(
-      'Kifaa MAJI/ICT/2026/0008 kipo kwenye makabidhiano MAJI/MK/2026/0001 ambayo bado hayajakamilika: hakiwezi kuwekwa kwenye kundi la uondoaji hadi makabidhiano hayo yapokelewe au yafutwe.',
+      'Kifaa MAJI/ICT/2026/0008 kipo kwenye makabidhiano MAJI/MK/2026/0001 ambayo bado hayajakamilika: hakiwezi kuwekwa kwenye kundi la uondoaji hadi makabidhiano hayo yapokelewe au yasitishwe.',
     );
     expect(translator('en')(error.message, error.params)).toBe(
       'The device MAJI/ICT/2026/0008 is on handover MAJI/MK/2026/0001, which is not yet complete: it cannot go into a disposal batch until that handover is received or cancelled.',

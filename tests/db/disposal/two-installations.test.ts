@@ -191,7 +191,7 @@ describe('disposal on two installations', () => {
     expect(told(both)).toEqual({
       sw: {
         title: 'Kimewekwa kwenye kundi la uondoaji kikiwa kwenye makabidhiano',
-        text: `Kifaa MAJI/ICT/2025/0042 kiliwekwa kwenye kundi la uondoaji ${batch.number} kikiwa kwenye makabidhiano ${handover.number} ambayo bado hayajakamilika, kwenye kompyuta nyingine. Futa makabidhiano hayo, au kiondoe kifaa kwenye kundi.`,
+        text: `Kifaa MAJI/ICT/2025/0042 kiliwekwa kwenye kundi la uondoaji ${batch.number} kikiwa kwenye makabidhiano ${handover.number} ambayo bado hayajakamilika, kwenye kompyuta nyingine. Sitisha makabidhiano hayo, au kiondoe kifaa kwenye kundi.`,
       },
       en: {
         title: 'Put in a disposal batch while on a handover',

@@ -78,7 +78,7 @@ describe('importing an Excel register of 200 devices', () => {
       { row: BAD.date + FIRST_DATA_ROW, errors: [['purchase_date', '31/02/2023', `"31/02/2023" (seli E${BAD.date + FIRST_DATA_ROW}) si tarehe halisi: siku hiyo haipo kwenye kalenda.`]] },
       {
         row: BAD.serial + FIRST_DATA_ROW,
-        errors: [['serial', 'SN-00010', `Namba ya utambulisho (serial) SN-00010 imeshatumika kwenye safu namba ${10 + FIRST_DATA_ROW} ya faili hili.`]],
+        errors: [['serial', 'SN-00010', `Namba ya seriali SN-00010 imeshatumika kwenye safu namba ${10 + FIRST_DATA_ROW} ya faili hili.`]],
       },
     ]);
     // A category nobody knows is a question for the user, not a row in error.

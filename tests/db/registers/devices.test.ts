@@ -11,12 +11,12 @@ const SW_HEADERS = [
   'Aina ya kifaa',
   'Mtengenezaji',
   'Modeli',
-  'Namba ya serial',
+  'Namba ya seriali',
   'Hali ya kifaa',
   'Uainishaji',
   'Kinahifadhi kumbukumbu',
-  'Mtumiaji',
-  'Namba ya cheki ya mtumiaji',
+  'Mtunzaji',
+  'Namba ya cheki ya mtunzaji',
   'Idara',
   'Mahali',
   'Tarehe ya kununua',
@@ -193,7 +193,7 @@ describe('the equipment register as XLSX', () => {
 
   it('sizes columns to their contents, within reason', () => {
     const width = (heading: string) => sheet.getColumn(SW_HEADERS.indexOf(heading) + 1).width ?? 0;
-    expect(width('Namba ya cheki ya mtumiaji')).toBeGreaterThanOrEqual('Namba ya cheki ya mtumiaji'.length);
+    expect(width('Namba ya cheki ya mtunzaji')).toBeGreaterThanOrEqual('Namba ya cheki ya mtunzaji'.length);
     expect(width('Maelezo')).toBeGreaterThanOrEqual('Ina stika ya "Hazina", chumba 2'.length);
     for (let c = 1; c <= SW_HEADERS.length; c += 1) expect(sheet.getColumn(c).width ?? 9).toBeLessThanOrEqual(50);
   });
@@ -205,7 +205,7 @@ describe('the equipment register as XLSX', () => {
   });
 
   it('writes text that starts like a formula as plain text, prefixed, never as a formula', async () => {
-    const cells = ['Modeli', 'Namba ya serial', 'Msambazaji', 'Maelezo'].map((heading) => columnOf(sheet, heading)[1] as ExcelJS.Cell);
+    const cells = ['Modeli', 'Namba ya seriali', 'Msambazaji', 'Maelezo'].map((heading) => columnOf(sheet, heading)[1] as ExcelJS.Cell);
     expect(cells.map((cell) => cell.value)).toEqual([`'${HYPERLINK}`, "'-2+3", "'@SUM(A1)", "'+1"]);
     for (const cell of cells) {
       expect(cell.type).toBe(ExcelJS.ValueType.String);

@@ -85,7 +85,7 @@ describe('the equipment register printed', () => {
       'filters-devices-sw',
     );
     expect(text).toContain(
-      'Utafutaji: “LaserJet” · Aina ya kifaa: Printa · Hali ya kifaa: Kinatumika · Uainishaji: Siri · Idara: TEHAMA · Mahali: Stoo ya TEHAMA · Mtumiaji: Hamisi Juma (100231)',
+      'Utafutaji: “LaserJet” · Aina ya kifaa: Printa · Hali ya kifaa: Kinatumika · Uainishaji: Siri · Idara: TEHAMA · Mahali: Stoo ya TEHAMA · Mtunzaji: Hamisi Juma (100231)',
     );
     expect(text).toContain('MAJI-PRN-0003');
     expect(text).not.toContain('MAJI-LAP-0007');

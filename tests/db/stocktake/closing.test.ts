@@ -109,8 +109,8 @@ describe('actions on the result', () => {
     await o.ok(o.records.token, 'stocktake.report-missing', { stocktake_id: s.id, asset_id: o.desktop.id, note: 'Hakikuonekana Ghorofa 2' });
     const history = await o.ok(o.auditor.token, 'history.entity', { entity: s.id });
     const en = history.map((line) => line.sentence.en);
-    expect(en.at(-1)).toMatch(/^Mwanaidi Kombo opened the stocktake Uhakiki wa mwaka 2026 .*: 5 devices expected, snapshot SHA-256 [0-9a-f]{12}…$/);
-    expect(en).toContain('Part 1 of the frozen snapshot: 5 devices.');
+    expect(en.at(-1)).toMatch(/^Mwanaidi Kombo opened the stocktake Uhakiki wa mwaka 2026 .*: devices expected: 5, snapshot SHA-256 [0-9a-f]{12}…$/);
+    expect(en).toContain('Part 1 of the frozen snapshot, devices: 5.');
     expect(en).toContain('Juma Ally counted MAJI/ICT/2026/0002 at Stoo ya TEHAMA: found elsewhere.');
     expect(en).toContain('Mwanaidi Kombo closed the stocktake Uhakiki wa mwaka 2026 as chair: 5 expected, 3 found, 2 missing, 1 not in the register.');
     expect(history.map((line) => line.sentence.sw)).toContain('Juma Ally alihesabu MAJI/ICT/2026/0002 katika Stoo ya TEHAMA: kimekutwa mahali pengine.');
