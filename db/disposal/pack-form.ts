@@ -1,13 +1,14 @@
 // The submission pack to the Records and Archives Management Department (3.6.12, 4.3): the cover letter,
 // the schedule of items and a certificate of sanitisation per storage medium (NIST SP 800-88). Drawn
 // from the frozen snapshot alone, dated and signed off as submitted: regenerated any day, by anyone,
-// the files are the same bytes.
+// the files are the same bytes. Their witness (issue 12) is the submission itself, for the same reason.
 import { describeMedium } from '../assets/contract.ts';
 import { translator, type Language, type Translate } from '../contract/catalogues/index.ts';
 import { formatDay } from '../contract/days.ts';
-import { drawFooters, frameOf, MARGIN, type Form } from '../documents/form.ts';
+import { drawFooters, drawWitness, frameOf, MARGIN, type Form } from '../documents/form.ts';
 import { drawBlock, formatPrintDay, GREY, lineHeight, newDocument, printed, safeFilename, type PrintedDocument, type Run } from '../documents/pdf.ts';
 import { drawTable, type Cell, type Column, type Row } from '../documents/table.ts';
+import type { Witness } from '../documents/witness.ts';
 import type { Institution } from '../store/schema.ts';
 import { TO_BE_DESTROYED } from './contract.ts';
 import type { Sanitisation, Snapshot } from './events.ts';
@@ -25,12 +26,15 @@ interface Printing {
   snapshot: Snapshot;
   /** The snapshot's SHA-256, printed on every page: a page is matched to the batch it belongs to. */
   sha256: string;
+  witness: Witness | null;
 }
 
-/** A frozen batch: its snapshot and the SHA-256 recorded with it. */
+/** A frozen batch: its snapshot, the SHA-256 recorded with it, and the witness of its submission. */
 export interface Frozen {
   snapshot: Snapshot;
   sha256: string;
+  /** The head of the records at the submission (db/documents/witness.ts), printed on every page. */
+  witness: Witness | null;
 }
 
 function printingOf(frozen: Frozen, language: Language): Printing {
@@ -55,6 +59,7 @@ async function formFor(p: Printing, layout: 'portrait' | 'landscape', title: str
     footerNote: t('disposal_ui.pack.footer', { number: snapshot.number, hash: p.sha256.slice(0, 16) }),
     printedOn: formatPrintDay(p.now),
     printedBy: snapshot.submitted_by_name,
+    witness: p.witness,
   };
 }
 
@@ -67,6 +72,7 @@ function heading(form: Form, y: number, text: string): number {
 function drawLetterhead(form: Form): number {
   const { doc, t } = form;
   const width = doc.page.width - 2 * MARGIN;
+  drawWitness(form);
   let y = MARGIN;
   y = drawBlock(doc, [{ text: t('documents.form.republic'), bold: true, size: 11 }], MARGIN, y, width, 11, 'center');
   y = drawBlock(doc, [{ text: form.institution.name.toLocaleUpperCase('sw'), bold: true, size: 13 }], MARGIN, y + 1, width, 13, 'center');
@@ -280,7 +286,11 @@ export async function certificates(frozen: Frozen, language: Language): Promise<
     const width = frame.right - frame.left;
     const line = snapshot.devices.find((d) => d.asset_id === medium.asset_id);
     const record = medium.sanitisation;
-    form.subtitle = t('disposal_ui.pack.certificate-subtitle', { n: i + 1, count: snapshot.media.length, number: snapshot.number });
+    // A medium left to the department was not sanitised: its page certifies no sanitisation, and says so.
+    const toDepartment = record.category === TO_BE_DESTROYED;
+    const place = { n: i + 1, count: snapshot.media.length, number: snapshot.number };
+    form.title = t(toDepartment ? 'disposal_ui.pack.to-department-title' : 'disposal_ui.pack.certificate-title');
+    form.subtitle = t(toDepartment ? 'disposal_ui.pack.to-department-subtitle' : 'disposal_ui.pack.certificate-subtitle', place);
     let y = drawFormHead(form);
 
     y = heading(form, y, t('disposal_ui.pack.medium-section'));
@@ -300,7 +310,7 @@ export async function certificates(frozen: Frozen, language: Language): Promise<
     );
 
     y = heading(form, y + 10, t('disposal_ui.pack.sanitisation-section'));
-    if (record.category === TO_BE_DESTROYED) {
+    if (toDepartment) {
       y = grid(
         [
           { cells: [field(t('disposal_ui.pack.category'), t(`disposal_ui.categories.${record.category}`), 2), field(t('disposal_ui.pack.before'), t(`classifications.${record.confidentiality_before}`))] },
@@ -355,6 +365,7 @@ export async function certificates(frozen: Frozen, language: Language): Promise<
     ]);
   });
   if (snapshot.media.length === 0) {
+    form.title = t('disposal_ui.pack.certificate-title');
     doc.addPage();
     const y = drawFormHead(form);
     const frame = frameOf(form);

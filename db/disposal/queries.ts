@@ -6,7 +6,7 @@ import { openHandoverOf } from '../handovers/queries.ts';
 import { statement, type Store } from '../store/open.ts';
 import type { AssetRow } from '../store/schema.ts';
 import { HOLDING_STATES, type BatchListInput, type CandidateReason } from './contract.ts';
-import { DISPOSAL_SETTINGS_ID, type Snapshot } from './events.ts';
+import { batchSubmitted, DISPOSAL_SETTINGS_ID, type Snapshot } from './events.ts';
 import type { BatchDevice, BatchMedium } from './reducer.ts';
 import type { DisposalBatchRow, DisposalProposalRow, DisposalSettingsRow } from './schema.ts';
 
@@ -215,4 +215,18 @@ export function blockOf(store: Store, asset: AssetRow, self: string | null): { c
   if (asset.repair_state === 'off_site') return { code: 'disposal-device-away-for-repair', params: { tag } };
   if (asset.repair_state === 'in_house') return { code: 'disposal-device-under-repair', params: { tag } };
   return null;
+}
+
+/**
+ * The event that froze the batch as its snapshot now stands (a batch returned and submitted again has
+ * more than one): the head its printed pack witnesses, so the pack is the same bytes whenever printed.
+ */
+export function submissionHead(store: Store, batchId: string, sha256: string): { seq: number; hash: string } | undefined {
+  const rows = statement(store, 'SELECT seq, hash, payload FROM journal WHERE entity = ? AND type = ? ORDER BY seq DESC').all(batchId, batchSubmitted.type) as {
+    seq: number;
+    hash: string;
+    payload: string;
+  }[];
+  const row = rows.find((r) => (JSON.parse(r.payload) as { snapshot_sha256?: unknown }).snapshot_sha256 === sha256);
+  return row ? { seq: row.seq, hash: row.hash } : undefined;
 }

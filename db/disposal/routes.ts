@@ -7,6 +7,7 @@ import { translator } from '../contract/catalogues/index.ts';
 import { readsOnly } from '../core/jobs.ts';
 import { refuse } from '../core/refusal.ts';
 import type { CallContext } from '../core/context.ts';
+import { MAX_ENTITIES, witnessAt } from '../documents/witness.ts';
 import { openConflicts } from '../sync/conflicts.ts';
 import { findAssetRow } from '../assets/queries.ts';
 import {
@@ -50,7 +51,7 @@ import {
 import { scheduleSheet } from './disposal-sheet.ts';
 import type { Snapshot } from './events.ts';
 import { certificates, coverLetter, schedule, type Frozen } from './pack-form.ts';
-import { findBatch, findBatchRow, listBatches, listCandidates, listProposals, storedSettings } from './queries.ts';
+import { findBatch, findBatchRow, listBatches, listCandidates, listProposals, storedSettings, submissionHead } from './queries.ts';
 
 const KINDS = new Set(disposalConflicts.map((rule) => rule.kind));
 
@@ -58,7 +59,13 @@ const KINDS = new Set(disposalConflicts.map((rule) => rule.kind));
 function frozen(ctx: CallContext, batchId: string): Frozen {
   const row = findBatchRow(ctx.store, batchId) ?? refuse('disposal-batch-not-found');
   if (!row.snapshot_sha256) refuse('disposal-batch-not-frozen', { number: row.number });
-  return { snapshot: JSON.parse(row.snapshot) as Snapshot, sha256: row.snapshot_sha256 };
+  const snapshot = JSON.parse(row.snapshot) as Snapshot;
+  // Issue 12: every printed form carries a witness. The pack's is the submission itself, not the newest
+  // event, so the papers stay the same bytes; it names the batch, and its devices when they fit a QR code.
+  const head = submissionHead(ctx.store, row.id, row.snapshot_sha256);
+  const devices = snapshot.devices.map((d) => d.asset_id);
+  const witness = head ? witnessAt(ctx.store, head, devices.length < MAX_ENTITIES ? [row.id, ...devices] : [row.id]) : null;
+  return { snapshot, sha256: row.snapshot_sha256, witness };
 }
 
 export const disposalRoutes = {

@@ -87,7 +87,7 @@ function drawRunningHead(form: Form): void {
  * The head of the records when the form was printed (issue 12), in the page's top left corner: a QR
  * code for a scanner and the code a person types, for "Check a printed page".
  */
-function drawWitness(form: Form): void {
+export function drawWitness(form: Form): void {
   const { doc, t, witness } = form;
   if (!witness) return;
   const top = MARGIN - 6;

@@ -19,7 +19,7 @@ export interface Witness {
 
 const QR_PREFIX = 'DAFTARI-W1';
 /** A QR code holds the entries' ids only while it stays small enough to scan from a footer. */
-const MAX_ENTITIES = 4;
+export const MAX_ENTITIES = 4;
 
 /** The events of `entities` (their own and those referring to them) written up to `seq`, in file order. */
 function entityHashes(store: Store, entities: readonly string[], seq: number): string[] {
@@ -44,6 +44,14 @@ export function printWitness(store: Store, entities: readonly string[]): Witness
     | { seq: number; hash: string }
     | undefined;
   if (!head) return null;
+  return witnessAt(store, head, entities);
+}
+
+/**
+ * The witness of a form fixed at one event rather than at the newest: a pack frozen when it was submitted
+ * (db/disposal/pack-form.ts) names the submission as its head, so it is the same bytes whenever printed.
+ */
+export function witnessAt(store: Store, head: { seq: number; hash: string }, entities: readonly string[]): Witness {
   const named = entities.length <= MAX_ENTITIES ? [...new Set(entities)] : [];
   return { seq: head.seq, hash: head.hash, digest: named.length > 0 ? digestOf(entityHashes(store, named, head.seq)) : '', entities: named };
 }

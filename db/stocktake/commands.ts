@@ -242,7 +242,7 @@ export function recordUnknown(ctx: CallContext, input: z.output<typeof UnknownIn
           location_id: input.location_id,
           location_name: here,
           asset_id: null,
-          tag: '',
+          tag: input.code,
           make: input.make,
           model: input.model,
           serial: input.serial,

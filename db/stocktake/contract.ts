@@ -99,13 +99,18 @@ export const UnknownInput = z
   .strictObject({
     stocktake_id: Id,
     location_id: Id,
+    /**
+     * The code the scanner read on it (a label from elsewhere, a tag the register lacks), blank when none
+     * was read. Kept as data in the count's tag, so each reader sees it in their own language's words.
+     */
+    code: optionalText(200),
     make: optionalText(80),
     model: optionalText(80),
     serial: optionalText(80),
     note: optionalMultilineText(1000),
   })
   .superRefine((value, ctx) => {
-    if (!value.make && !value.model && !value.serial && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'validation.required' });
+    if (!value.code && !value.make && !value.model && !value.serial && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'validation.required' });
   });
 export type UnknownInput = z.input<typeof UnknownInput>;
 
@@ -323,14 +328,20 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 const words = (value: unknown): string => (typeof value === 'string' ? value : '');
 const wordList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** A stocktake conflict in plain words, in the language of `t`: the device by its tag, the places and who counted it there. */
+/**
+ * A stocktake conflict in plain words, in the language of `t`: the device by its tag, the places and who
+ * counted it there. While the stocktake is open the wrong count can still be taken back; once closed it
+ * cannot, so the sentence says which count the findings kept and what is left to do in the register.
+ */
 export function describeStocktakeConflict(conflict: { kind: string; detail: Record<string, unknown> }, t: Translate): string {
   const { detail } = conflict;
   const places = wordList(detail.places);
   const counters = wordList(detail.counters);
-  return t('stocktake.conflicts.counted-in-two-places', {
+  const closed = words(detail.state) === 'closed';
+  return t(closed ? 'stocktake.conflicts.counted-in-two-places-closed' : 'stocktake.conflicts.counted-in-two-places', {
     tag: words(detail.tag),
     stocktake: words(detail.stocktake),
     places: places.map((place, i) => (counters[i] ? `${place} (${counters[i]})` : place)).join(', '),
+    kept: words(detail.kept),
   });
 }

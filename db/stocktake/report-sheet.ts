@@ -46,7 +46,7 @@ function listColumns(t: Translate, data: ReportData): Record<ReportList, SheetCo
       note,
     ],
     labels_missing: [n, tag, make, model, serial, foundAt, col('custodian', 24, (f) => f.found_custodian_name || f.expected_custodian_name), note],
-    unknown: [n, make, model, serial, foundAt, note, action],
+    unknown: [n, tag, make, model, serial, foundAt, note, action],
     accounted_for: [n, tag, make, model, serial, expectedAt, col('reason', 28, (f) => reasonWords(t, f.reason)), foundAt],
     not_expected: [n, tag, make, model, serial, foundAt, col('custodian', 24, (f) => f.found_custodian_name), note],
   };

@@ -150,8 +150,9 @@ function listShapes(t: Translate, data: ReportData): Record<ReportList, ListShap
       cells: (f) => [tag(f), device(f), text(f.found_location_name), text(f.found_custodian_name || f.expected_custodian_name), note(f)],
     },
     unknown: {
-      columns: [n, { key: 'description', weight: 16 }, { key: 'serial', weight: 10 }, { key: 'found-location', weight: 12 }, { key: 'note', weight: 14 }, { key: 'action', weight: 15 }],
-      cells: (f) => [text(deviceWords(f), true), text(f.serial), text(f.found_location_name), note(f), action(f)],
+      // The tag column holds the code the scanner read on it, when one was read.
+      columns: [n, { key: 'tag', weight: 11 }, { key: 'description', weight: 14 }, { key: 'serial', weight: 9 }, { key: 'found-location', weight: 11 }, { key: 'note', weight: 12 }, { key: 'action', weight: 13 }],
+      cells: (f) => [tag(f), text(deviceWords(f), true), text(f.serial), text(f.found_location_name), note(f), action(f)],
     },
     accounted_for: {
       columns: [n, { key: 'tag', weight: 13 }, { key: 'device', weight: 14 }, { key: 'expected-location', weight: 13 }, { key: 'reason', weight: 15 }, { key: 'found-location', weight: 13 }],

@@ -163,7 +163,7 @@ beforeAll(async () => {
 
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleProblems.push(message.text());
@@ -244,6 +244,13 @@ describe('a disposal batch in a real browser', () => {
     const refusal = page.getByTestId('choose-batch-form').getByTestId('refusal');
     await poll(() => refusal.getAttribute('data-code')).toBe('disposal-device-off-premises');
     expect(await refusal.textContent()).toContain(sw('errors.disposal-device-off-premises', { tag: devices.away.tag }));
+    // The same choice would be refused again: the button waits until the batch chosen changes.
+    const retry = page.getByTestId('choose-batch-form').getByTestId('submit');
+    expect(await retry.isDisabled()).toBe(true);
+    await pick('choose-target', sw('disposal_ui.choose.new'));
+    await poll(() => retry.isDisabled()).toBe(false);
+    await pick('choose-target', sw('disposal_ui.choose.existing', { number, count: 3 }));
+    await poll(() => retry.isDisabled()).toBe(true);
     await screenshot(page, 'disposal-off-premises-refused-sw');
     await chooseLanguage(page, 'EN');
     await poll(() => refusal.textContent()).toContain(en('errors.disposal-device-off-premises', { tag: devices.away.tag }));

@@ -1,7 +1,7 @@
 // The disposal screens' own judgements, without a window: which actions a device's page still offers as
 // disposal takes the device, and which words of the cover letter are saved rather than left to the defaults.
 import { describe, expect, it } from 'vitest';
-import { deviceDisposal, settingsToSave, type ProposalView } from '../../renderer/screens/disposal/disposal-view.ts';
+import { deviceDisposal, disposedMedium, settingsToSave, type BatchView, type ProposalView } from '../../renderer/screens/disposal/disposal-view.ts';
 
 function proposal(state: 'open' | 'withdrawn'): ProposalView {
   return {
@@ -45,6 +45,36 @@ describe('a device page’s disposal actions', () => {
     for (const status of ['transferred', 'lost']) {
       expect(deviceDisposal({ status, disposal_batch_id: null }, [])).toMatchObject({ history: false, inBatch: false, proposable: false });
     }
+  });
+});
+
+describe('a disposed device’s storage media', () => {
+  const record = (category: string) => ({
+    category,
+    method: category === 'purge' ? 'crypto_erase' : null,
+    tool: '',
+    tool_version: '',
+    verification: null,
+    performed_by: null,
+    verified_by: null,
+    confidentiality_before: 'confidential',
+    confidentiality_after: null,
+    report: null,
+    notes: '',
+    recorded_by_name: 'Mwanaidi Kombo',
+  });
+  const line = (mediumId: string, category: string) => ({ line_id: `l-${mediumId}`, asset_id: 'a1', medium_id: mediumId, kind: 'ssd', capacity_gb: 512, serial: `S4EV-${mediumId}`, sanitisation: record(category) });
+  const batch = { media: [line('ssd', 'purge'), line('hdd', 'not_sanitised_to_be_destroyed_by_department'), line('old', 'destroy')] } as unknown as Pick<BatchView, 'media'>;
+
+  it('shows each medium as its batch recorded it, not as installed', () => {
+    expect(disposedMedium(batch, 'ssd')).toEqual({ state: 'sanitised', category: 'purge' });
+    expect(disposedMedium(batch, 'hdd')).toEqual({ state: 'to-department', category: 'not_sanitised_to_be_destroyed_by_department' });
+    expect(disposedMedium(batch, 'old')).toEqual({ state: 'destroyed', category: 'destroy' });
+  });
+
+  it('leaves a medium the batch does not name as the register knows it', () => {
+    expect(disposedMedium(batch, 'taken-out-before')).toBeNull();
+    expect(disposedMedium(null, 'ssd')).toBeNull();
   });
 });
 

@@ -29,7 +29,8 @@ import { RefusalAlert } from '../../components/refusal-alert.tsx';
 import { Empty, Loading } from '../../components/states.tsx';
 import { isLanguage } from '../../i18n/language.ts';
 import { useSession } from '../../session/session.tsx';
-import { DeviceDisposalNotes, useDeviceDisposal } from '../disposal/device-disposal.tsx';
+import { DeviceDisposalNotes, useDeviceDisposal, useDisposingBatch } from '../disposal/device-disposal.tsx';
+import { disposedMedium, type BatchView } from '../disposal/disposal-view.ts';
 import { ProposeModal, WithdrawModal, type OpenProposal } from '../disposal/proposal-dialogs.tsx';
 import { EntryPanel } from '../logbook/entry-panel.tsx';
 import { ReportFaultModal } from '../logbook/report-fault.tsx';
@@ -59,6 +60,8 @@ function Device({ asset }: { asset: AssetView }) {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const disposal = useDeviceDisposal(asset);
+  // Disposed of: nobody holds it any more, and its batch says what became of each medium.
+  const disposedBy = useDisposingBatch(asset, disposal);
   // A disposed device is history: nothing on its page would be accepted any more.
   const editable = can('assets.update') && !disposal.history;
   // 3.6.12: a device in a disposal batch is not sent for repair.
@@ -216,7 +219,7 @@ function Device({ asset }: { asset: AssetView }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <Paper withBorder radius="md" p="md">
-              <SectionTitle icon={<IconUser size={18} />} title={t('assetsUi.device.custodian')} />
+              <SectionTitle icon={<IconUser size={18} />} title={t(disposal.history ? 'disposal_ui.device.last-custodian' : 'assetsUi.device.custodian')} />
               {asset.custodian_name ? (
                 <Text fw={600} data-testid="custodian">
                   {asset.custodian_name}
@@ -255,6 +258,7 @@ function Device({ asset }: { asset: AssetView }) {
                       medium={medium}
                       offsite={asset.repair_state === 'off_site'}
                       readOnly={disposal.history}
+                      disposedBy={disposedBy}
                       onRemove={() => setRemoving(medium)}
                       onReinstall={() => setReinstalling(medium)}
                     />
@@ -315,9 +319,46 @@ function SectionTitle({ icon, title, mb = 'xs' }: { icon: ReactNode; title: stri
   );
 }
 
-function MediumCard({ medium, offsite, readOnly, onRemove, onReinstall }: { medium: Medium; offsite: boolean; readOnly: boolean; onRemove: () => void; onReinstall: () => void }) {
+function MediumCard({
+  medium,
+  offsite,
+  readOnly,
+  disposedBy,
+  onRemove,
+  onReinstall,
+}: {
+  medium: Medium;
+  offsite: boolean;
+  readOnly: boolean;
+  disposedBy: BatchView | null;
+  onRemove: () => void;
+  onReinstall: () => void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
+  const disposed = disposedBy ? disposedMedium(disposedBy, medium.id) : null;
+  if (disposedBy && disposed) {
+    return (
+      <Paper withBorder radius="sm" p="sm" bg="gray.0" data-testid="medium" data-state={disposed.state} data-medium={describeMedium(medium)}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Text size="sm" fw={600}>
+              {describeMedium(medium)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`media.${medium.kind}`)}
+            </Text>
+          </Stack>
+          <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }} data-testid="medium-final-state">
+            {t(`disposal_ui.device.medium-states.${disposed.state}`)}
+          </Badge>
+        </Group>
+        <Text size="xs" mt={6} className="wrap-words" data-testid="medium-disposal">
+          {t('disposal_ui.device.medium-record', { category: t(`disposal_ui.categories.${disposed.category}`), number: disposedBy.number })}
+        </Text>
+      </Paper>
+    );
+  }
   const installed = medium.state === 'installed';
   const recordable = can(installed ? 'drives.remove' : 'drives.reinstall') && !readOnly;
   return (

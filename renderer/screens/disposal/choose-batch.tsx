@@ -1,13 +1,14 @@
 // The records officer puts the candidates ticked into a disposal batch: a new one, or a draft already
 // being prepared. A device the batch may not take (off premises, under repair, in another batch) is
-// refused with the route's sentence, here in the dialog, and nothing is written.
-import { Select, Stack, Text, Textarea } from '@mantine/core';
+// refused with the route's sentence, here in the dialog, and nothing is written; the button then waits for
+// another choice, since the same one would be refused again.
+import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteMutation, useRouteQuery } from '../../client/context.tsx';
-import { FormButtons, FormModal, RecordForm } from '../../components/form-modal.tsx';
+import { FormModal, RecordForm } from '../../components/form-modal.tsx';
 import { DISPOSAL_REFRESH, type CandidateView } from './disposal-view.ts';
 
 const NEW = 'new';
@@ -32,6 +33,10 @@ function ChooseBatchForm({ chosen, onClose, onDone }: { chosen: CandidateView[];
   const lines = chosen.map((candidate) => ({ asset_id: candidate.id }));
   const draft = (drafts.data ?? []).find((batch) => batch.id === target);
   const busy = create.isPending || add.isPending;
+  // What was refused: the batch and the devices. Until one of them changes, asking again is pointless.
+  const choice = [target, ...lines.map((line) => line.asset_id)].join(' ');
+  const [refusedChoice, setRefusedChoice] = useState<string | null>(null);
+  const refusedAgain = refusedChoice === choice;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,6 +47,7 @@ function ChooseBatchForm({ chosen, onClose, onDone }: { chosen: CandidateView[];
       onDone(batch.id);
     } catch (error) {
       setRefusal(error);
+      setRefusedChoice(choice);
     }
   };
 
@@ -50,7 +56,16 @@ function ChooseBatchForm({ chosen, onClose, onDone }: { chosen: CandidateView[];
       testId="choose-batch-form"
       onSubmit={(event) => void submit(event)}
       refusal={refusal}
-      buttons={<FormButtons onCancel={onClose} submitLabel={t(draft ? 'disposal_ui.choose.add' : 'disposal_ui.choose.create')} busy={busy} icon={<IconPlus size={16} />} />}
+      buttons={
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} disabled={refusedAgain} leftSection={<IconPlus size={16} />} data-testid="submit">
+            {t(draft ? 'disposal_ui.choose.add' : 'disposal_ui.choose.create')}
+          </Button>
+        </Group>
+      }
     >
       <Stack gap={2}>
         <Text size="sm" fw={600}>

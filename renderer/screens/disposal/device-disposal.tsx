@@ -7,12 +7,18 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDay } from '../../../db/contract/days.ts';
 import { useRouteQuery } from '../../client/context.tsx';
 import { useSession } from '../../session/session.tsx';
-import { deviceDisposal, type DeviceDisposal, type DisposalFacts } from './disposal-view.ts';
+import { deviceDisposal, type BatchView, type DeviceDisposal, type DisposalFacts } from './disposal-view.ts';
 import type { OpenProposal } from './proposal-dialogs.tsx';
 
 export function useDeviceDisposal(asset: DisposalFacts & { id: string }): DeviceDisposal {
   const proposals = useRouteQuery('disposal.proposals', { asset_id: asset.id });
   return deviceDisposal(asset, proposals.data);
+}
+
+/** The batch that disposed of the device, once disposed: its record says what became of each medium. */
+export function useDisposingBatch(asset: { id: string }, disposal: DeviceDisposal): BatchView | null {
+  const batch = useRouteQuery('disposal.of-device', { asset_id: asset.id }, { enabled: disposal.history });
+  return disposal.history ? (batch.data ?? null) : null;
 }
 
 /** The sentence and the open proposal, under the device's heading. */

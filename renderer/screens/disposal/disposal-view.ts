@@ -1,5 +1,6 @@
 // What the screen shows of a batch, and the lists a change refreshes.
 import type { RouteName, RouteOutput } from '../../../db/contract/routes.ts';
+import { TO_BE_DESTROYED } from '../../../db/disposal/contract.ts';
 
 export type BatchView = RouteOutput<'disposal.get'>;
 export type CandidateView = RouteOutput<'disposal.candidates'>[number];
@@ -43,6 +44,21 @@ export function deviceDisposal(asset: DisposalFacts, proposals: readonly Proposa
   const inBatch = asset.disposal_batch_id !== null && !history;
   const left = history || asset.status === 'transferred' || asset.status === 'lost';
   return { history, inBatch, proposable: !left && !inBatch && proposals !== undefined && open === null, proposal: open };
+}
+
+/** What became of a storage medium in a disposal, in the words of its badge. */
+export type DisposedMediumState = 'sanitised' | 'destroyed' | 'to-department';
+
+/**
+ * A medium of a disposed device as its batch recorded it: sanitised (clear or purge), destroyed by the
+ * institution, or handed unsanitised to the department to destroy. Null when the batch does not name it
+ * (a drive taken out before the batch): the page then shows the medium as the register last knew it.
+ */
+export function disposedMedium(batch: Pick<BatchView, 'media'> | null | undefined, mediumId: string): { state: DisposedMediumState; category: string } | null {
+  const record = batch?.media.find((m) => m.medium_id === mediumId)?.sanitisation;
+  if (!record) return null;
+  const state: DisposedMediumState = record.category === TO_BE_DESTROYED ? 'to-department' : record.category === 'destroy' ? 'destroyed' : 'sanitised';
+  return { state, category: record.category };
 }
 
 /**

@@ -301,7 +301,9 @@ function UnknownForm({ stocktakeId, locationId, code, onClose, onRecorded }: { s
   const { t } = useTranslation();
   const record = useRouteMutation('stocktake.record-unknown', STOCKTAKE_REFRESH);
   const { form, refusal, fieldError, errors, busy, onSubmit } = useRouteForm(UnknownInput, {
-    defaultValues: { stocktake_id: stocktakeId, location_id: locationId, make: '', model: '', serial: '', note: code ? t('stocktake_ui.count.code', { code }) : '' },
+    // The code read goes as data beside the description, never as a sentence in the note: a sentence
+    // would be saved in the language of whoever counted and shown so to every later reader.
+    defaultValues: { stocktake_id: stocktakeId, location_id: locationId, code, make: '', model: '', serial: '', note: '' },
     fields: ['make', 'model', 'serial', 'note'],
   });
   const submit = onSubmit(async (values) => {
@@ -314,7 +316,16 @@ function UnknownForm({ stocktakeId, locationId, code, onClose, onRecorded }: { s
       testId="unknown-form"
       onSubmit={submit}
       refusal={refusal.refusal}
-      lead={<Text size="sm">{t('stocktake_ui.count.unknown.intro')}</Text>}
+      lead={
+        <Stack gap={4}>
+          <Text size="sm">{t('stocktake_ui.count.unknown.intro')}</Text>
+          {code ? (
+            <Text size="sm" ff="monospace" fw={600} className="wrap-words" data-testid="unknown-code">
+              {t('stocktake_ui.count.code', { code })}
+            </Text>
+          ) : null}
+        </Stack>
+      }
       buttons={<FormButtons onCancel={onClose} submitLabel={t('stocktake_ui.count.unknown.submit')} busy={busy} />}
     >
       <SimpleGrid cols={3} spacing="sm">

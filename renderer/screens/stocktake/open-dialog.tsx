@@ -18,7 +18,8 @@ import { STOCKTAKE_REFRESH } from './stocktake-view.ts';
 export function OpenStocktakeModal({ opened, onClose, onOpened }: { opened: boolean; onClose: () => void; onOpened: (id: string) => void }) {
   const { t } = useTranslation();
   return (
-    <FormModal opened={opened} onClose={onClose} title={t('stocktake_ui.open.title')} size="xl" closeOnClickOutside={false}>
+    // Wider than "xl": a member's row holds a name, a title and an account ("Mwanaidi Kombo (wewe)") side by side.
+    <FormModal opened={opened} onClose={onClose} title={t('stocktake_ui.open.title')} size="min(1080px, 94vw)" closeOnClickOutside={false}>
       <OpenForm onClose={onClose} onOpened={onOpened} />
     </FormModal>
   );
@@ -192,7 +193,7 @@ function OpenForm({ onClose, onOpened }: { onClose: () => void; onOpened: (id: s
                     name={`committee.${i}.user_id`}
                     render={({ field, fieldState }) => (
                       <Select
-                        style={{ flex: 4, minWidth: 0 }}
+                        style={{ flex: 5, minWidth: 0 }}
                         label={t('stocktake_ui.open.member-account')}
                         data={accounts.map(({ value, label }) => ({ value, label }))}
                         value={field.value ?? null}

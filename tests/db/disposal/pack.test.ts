@@ -3,6 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { DAY, refusedWithoutWriting } from '../../helpers/core.ts';
+import { readBack } from '../../helpers/printed-forms.ts';
+import { witnessAt, witnessCode, witnessQrText } from '../../../db/documents/witness.ts';
+import { submissionHead } from '../../../db/disposal/queries.ts';
 import { openDisposalOffice, submittedBatch, type Batch, type DisposalOffice } from './fixture.ts';
 
 const ROUTES = ['documents.disposal-letter', 'documents.disposal-schedule', 'documents.disposal-certificates', 'documents.disposal-schedule-xlsx'] as const;
@@ -58,6 +61,41 @@ describe('the submission pack', () => {
       ['MAJI/ICT/2026/0002', 'WD-WCC6Y2', 'Not sanitised — to be destroyed by the department'],
       ['MAJI/ICT/2026/0003', 'KT-32-9981', 'Not sanitised — to be destroyed by the department'],
     ]);
+  });
+
+  it('titles a medium left to the department as not sanitised, not as a certificate of sanitisation', async () => {
+    const sw = readBack(await o.ok(o.records.token, 'documents.disposal-certificates', { batch_id: batch.id }), 'disposal-certificates-sw');
+    const en = readBack(await o.ok(o.records.token, 'documents.disposal-certificates', { batch_id: batch.id, language: 'en' }), 'disposal-certificates-en');
+    // The laptop's SSD was purged; the desktop's disk and the flash disk go to the department unsanitised.
+    expect(sw.pages).toHaveLength(3);
+    expect(sw.pages[0]).toContain('CHETI CHA USAFISHAJI WA KITUNZA KUMBUKUMBU');
+    for (const page of sw.pages.slice(1)) {
+      expect(page).toContain('KITUNZA KUMBUKUMBU KISICHOSAFISHWA — KIHARIBIWE NA IDARA');
+      expect(page).not.toContain('CHETI CHA USAFISHAJI');
+      expect(page).not.toContain('NIST SP 800-88');
+    }
+    expect(en.pages[0]).toMatch(/CERTIFICATE OF SANITI[SZ]ATION/);
+    expect(en.pages[2]?.replace(/\s+/g, ' ')).toContain('STORAGE MEDIUM NOT SANITISED — TO BE DESTROYED BY THE DEPARTMENT');
+    expect(en.pages[2]).not.toMatch(/CERTIFICATE OF SANITI[SZ]ATION/);
+  });
+
+  it('carries on every page the witness of its submission, which the check of a printed page accepts', async () => {
+    const head = submissionHead(o.core.services.store, batch.id, batch.snapshot_sha256);
+    if (!head) throw new Error('the batch has no submission');
+    // The batch and its three devices: few enough for the QR code to name them all.
+    const witness = witnessAt(o.core.services.store, head, [batch.id, o.laptop.id, o.desktop.id, o.flash.id]);
+    const code = witnessCode(witness);
+    const pdfs = ['documents.disposal-letter', 'documents.disposal-schedule', 'documents.disposal-certificates'] as const;
+    const papers = await Promise.all(pdfs.map((route) => o.ok(o.records.token, route, { batch_id: batch.id })));
+    for (const [i, paper] of papers.entries()) {
+      const { pages } = readBack(paper, `disposal-witness-${i}`);
+      for (const page of pages) expect(page.replace(/\s+/g, ' ')).toContain(`Ushahidi: ${code}`);
+    }
+    // Later records (the department collects the batch) are new history, not a change to the papers.
+    o.clock.advance(DAY);
+    await o.ok(o.records.token, 'disposal.collected', { batch_id: batch.id, collected_on: '2026-11-25', collected_by: 'Bw. Salum Nassoro' });
+    expect(await o.ok(o.auditor.token, 'documents.check', { page_code: code })).toMatchObject({ head: 'held', entries: 'not-checked' });
+    expect(await o.ok(o.auditor.token, 'documents.check', { page_code: witnessQrText(witness) })).toMatchObject({ head: 'held', entries: 'unchanged', entities: 4 });
   });
 
   it('is refused for a batch not yet submitted', async () => {

@@ -159,6 +159,17 @@ describe('scanning', () => {
     expect(result.unknown.map((f) => [f.make, f.model, f.serial, f.found_location_name])).toEqual([['Lenovo', 'ThinkPad T14', 'LN-77', 'Stoo ya TEHAMA']]);
   });
 
+  it('keeps the code read on an unknown device as data, so each reader sees it in their own language', async () => {
+    const s = await openTwoLocations(o);
+    const unknown = await o.ok(o.officer.token, 'stocktake.record-unknown', { stocktake_id: s.id, location_id: o.locations.store, code: 'KANDA-0099', make: 'Lenovo', model: 'ThinkPad T14' });
+    expect(unknown).toMatchObject({ outcome: 'unknown', tag: 'KANDA-0099', note: '' });
+    const result = await o.ok(o.records.token, 'stocktake.result', { stocktake_id: s.id });
+    expect(result.unknown.map((f) => [f.tag, f.make, f.note])).toEqual([['KANDA-0099', 'Lenovo', '']]);
+    // The code alone is a description enough: the counter may have nothing else to say.
+    const bare = await o.ok(o.officer.token, 'stocktake.record-unknown', { stocktake_id: s.id, location_id: o.locations.store, code: 'KANDA-0100' });
+    expect(bare).toMatchObject({ outcome: 'unknown', tag: 'KANDA-0100' });
+  });
+
   it('lets the counter take back a wrong scan, after which the device can be counted again; nobody else may', async () => {
     const s = await openTwoLocations(o);
     const wrong = await scanAt(o, o.officer.token, s, o.locations.store, 'MAJI/ICT/2026/0001');

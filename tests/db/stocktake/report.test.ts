@@ -21,7 +21,7 @@ async function closedWithEveryFinding(o: StocktakeOffice): Promise<Stocktake> {
   await scanAt(o, o.officer.token, s, floor2, 'MAJI/ICT/2026/0001', { custodian_id: o.people.rehema });
   await scanAt(o, o.officer.token, s, store, 'MAJI/ICT/2026/0002');
   await scanAt(o, o.officer.token, s, store, 'MAJI/ICT/2026/0005', { condition: 'unserviceable', label_missing: true, note: 'Lenzi imevunjika' });
-  const unknown = await o.ok(o.officer.token, 'stocktake.record-unknown', { stocktake_id: s.id, location_id: store, make: 'Lenovo', model: 'ThinkPad T14', serial: 'LN-77', note: 'Kwenye kabati la juu' });
+  const unknown = await o.ok(o.officer.token, 'stocktake.record-unknown', { stocktake_id: s.id, location_id: store, code: 'KANDA-0099', make: 'Lenovo', model: 'ThinkPad T14', serial: 'LN-77', note: 'Kwenye kabati la juu' });
   await o.ok(o.records.token, 'stocktake.close', { stocktake_id: s.id });
   await o.ok(o.officer.token, 'stocktake.move-found', { stocktake_id: s.id, asset_id: o.laptop2.id });
   await o.ok(o.officer.token, 'stocktake.correct-custodian', { stocktake_id: s.id, asset_id: o.laptop.id });
@@ -98,10 +98,10 @@ describe('the report of a closed stocktake', () => {
     expect(custodian).toMatch(/MAJI\/ICT\/2026\/0001 .*Zuhura Said Rehema Mollel Handover \S+ started — Juma Ally/);
     expect(condition).toMatch(/MAJI\/ICT\/2026\/0005 .*Working .*Unserviceable Lenzi imevunjika/);
     expect(label).toContain('MAJI/ICT/2026/0005');
-    expect(unknown).toMatch(/Lenovo ThinkPad T14 LN-77 Stoo ya TEHAMA Kwenye kabati la juu Registered as MAJI\/ICT\/2026\/0099/);
+    expect(unknown).toMatch(/KANDA-0099 Lenovo ThinkPad T14 LN-77 Stoo ya TEHAMA Kwenye kabati la juu Registered as MAJI\/ICT\/2026\/0099/);
     expect(accounted).toMatch(/MAJI\/ICT\/2026\/0004 .*away for repair/);
     expect(section(sw, '1. VIFAA VISIVYOPATIKANA (1)', '2. VIFAA')).toContain('Kimeripotiwa kupotea kwa Afisa Masuuli');
-    expect(sw.flat).toContain('8. VIFAA VYA DAFTARI VILIVYOKUTWA NJE YA WIGO (0) Hakuna.');
+    expect(sw.flat).toContain('8. VIFAA VYA REJISTA VILIVYOKUTWA NJE YA WIGO (0) Hakuna.');
   });
 
   it('has a signature block for every member of the committee, with name, title, signature and date', () => {
@@ -270,7 +270,7 @@ describe('the report’s lists as a workbook', () => {
     expect(rowsOf(workbook, 'Another custodian').slice(1).map((row) => [row[1], row[6], row[7]])).toEqual([['MAJI/ICT/2026/0001', 'Zuhura Said', 'Rehema Mollel']]);
     expect(rowsOf(workbook, 'Different condition').slice(1).map((row) => [row[1], row[6], row[7]])).toEqual([['MAJI/ICT/2026/0005', 'Working', 'Unserviceable']]);
     expect(rowsOf(workbook, 'Label missing').slice(1).map((row) => row[1])).toEqual(['MAJI/ICT/2026/0005']);
-    expect(rowsOf(workbook, 'Not in the register').slice(1).map((row) => [row[1], row[2], row[3], row[6]])).toEqual([['Lenovo', 'ThinkPad T14', 'LN-77', 'Registered as MAJI/ICT/2026/0099 — Juma Ally, 23/11/2026']]);
+    expect(rowsOf(workbook, 'Not in the register').slice(1).map((row) => [row[1], row[2], row[3], row[4], row[7]])).toEqual([['KANDA-0099', 'Lenovo', 'ThinkPad T14', 'LN-77', 'Registered as MAJI/ICT/2026/0099 — Juma Ally, 23/11/2026']]);
     expect(rowsOf(workbook, 'Accounted for').slice(1).map((row) => [row[1], row[6]])).toEqual([['MAJI/ICT/2026/0004', 'away for repair']]);
     expect(rowsOf(workbook, 'Outside the scope')).toHaveLength(1);
   });
@@ -279,7 +279,7 @@ describe('the report’s lists as a workbook', () => {
     const { sheet, workbook } = await workbookOf('sw');
     expect(sheet.filename).toBe('taarifa-uhakiki-Uhakiki-wa-mwaka-2026.xlsx');
     expect(workbook.worksheets[0]?.name).toBe('Muhtasari');
-    expect(rowsOf(workbook, 'Visivyopatikana')[0]).toEqual(['Na.', 'Namba ya kifaa', 'Chapa', 'Modeli', 'Namba ya seriali', 'Kilitarajiwa', 'Mtunzaji', 'Hatua iliyochukuliwa']);
+    expect(rowsOf(workbook, 'Visivyopatikana')[0]).toEqual(['Na.', 'Namba ya kifaa', 'Mtengenezaji', 'Modeli', 'Namba ya seriali', 'Kilitarajiwa', 'Mtunzaji', 'Hatua iliyochukuliwa']);
     const summary = rowsOf(workbook, 'Muhtasari');
     expect(summary).toContainEqual(['Mwenyekiti', 'Mwanaidi Kombo, Afisa Kumbukumbu']);
     expect(summary).toContainEqual(['Vifaa vilivyotarajiwa', 5]);

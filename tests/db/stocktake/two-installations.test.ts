@@ -52,5 +52,19 @@ describe('two installations counting one stocktake', () => {
     );
     expect(conflicts[0]?.text.sw).toContain('Kifaa MAJI/ICT/2025/0001 kilihesabiwa mahali pawili');
     expect((await a.ok('conflicts.list')).map((c) => c.kind)).toContain('stocktake-counted-in-two-places');
+
+    // Once closed, no count can be taken back: the sentence no longer asks for it, and names the count
+    // the findings kept (the first, at headquarters, which is where the register expects the laptop).
+    await a.ok('stocktake.close', { stocktake_id: s.id });
+    const closed = await a.ok('stocktake.conflicts');
+    expect(closed[0]?.text.en).toBe(
+      'The device MAJI/ICT/2025/0001 was counted in two places in the stocktake Uhakiki 2025: Makao Makuu (Asha (Dodoma)), Ofisi ya Kanda (Asha (Mwanza)). The stocktake is closed, so neither count can be taken back; its findings keep the first count, at Makao Makuu. Check where the device really is; if the register names another place, move it there in the register.',
+    );
+    expect(closed[0]?.text.sw).toContain('Uhakiki umefungwa, hivyo hakuna hesabu inayoweza kutenduliwa tena; matokeo yake yanatumia hesabu ya kwanza, Makao Makuu.');
+    expect(closed[0]?.text.sw).not.toContain('futa hesabu isiyo sahihi');
+    const result = await a.ok('stocktake.result', { stocktake_id: s.id });
+    expect(result.found_elsewhere).toEqual([]);
+    // The conflict is the same one, so a resolution recorded while open still closes it.
+    expect(closed[0]?.id).toBe(conflicts[0]?.id);
   });
 });
