@@ -96,14 +96,21 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm">
-        <AppShell.Section grow component={ScrollArea}>
-          <Stack gap={4} component="nav" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar p="xs">
+        {/* The roles follow the last entry inside the scrolled part, so they never sit over an entry; the
+            scrollbar shows whenever the list is longer than the window, so nothing below waits unseen. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          <Stack gap={2} component="nav" aria-label={t('shell.navigation')}>
             {allowed.map((item) => (
               <NavLink
                 key={item}
                 href={hashOf(item)}
                 label={t(`nav.${item}`)}
+                // One line each, so the administrator's whole menu fits at 1366×768 in Swahili too; a name
+                // too long for the column ends in "…" and is read whole in the tooltip.
+                noWrap
+                title={t(`nav.${item}`)}
+                className="nav-entry"
                 leftSection={SCREENS[item]?.icon}
                 rightSection={<WaitingBadge waiting={waitingAt(item)} label={t('inbox.count-label', { count: waitingAt(item)?.count ?? 0 })} testId={`nav-count-${item}`} />}
                 active={item === area}
@@ -116,9 +123,7 @@ export function Shell() {
               />
             ))}
           </Stack>
-        </AppShell.Section>
-        <AppShell.Section>
-          <Group gap={6} px="xs">
+          <Group gap={6} px="xs" pt="xs" mt="xs" className="nav-roles" data-testid="shell-roles">
             {user.roles.map((role) => (
               <Badge key={role} size="xs" variant="outline" color="gray">
                 {t(`roles.${role}`)}

@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'sw-TZ', timezoneId: 'Africa/Dar_es_Salaam' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sw-TZ', timezoneId: 'Africa/Dar_es_Salaam' });
   page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleProblems.push(message.text());

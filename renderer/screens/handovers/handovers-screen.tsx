@@ -148,7 +148,8 @@ export function HandoversScreen() {
       >
         {opened ? <HandoverPanel handoverId={opened} /> : null}
       </Drawer>
-      <Modal opened={preparing} onClose={() => setPreparing(false)} title={t('handovers_ui.prepare.title')} size="xl" closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {/* Wider than "xl" so each half of the devices row holds its whole example in Swahili at 1366×768. */}
+      <Modal opened={preparing} onClose={() => setPreparing(false)} title={t('handovers_ui.prepare.title')} size={900} closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {preparing ? <PrepareForm onClose={() => setPreparing(false)} onPrepared={setOpened} /> : null}
       </Modal>
     </Stack>

@@ -295,7 +295,7 @@ export function PrepareForm({ onClose, onPrepared }: { onClose: () => void; onPr
       <Text size="xs" c="dimmed">
         {t('handovers_ui.prepare.permit-note')}
       </Text>
-      <FormButtons onCancel={onClose} submitLabel={t('handovers_ui.prepare.submit')} busy={prepare.isPending} onSubmit={() => void submit()} />
+      <FormButtons onCancel={onClose} submitLabel={t('handovers_ui.prepare.submit')} busy={prepare.isPending} onSubmit={() => void submit()} sticky />
     </Stack>
   );
 }

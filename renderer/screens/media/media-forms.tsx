@@ -66,7 +66,7 @@ function IssueForm({ medium, onClose }: { medium: Medium; onClose: () => void })
       testId="issue-form"
       onSubmit={submit}
       refusal={refusal.refusal}
-      buttons={<FormButtons onCancel={onClose} submitLabel={t('media_ui.issue.submit')} busy={busy} icon={<IconSend size={16} />} />}
+      buttons={<FormButtons onCancel={onClose} submitLabel={t('media_ui.issue.submit')} busy={busy} icon={<IconSend size={16} />} sticky />}
     >
       <Controller
         control={form.control}

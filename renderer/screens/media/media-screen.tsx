@@ -59,7 +59,9 @@ export function MediaScreen() {
           leftSection={<IconSearch size={16} />}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
-          w={280}
+          // Wide enough for the whole example in Swahili: beside the filter when it fits, else on a line of its own.
+          style={{ flex: '1 1 440px' }}
+          maw={560}
           data-testid="search"
         />
       </Group>

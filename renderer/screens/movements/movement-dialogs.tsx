@@ -39,11 +39,14 @@ function DecideForm({ movement, onClose }: { movement: MovementView; onClose: ()
     await decide.mutateAsync(values);
     return t(values.decision === 'approved' ? 'movements_ui.decide.approved' : 'movements_ui.decide.rejected', { permit: movement.permit_no });
   }, onClose);
+  // 3.2.3: the warning above already says a justification is needed, so refused for lacking one the form
+  // only marks the field: the sentence is read once, not twice.
+  const shownRefusal = refusal.refusal?.code === 'movement-justification-required' && movement.needs_justification ? null : refusal.refusal;
   return (
     <RecordForm
       testId="decide-form"
       onSubmit={submit}
-      refusal={refusal.refusal}
+      refusal={shownRefusal}
       lead={
         movement.needs_justification ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('movements_ui.decide.secret-title')} data-testid="decide-secret-warning">
@@ -58,6 +61,7 @@ function DecideForm({ movement, onClose }: { movement: MovementView; onClose: ()
           danger={decision === 'rejected'}
           busy={busy}
           icon={<IconCheck size={16} />}
+          sticky
         />
       }
     >

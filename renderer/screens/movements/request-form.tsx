@@ -51,7 +51,7 @@ function RequestForm({ onClose, onRequested }: { onClose: () => void; onRequeste
       onSubmit={submit}
       refusal={refusal.refusal}
       lead={null}
-      buttons={<FormButtons onCancel={onClose} submitLabel={t('movements_ui.request.submit')} busy={busy} icon={<IconSend size={16} />} />}
+      buttons={<FormButtons onCancel={onClose} submitLabel={t('movements_ui.request.submit')} busy={busy} icon={<IconSend size={16} />} sticky />}
     >
       <Controller
         control={form.control}

@@ -49,7 +49,7 @@ function RegisterForm({ onClose, onRegistered }: { onClose: () => void; onRegist
       onSubmit={submit}
       refusal={refusal.refusal}
       lead={<Text size="sm">{t('personal_devices_ui.register.intro')}</Text>}
-      buttons={<FormButtons onCancel={onClose} submitLabel={t('personal_devices_ui.register.submit')} busy={busy} icon={<IconDeviceMobile size={16} />} />}
+      buttons={<FormButtons onCancel={onClose} submitLabel={t('personal_devices_ui.register.submit')} busy={busy} icon={<IconDeviceMobile size={16} />} sticky />}
     >
       <Controller
         control={form.control}

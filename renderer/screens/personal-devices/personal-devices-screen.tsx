@@ -71,7 +71,9 @@ export function PersonalDevicesScreen() {
           leftSection={<IconSearch size={16} />}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
-          w={280}
+          // Wide enough for the whole example in Swahili: beside the filter when it fits, else on a line of its own.
+          style={{ flex: '1 1 440px' }}
+          maw={560}
           data-testid="search"
         />
       </Group>
@@ -117,7 +119,7 @@ export function PersonalDevicesScreen() {
                     <StandingBadge device={device} />
                     {device.expires_on ? (
                       <Text size="xs" c="dimmed" data-testid="expires-on">
-                        {t('personal_devices_ui.until', { date: formatDay(device.expires_on) })}
+                        {[t('personal_devices_ui.until', { date: formatDay(device.expires_on) }), daysLeft(device, t)].filter(Boolean).join(' · ')}
                       </Text>
                     ) : null}
                   </Table.Td>
@@ -156,13 +158,19 @@ function InboxAlert({ text, onShow, testId, color = 'yellow' }: { text: string; 
   );
 }
 
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** "21 days left" while an approval is expiring; nothing otherwise. */
+function daysLeft(device: PersonalDevice, t: Translate): string {
+  return device.standing === 'expiring' && device.days_left !== null ? t('personal_devices_ui.days-left', { count: device.days_left }) : '';
+}
+
+/** The standing alone: the days left go in the line below it, which wraps, so a badge cut short never hides them. */
 function StandingBadge({ device }: { device: PersonalDevice }) {
   const { t } = useTranslation();
-  const days = device.standing === 'expiring' && device.days_left !== null ? t('personal_devices_ui.days-left', { count: device.days_left }) : '';
   return (
     <Badge color={STANDING_COLORS[device.standing] ?? 'gray'} variant="light" data-testid="standing" data-standing={device.standing}>
       {t(`personal_devices_ui.standings.${device.standing}`)}
-      {days ? ` · ${days}` : ''}
     </Badge>
   );
 }
@@ -186,7 +194,7 @@ function DevicePanel({ deviceId }: { deviceId: string }) {
     [t('personal_devices_ui.fields.prepared'), `${device.prepared_by_name} · ${formatDate(device.created_at)}`],
   ];
   if (device.decided_by_name) rows.push([t('personal_devices_ui.fields.decided'), `${device.decided_by_name} · ${formatDate(device.decided_at)}`]);
-  if (device.expires_on) rows.push([t('personal_devices_ui.fields.expires-on'), formatDay(device.expires_on)]);
+  if (device.expires_on) rows.push([t('personal_devices_ui.fields.expires-on'), [formatDay(device.expires_on), daysLeft(device, t)].filter(Boolean).join(' · ')]);
   if (device.reason) rows.push([t('personal_devices_ui.decide.reason'), device.reason]);
   if (device.revoke_reason) rows.push([t('personal_devices_ui.revoke.reason'), `${device.revoke_reason} (${device.revoked_by_name})`]);
   if (device.notes) rows.push([t('personal_devices_ui.fields.notes'), device.notes]);
