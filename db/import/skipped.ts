@@ -3,7 +3,8 @@
 // signature line must not stop a file whose commit is all-or-nothing.
 import type { ImportField, ImportMapping } from './contract.ts';
 import { fold } from './mapping.ts';
-import { isBlank, type Sheet, type SheetRow } from './read.ts';
+import { isBlank, type Cell, type Sheet, type SheetRow } from './read.ts';
+import { toShillings } from './values.ts';
 
 export type SkipReason = 'blank' | 'footer' | 'total' | 'no-device' | 'header' | 'page' | 'section';
 
@@ -29,8 +30,21 @@ function firstText(row: SheetRow): string {
   return cell === undefined ? '' : String(cell).replace(/\s+/g, ' ').trim();
 }
 
-function textOf(row: SheetRow): string {
-  const texts = row.cells.filter((c) => !isBlank(c)).map((c) => String(c).replace(/\s+/g, ' ').trim());
+/** `410210000` → `TSh 410,210,000`, as the sample of devices shows a cost. */
+function shillingsText(amount: number): string {
+  return `TSh\u00a0${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}
+
+/**
+ * The line as the user wrote it, except an amount under the cost column: a total's 410210000 is read
+ * as shillings, with its thousands marked, or the user has to count the digits.
+ */
+function textOf(row: SheetRow, costColumn: number): string {
+  const cellText = (cell: Cell, i: number) => {
+    const amount = i === costColumn ? toShillings(cell) : null;
+    return amount?.ok && amount.value !== null ? shillingsText(amount.value) : String(cell).replace(/\s+/g, ' ').trim();
+  };
+  const texts = row.cells.map((c, i) => (isBlank(c) ? '' : cellText(c, i))).filter((text) => text !== '');
   return [...new Set(texts)].join(' · ').slice(0, 120);
 }
 
@@ -113,12 +127,13 @@ export async function splitRows(
     if (reason) reasons.set(row.row, reason);
     await step(i + 1);
   }
+  const costColumn = mapping.cost_tzs === undefined ? -1 : sheet.headers.indexOf(mapping.cost_tzs);
   const data: SheetRow[] = [];
   const skipped: SkippedRow[] = [];
   for (const row of sheet.rows) {
     const reason = reasons.get(row.row);
     if (reason === undefined) data.push(row);
-    else skipped.push({ row: row.row, reason, text: reason === 'blank' ? '' : textOf(row) });
+    else skipped.push({ row: row.row, reason, text: reason === 'blank' ? '' : textOf(row, costColumn) });
   }
   // Blank lines at the very end say nothing; those between devices and the footer are shown.
   while (skipped.length > 0 && skipped[skipped.length - 1]?.reason === 'blank') skipped.pop();

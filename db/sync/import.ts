@@ -4,7 +4,7 @@
 // and says why.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, inflateRawSync } from 'node:zlib';
 import Sqlite from 'better-sqlite3';
 import { command, type Services } from '../core/context.ts';
 import { checkpoint, jobTransaction, stepper, type JobHandle } from '../core/jobs.ts';
@@ -75,8 +75,45 @@ interface Allowance {
   bytes: number;
 }
 
-async function* lines(input: Readable, allowance: Allowance): AsyncGenerator<Buffer> {
+/** Whether the header's signature has been verified: from then on the file is known to be a Daftari bundle. */
+interface Signed {
+  verified: boolean;
+}
+
+/** How much of the compressed file is kept to read the header's own gzip member again; a header is far smaller. */
+const HEADER_PEEK_BYTES = 1024 * 1024;
+
+/**
+ * Whether compressed bytes begin with a header member whose signature holds. The exporter writes the
+ * header as a gzip member of its own, with a bare 10-byte gzip header; its deflate data ends where the
+ * events' member begins, and is read on its own, whatever became of the bytes after it.
+ */
+function signedHeaderAt(start: Buffer): boolean {
+  if (start.length <= 10 || start[0] !== 0x1f || start[1] !== 0x8b || start[2] !== 8 || start[3] !== 0) return false;
+  try {
+    const text = inflateRawSync(start.subarray(10), { maxOutputLength: MAX_LINE_BYTES });
+    const end = text.indexOf(10);
+    if (end === -1) return false;
+    signedManifest(text.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function* lines(input: Readable, allowance: Allowance, signed: Signed): AsyncGenerator<Buffer> {
   const gunzip = createGunzip();
+  // The first compressed bytes, for signedHeaderAt: a small bundle is decompressed in one go, so data
+  // broken after the header fails the stream before its header line has been handed over.
+  const firstBytes: Buffer[] = [];
+  let kept = 0;
+  const keep = (chunk: Buffer) => {
+    const part = chunk.subarray(0, HEADER_PEEK_BYTES - kept);
+    firstBytes.push(part);
+    kept += part.length;
+    if (kept >= HEADER_PEEK_BYTES) input.off('data', keep);
+  };
+  input.on('data', keep);
   let total = 0;
   let complete = 0;
   // The unfinished line, kept as its pieces: joining on every chunk would cost the square of its length.
@@ -108,7 +145,12 @@ async function* lines(input: Readable, allowance: Allowance): AsyncGenerator<Buf
     gunzip.destroy();
     if (error instanceof Refusal) throw error;
     const code = (error as { code?: string }).code;
-    refuse(code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE' ? 'bundle-truncated' : 'bundle-unreadable');
+    if (code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE') refuse('bundle-truncated');
+    // Compressed data that no longer decompresses (a bad block, a CRC that does not match) after a
+    // header whose signature holds: the file was a bundle Daftari made and signed, and bytes of it were
+    // changed since. Without such a header it may be any file at all.
+    const altered = code === 'Z_DATA_ERROR' && (signed.verified || signedHeaderAt(Buffer.concat(firstBytes)));
+    refuse(altered ? 'bundle-altered' : 'bundle-unreadable');
   }
   if (pendingBytes > 0) refuse('bundle-truncated');
 }
@@ -117,7 +159,8 @@ function filesBytes(manifest: Manifest): number {
   return (manifest.attachments ?? []).reduce((sum, file) => sum + file.size, 0);
 }
 
-function readHeader(services: Services, line: Buffer | undefined): { manifest: Manifest; peer: PeerInfo } {
+/** The manifest of a header line, refused unless it is well formed and its signature holds. */
+function signedManifest(line: Buffer | undefined): Manifest {
   if (!line) refuse('bundle-unreadable');
   let header;
   try {
@@ -134,6 +177,11 @@ function readHeader(services: Services, line: Buffer | undefined): { manifest: M
   // Files follow the events only in a version-2 bundle; a version-1 header that lists some is not ours.
   if ((header.version === BUNDLE_VERSION) !== (manifest.attachments === undefined)) refuse('bundle-unreadable');
   if (!verifyBytes(manifest.public_key, Buffer.from(canonicalJson(manifest), 'utf8'), header.signature)) refuse('bundle-bad-signature');
+  return manifest;
+}
+
+function readHeader(services: Services, line: Buffer | undefined): { manifest: Manifest; peer: PeerInfo } {
+  const manifest = signedManifest(line);
   if (manifest.origin === services.identity.shared || manifest.origin === services.identity.local) refuse('bundle-from-self');
   const fingerprint = fingerprintOf(manifest.public_key);
   const known = statement(services.store, 'SELECT name, public_key, fingerprint, status FROM peers WHERE id = ?').get(manifest.origin) as
@@ -216,11 +264,13 @@ export async function stageBundle(services: Services, input: Readable, compresse
     return 1;
   }
 
+  const allowance = { bytes: Math.max(EXPANSION_FLOOR_BYTES, (compressedSize ?? 0) * MAX_EXPANSION) };
+  const signed: Signed = { verified: false };
+  const iterator = lines(input, allowance, signed);
   try {
-    const allowance = { bytes: Math.max(EXPANSION_FLOOR_BYTES, (compressedSize ?? 0) * MAX_EXPANSION) };
-    const iterator = lines(input, allowance);
     const first = await iterator.next();
     const { manifest, peer } = readHeader(services, first.done ? undefined : first.value);
+    signed.verified = true;
     // Attached files (a scanned PDF) hardly compress, and one of zeros compresses a thousandfold: their
     // declared sizes, in base64 with each piece's line around it, widen the allowance.
     allowance.bytes += Math.ceil((filesBytes(manifest) * 4) / 3) + (manifest.attachments ?? []).length * 1024 + Math.ceil(filesBytes(manifest) / ATTACHMENT_CHUNK_BYTES) * 200;
@@ -236,115 +286,142 @@ export async function stageBundle(services: Services, input: Readable, compresse
     let fresh = 0;
     let newFiles = 0;
     let batch: StagedRow[] = [];
-    for await (const raw of iterator) {
-      if (job?.cancelled()) refuse('cancelled');
-      if (n >= manifest.event_count) {
-        // After the events: the pieces of the attached files, in the manifest's order.
-        const entry = files[file.index];
-        // More lines than the signed manifest accounts for: a padded or endless file.
-        if (!entry) refuse('bundle-overlong', { count: manifest.event_count });
-        let piece;
+    /**
+     * Whether the event lines differ from those the manifest signed: the rest of them are read and
+     * hashed, and the hash is compared with the signed one. A damaged line the signer wrote itself (a
+     * buggy build, a forger holding the key) hashes as signed; one changed since does not.
+     */
+    const alteredSinceSigned = async (): Promise<boolean> => {
+      for (let i = n; i < manifest.event_count; i += 1) {
+        if (job?.cancelled()) refuse('cancelled');
+        const next = await iterator.next();
+        if (next.done) return false;
+        content.update(next.value);
+      }
+      return content.digest('hex') !== manifest.content_sha256;
+    };
+    // Pulled one line at a time rather than by for-await, which would close the lines at a refusal:
+    // a damaged line is told apart from an altered one by reading on.
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const raw = next.value;
+      try {
+        if (job?.cancelled()) refuse('cancelled');
+        if (n >= manifest.event_count) {
+          // After the events: the pieces of the attached files, in the manifest's order.
+          const entry = files[file.index];
+          // More lines than the signed manifest accounts for: a padded or endless file.
+          if (!entry) refuse('bundle-overlong', { count: manifest.event_count });
+          let piece;
+          try {
+            piece = AttachmentLine.parse(JSON.parse(raw.toString('utf8')));
+          } catch {
+            refuse('bundle-damaged', { n: n + 1 });
+          }
+          if (piece.sha256 !== entry.sha256 || piece.offset !== file.received || !cited.has(entry.sha256)) refuse('bundle-damaged', { n: n + 1 });
+          const bytes = Buffer.from(piece.data, 'base64');
+          file.received += bytes.length;
+          if (file.received > entry.size) refuse('bundle-attachment-altered', { name: labelOf(entry.name) });
+          file.pieces.push(bytes);
+          if (file.received === entry.size) {
+            newFiles += stageFile(entry, Buffer.concat(file.pieces));
+            Object.assign(file, { index: file.index + 1, received: 0, pieces: [] });
+          }
+          continue;
+        }
+        n += 1;
+        job?.report(n, manifest.event_count, 'checking');
+        content.update(raw);
+        let line: EventLine | null;
         try {
-          piece = AttachmentLine.parse(JSON.parse(raw.toString('utf8')));
+          line = readEventLine(JSON.parse(raw.toString('utf8')));
         } catch {
-          refuse('bundle-damaged', { n: n + 1 });
+          line = null;
         }
-        if (piece.sha256 !== entry.sha256 || piece.offset !== file.received || !cited.has(entry.sha256)) refuse('bundle-damaged', { n: n + 1 });
-        const bytes = Buffer.from(piece.data, 'base64');
-        file.received += bytes.length;
-        if (file.received > entry.size) refuse('bundle-attachment-altered', { name: labelOf(entry.name) });
-        file.pieces.push(bytes);
-        if (file.received === entry.size) {
-          newFiles += stageFile(entry, Buffer.concat(file.pieces));
-          Object.assign(file, { index: file.index + 1, received: 0, pieces: [] });
+        if (!line) refuse('bundle-damaged', { n });
+        // The payload's canonical text, made once: the event's hash is taken over it, and it is what the
+        // journal stores.
+        let payload: string;
+        try {
+          payload = canonicalJson(line.payload);
+        } catch {
+          refuse('bundle-damaged', { n });
         }
-        continue;
-      }
-      n += 1;
-      job?.report(n, manifest.event_count, 'checking');
-      content.update(raw);
-      let line: EventLine | null;
-      try {
-        line = readEventLine(JSON.parse(raw.toString('utf8')));
-      } catch {
-        line = null;
-      }
-      if (!line) refuse('bundle-damaged', { n });
-      // The payload's canonical text, made once: the event's hash is taken over it, and it is what the
-      // journal stores.
-      let payload: string;
-      try {
-        payload = canonicalJson(line.payload);
-      } catch {
-        refuse('bundle-damaged', { n });
-      }
-      const stored = { origin: line.origin, origin_seq: line.origin_seq, hlc: line.hlc, actor: line.actor, type: line.type, entity: line.entity, payload, prev_hash: line.prev_hash };
-      if (!isHlc(line.hlc) || storedEventHash(stored) !== line.hash) refuse('bundle-damaged', { n });
-      for (const sha256 of citedFiles(line.payload)) cited.add(sha256);
-      const range = manifest.ranges[line.origin];
-      if (!range || line.origin_seq < range[0] || line.origin_seq > range[1]) refuse('bundle-damaged', { n });
-      if (scopeOfOrigin(line.origin) === 'local') refuse('bundle-damaged', { n });
-      const definition = domain.events.get(line.type);
-      if (definition) {
-        if (definition.scope !== 'shared') refuse('bundle-damaged', { n });
-        // The schema check of append itself: a well-signed bundle from a buggy build plants nothing.
-        if (payloadProblem(definition, line.payload)) refuse('bundle-invalid-payload', { n, type: line.type });
-      } else if (typeof line.payload[ACTOR_NAME] !== 'string') {
-        // A type this version does not know, from a newer peer: kept and verified by its chain, folded
-        // once a version knows it (docs/journal.md). It still carries who acted.
-        refuse('bundle-invalid-payload', { n, type: line.type });
-      }
+        const stored = { origin: line.origin, origin_seq: line.origin_seq, hlc: line.hlc, actor: line.actor, type: line.type, entity: line.entity, payload, prev_hash: line.prev_hash };
+        if (!isHlc(line.hlc) || storedEventHash(stored) !== line.hash) refuse('bundle-damaged', { n });
+        for (const sha256 of citedFiles(line.payload)) cited.add(sha256);
+        const range = manifest.ranges[line.origin];
+        if (!range || line.origin_seq < range[0] || line.origin_seq > range[1]) refuse('bundle-damaged', { n });
+        if (scopeOfOrigin(line.origin) === 'local') refuse('bundle-damaged', { n });
+        const definition = domain.events.get(line.type);
+        if (definition) {
+          if (definition.scope !== 'shared') refuse('bundle-damaged', { n });
+          // The schema check of append itself: a well-signed bundle from a buggy build plants nothing.
+          if (payloadProblem(definition, line.payload)) refuse('bundle-invalid-payload', { n, type: line.type });
+        } else if (typeof line.payload[ACTOR_NAME] !== 'string') {
+          // A type this version does not know, from a newer peer: kept and verified by its chain, folded
+          // once a version knows it (docs/journal.md). It still carries who acted.
+          refuse('bundle-invalid-payload', { n, type: line.type });
+        }
 
-      let cursor = cursors.get(line.origin);
-      if (!cursor) {
-        const last = heldLast.get(line.origin) as { origin_seq: number; hash: string; hlc: string } | undefined;
-        cursor = { seq: last?.origin_seq ?? 0, hash: last?.hash ?? GENESIS_HASH, hlc: last?.hlc ?? '', heldMax: last?.origin_seq ?? 0 };
-        cursors.set(line.origin, cursor);
-      }
-      const tally = (counts[line.type] ??= { new: 0, held: 0 });
-      if (line.origin_seq <= cursor.heldMax) {
-        // Already held: it must be the very same event, or two histories claim one number.
-        const held = heldAt.get(line.origin, line.origin_seq) as { hash: string } | undefined;
-        if (held?.hash !== line.hash) refuse('bundle-fork', { n });
-        tally.held += 1;
-        continue;
-      }
-      if (line.origin_seq !== cursor.seq + 1) refuse('bundle-gap', { n, expected: cursor.seq + 1 });
-      if (line.prev_hash !== cursor.hash) refuse('bundle-damaged', { n });
-      // One origin's clock never goes backwards along its chain (docs/journal.md); verify holds stored
-      // events to that, so a bundle breaking it is refused here rather than stored.
-      if (line.hlc <= cursor.hlc) refuse('bundle-damaged', { n });
-      // A PC with a wrong year must not drag every installation's clock forward: the HLC of anything
-      // appended here would follow it (docs/bundle.md, "A clock far ahead").
-      const ahead = Date.parse(line.hlc.slice(0, 24)) - now;
-      if (ahead > MAX_CLOCK_AHEAD_MS) {
-        refuse('bundle-clock-ahead', {
-          n,
-          origin: line.origin === manifest.origin ? `${peer.name} (${line.origin})` : line.origin,
-          days: Math.floor(ahead / 86_400_000),
-          hours: Math.floor((ahead % 86_400_000) / 3_600_000),
-          limit: MAX_CLOCK_AHEAD_MS / 3_600_000,
-        });
-      }
-      cursor.seq = line.origin_seq;
-      cursor.hash = line.hash;
-      cursor.hlc = line.hlc;
-      tally.new += 1;
-      fresh += 1;
-      const refs = definition ? touchedEntities(domain, line.type, line.entity, line.payload).slice(1) : [];
-      batch.push({ ...stored, hash: line.hash, refs });
-      if (batch.length >= STAGING_BATCH) {
-        flush(batch);
-        batch = [];
+        let cursor = cursors.get(line.origin);
+        if (!cursor) {
+          const last = heldLast.get(line.origin) as { origin_seq: number; hash: string; hlc: string } | undefined;
+          cursor = { seq: last?.origin_seq ?? 0, hash: last?.hash ?? GENESIS_HASH, hlc: last?.hlc ?? '', heldMax: last?.origin_seq ?? 0 };
+          cursors.set(line.origin, cursor);
+        }
+        const tally = (counts[line.type] ??= { new: 0, held: 0 });
+        if (line.origin_seq <= cursor.heldMax) {
+          // Already held: it must be the very same event, or two histories claim one number.
+          const held = heldAt.get(line.origin, line.origin_seq) as { hash: string } | undefined;
+          if (held?.hash !== line.hash) refuse('bundle-fork', { n });
+          tally.held += 1;
+          continue;
+        }
+        if (line.origin_seq !== cursor.seq + 1) refuse('bundle-gap', { n, expected: cursor.seq + 1 });
+        if (line.prev_hash !== cursor.hash) refuse('bundle-damaged', { n });
+        // One origin's clock never goes backwards along its chain (docs/journal.md); verify holds stored
+        // events to that, so a bundle breaking it is refused here rather than stored.
+        if (line.hlc <= cursor.hlc) refuse('bundle-damaged', { n });
+        // A PC with a wrong year must not drag every installation's clock forward: the HLC of anything
+        // appended here would follow it (docs/bundle.md, "A clock far ahead").
+        const ahead = Date.parse(line.hlc.slice(0, 24)) - now;
+        if (ahead > MAX_CLOCK_AHEAD_MS) {
+          refuse('bundle-clock-ahead', {
+            n,
+            origin: line.origin === manifest.origin ? `${peer.name} (${line.origin})` : line.origin,
+            days: Math.floor(ahead / 86_400_000),
+            hours: Math.floor((ahead % 86_400_000) / 3_600_000),
+            limit: MAX_CLOCK_AHEAD_MS / 3_600_000,
+          });
+        }
+        cursor.seq = line.origin_seq;
+        cursor.hash = line.hash;
+        cursor.hlc = line.hlc;
+        tally.new += 1;
+        fresh += 1;
+        const refs = definition ? touchedEntities(domain, line.type, line.entity, line.payload).slice(1) : [];
+        batch.push({ ...stored, hash: line.hash, refs });
+        if (batch.length >= STAGING_BATCH) {
+          flush(batch);
+          batch = [];
+        }
+      } catch (error) {
+        if (error instanceof Refusal && error.value.code === 'bundle-damaged' && (await alteredSinceSigned())) refuse('bundle-altered');
+        throw error;
       }
     }
     flush(batch);
     if (job?.cancelled()) refuse('cancelled');
-    if (n !== manifest.event_count || content.digest('hex') !== manifest.content_sha256 || file.index !== files.length) refuse('bundle-truncated');
+    if (n !== manifest.event_count || file.index !== files.length) refuse('bundle-truncated');
+    // Every line there, each well formed and chained, yet not the lines that were signed.
+    if (content.digest('hex') !== manifest.content_sha256) refuse('bundle-altered');
     return { manifest, peer, counts, new_events: fresh, held_events: n - fresh, new_files: newFiles, staging };
   } catch (error) {
     staging.close();
     throw error;
+  } finally {
+    // Stops the decompression and lets go of the file, whether every line was read or not.
+    await iterator.return(undefined);
   }
 }
 

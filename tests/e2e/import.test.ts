@@ -127,7 +127,16 @@ describe('a fresh installation takes its first real register', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await poll(() => page.getByTestId('count-total').textContent()).toBe(String(DEVICES));
     // The headings under the merged title; the total and the signature lines skipped, not in error.
-    expect(await page.getByTestId('import-header-row').inputValue()).toBe(sw('importUi.file.header-row-option', { row: 4, text: SWAHILI_HEADINGS.join(' · ') }));
+    expect(await page.getByTestId('import-header-row').inputValue()).toBe(sw('importUi.file.header-row-number', { row: 4 }));
+    expect(await page.getByTestId('import-header-row-text').textContent()).toBe(SWAHILI_HEADINGS.join(' · '));
+    // Each row offered for the headings is written out whole in the list, not cut at the field's edge.
+    await page.getByTestId('import-header-row').click();
+    const headingOption = page.getByRole('option', { name: new RegExp(`^${sw('importUi.file.header-row-number', { row: 4 })}`) });
+    await poll(() => headingOption.isVisible()).toBe(true);
+    expect(await headingOption.textContent()).toBe(`${sw('importUi.file.header-row-number', { row: 4 })}${SWAHILI_HEADINGS.join(' · ')}`);
+    await screenshot(page, 'import-header-row-open-sw');
+    await page.keyboard.press('Escape');
+    await poll(() => headingOption.isVisible()).toBe(false);
     expect(await page.getByTestId('map-serial').inputValue()).toBe('Namba ya Utambulisho (Serial No.)');
     expect(await page.getByTestId('map-cost_tzs').inputValue()).toBe('Gharama (TZS)');
     expect(await page.getByTestId('count-invalid').textContent()).toBe('5');
@@ -169,6 +178,9 @@ describe('a fresh installation takes its first real register', () => {
     expect(await choice('category', UNSURE.category).inputValue()).toBe(sw('categories.other'));
     expect(await page.getByTestId('mapping-source').getAttribute('data-source')).toBe('suggested');
     expect(await page.getByTestId('count-invalid').textContent()).toBe('5');
+    // The button promises only the devices that can be registered, and says what stays out.
+    expect(await page.getByTestId('import-button').textContent()).toBe(sw('importUi.commit.button', { count: DEVICES - 5 }));
+    expect(await page.getByTestId('import-button-without').textContent()).toBe(sw('importUi.commit.button-without', { count: 5 }));
     await scrollTo('import-errors');
     await screenshot(page, 'import-preview-errors-sw');
     await scrollTo('import-skipped');

@@ -97,8 +97,13 @@ describe('leaving the rows in error out', () => {
 
   it('opens the import for the rows without errors, and counts only those', () => {
     expect(readiness(withErrors, SUGGESTED, true)).toBe('ready');
-    expect(rowsToImport(withErrors, true)).toBe(245);
-    expect(rowsToImport(withErrors, false)).toBe(250);
+    expect(rowsToImport(withErrors)).toBe(245);
+  });
+
+  it('never promises the rows in error, even before the user chooses to leave them out', () => {
+    expect(readiness(withErrors, SUGGESTED, false)).toBe('has-errors');
+    expect(rowsToImport(withErrors)).toBe(245);
+    expect(rowsToImport({ rows: { total: 120, valid: 120, invalid: 0, skipped: 2 } })).toBe(120);
   });
 
   it('never opens it when every row is in error', () => {

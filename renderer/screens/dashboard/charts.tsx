@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Chart, ChartKey } from '../../../db/dashboard/contract.ts';
 import { groupThousands } from '../../components/assets/money.ts';
 import type { BucketLabel } from './dashboard-screen.tsx';
-import { barShares, barValue, barWidth, catalogueId, shortNumber } from './dashboard-view.ts';
+import { axisTicks, barShares, barValue, barWidth, catalogueId } from './dashboard-view.ts';
 
 /** Which axis label names the bars, and which their measure. */
 const AXES: Record<ChartKey, { bars: string; measure: string }> = {
@@ -42,17 +42,21 @@ export function Charts({ charts, label, onOpen }: { charts: readonly Chart[]; la
 
 const WIDTH = 520;
 const HEIGHT = 200;
-const LEFT = 48;
 const BOTTOM = 34;
 const TOP = 8;
+// The width of one character of an axis mark at font size 11, generously: the marks are whole
+// shillings ("2,500,000"), and the plot starts where the longest of them ends.
+const CHARACTER = 6.6;
 
 /** Months as columns, with the shillings on the left axis and MMM yyyy under each column. */
 function Columns({ chart, label, onOpen }: { chart: Chart; label: BucketLabel; onOpen: (chart: ChartKey, bucket: string) => void }) {
   const { t } = useTranslation();
-  const shares = barShares(chart.bars.map((bar) => bar.value));
-  const top = Math.max(...chart.bars.map((bar) => bar.value));
+  const ticks = axisTicks(Math.max(...chart.bars.map((bar) => bar.value)));
+  const top = ticks[ticks.length - 1] as number;
+  const shares = chart.bars.map((bar) => (top > 0 ? bar.value / top : 0));
+  const left = Math.ceil(12 + CHARACTER * Math.max(...ticks.map((tick) => groupThousands(tick).length)));
   const plot = HEIGHT - BOTTOM - TOP;
-  const step = (WIDTH - LEFT) / chart.bars.length;
+  const step = (WIDTH - left) / chart.bars.length;
   const axes = AXES[chart.key];
   return (
     <Stack gap={2}>
@@ -60,13 +64,13 @@ function Columns({ chart, label, onOpen }: { chart: Chart; label: BucketLabel; o
         {t(`dashboard_ui.axes.${axes.measure}`)}
       </Text>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={t(`dashboard_ui.charts.${catalogueId(chart.key)}`)}>
-        {[0, 0.5, 1].map((tick) => {
-          const y = TOP + plot * (1 - tick);
+        {ticks.map((tick) => {
+          const y = TOP + plot * (1 - (top > 0 ? tick / top : 0));
           return (
-            <g key={tick}>
-              <line x1={LEFT} x2={WIDTH} y1={y} y2={y} stroke="var(--mantine-color-gray-3)" strokeWidth={1} />
-              <text x={LEFT - 6} y={y + 4} textAnchor="end" fontSize={11} fill="var(--mantine-color-gray-7)">
-                {shortNumber(top * tick)}
+            <g key={tick} data-testid="chart-tick">
+              <line x1={left} x2={WIDTH} y1={y} y2={y} stroke="var(--mantine-color-gray-3)" strokeWidth={1} />
+              <text x={left - 6} y={y + 4} textAnchor="end" fontSize={11} fill="var(--mantine-color-gray-7)">
+                {groupThousands(tick)}
               </text>
             </g>
           );
@@ -74,7 +78,7 @@ function Columns({ chart, label, onOpen }: { chart: Chart; label: BucketLabel; o
         {chart.bars.map((bar, i) => {
           const name = label(chart.key, bar.key);
           const height = Math.max(bar.value > 0 ? 2 : 0, plot * (shares[i] ?? 0));
-          const x = LEFT + i * step;
+          const x = left + i * step;
           const [month, year] = name.split(' ');
           return (
             <g

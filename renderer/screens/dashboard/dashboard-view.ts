@@ -35,15 +35,18 @@ export function barValue(unit: 'tzs' | 'days' | 'repairs' | 'devices', value: nu
   return unit === 'tzs' ? formatTzs(value) : groupThousands(value);
 }
 
-/** A short form for an axis: 2,450,000 → 2.45M, 12,500 → 12.5K. */
-export function shortNumber(value: number): string {
-  if (value >= 1_000_000) return `${trim(value / 1_000_000)}M`;
-  if (value >= 1_000) return `${trim(value / 1_000)}K`;
-  return String(Math.round(value));
-}
-
-function trim(value: number): string {
-  return value.toFixed(2).replace(/\.?0+$/, '');
+/**
+ * The marks of an amount axis, from 0 to at least `top`: two to four equal steps, each a round amount
+ * (1, 2, 2.5 or 5 times a power of ten, whole shillings). An office reads "100,000 · 150,000" at a
+ * glance and writes it in a report as it stands; "62.5K" it has to work out.
+ */
+export function axisTicks(top: number): number[] {
+  if (!(top > 0)) return [0];
+  const rough = top / 4;
+  const power = 10 ** Math.max(0, Math.floor(Math.log10(rough)));
+  const step = [1, 2, 2.5, 5, 10].map((times) => times * power).find((amount) => Number.isInteger(amount) && amount >= rough) ?? 10 * power;
+  const steps = Math.max(1, Math.ceil(top / step));
+  return Array.from({ length: steps + 1 }, (_, i) => i * step);
 }
 
 /** Each bar's share of the tallest, 0–1; all zero when nothing was recorded. */

@@ -3,7 +3,7 @@
 // register every device at once, or none. Checking, importing and saving the rows in error are long jobs
 // for a ministry's register: each shows how far it is, with a stop that leaves everything as it was.
 import { Alert, Button, FileButton, Grid, Group, List, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconFileSpreadsheet, IconInfoCircle } from '@tabler/icons-react';
+import { IconCheck, IconCircleCheck, IconFileSpreadsheet, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { memo, startTransition, useCallback, useDeferredValue, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -265,17 +265,7 @@ export function ImportScreen() {
                   />
                 ) : null}
                 {preview && preview.top_rows.length > 1 ? (
-                  <Select
-                    label={t('importUi.file.header-row')}
-                    description={t('importUi.file.header-row-hint', { row: preview.header_row })}
-                    data={preview.top_rows.map((top) => ({ value: String(top.row), label: t('importUi.file.header-row-option', { row: top.row, text: top.text }) }))}
-                    value={String(preview.header_row)}
-                    onChange={(row) => row && Number(row) !== preview.header_row && recheck({ ...(preview.sheet ? { sheet: preview.sheet } : {}), header_row: Number(row) })}
-                    disabled={busy}
-                    allowDeselect={false}
-                    comboboxProps={{ withinPortal: true }}
-                    data-testid="import-header-row"
-                  />
+                  <HeadingRowPicker preview={preview} disabled={busy} onChange={(row) => recheck({ ...(preview.sheet ? { sheet: preview.sheet } : {}), header_row: row })} />
                 ) : null}
               </Stack>
             </Paper>
@@ -335,7 +325,7 @@ export function ImportScreen() {
       >
         {preview ? (
           <Stack gap="sm" data-testid="import-confirm">
-            <Text size="sm">{t('importUi.commit.confirm-text', { count: rowsToImport(preview, leaveOut) })}</Text>
+            <Text size="sm">{t('importUi.commit.confirm-text', { count: rowsToImport(preview) })}</Text>
             {leaveOut && preview.rows.invalid > 0 ? (
               <Text size="sm" c="orange.9" data-testid="confirm-left-out">
                 {t('importUi.commit.confirm-left-out', { count: preview.rows.invalid })}
@@ -350,7 +340,7 @@ export function ImportScreen() {
                 {t('common.cancel')}
               </Button>
               <Button onClick={() => void confirmImport()} data-testid="import-confirm-button">
-                {t('importUi.commit.confirm', { count: rowsToImport(preview, leaveOut) })}
+                {t('importUi.commit.confirm', { count: rowsToImport(preview) })}
               </Button>
             </Group>
           </Stack>
@@ -418,6 +408,47 @@ function AddedList({ preview }: { preview: Preview }) {
           <List.Item key={kind.field}>{t(`importUi.commit.added.${kind.field}`, { count: kind.count })}</List.Item>
         ))}
       </List>
+    </Stack>
+  );
+}
+
+/**
+ * The row the headings are read from. A row of twelve headings is longer than any field, so the field
+ * says only the row's number and its headings are written out in full below it, and in the list
+ * each row's text wraps: cut short, rows that begin alike ("Na. · Aina ya Kifaa · …") look the same.
+ */
+function HeadingRowPicker({ preview, disabled, onChange }: { preview: Preview; disabled: boolean; onChange: (row: number) => void }) {
+  const { t } = useTranslation();
+  const texts = new Map(preview.top_rows.map((top) => [String(top.row), top.text]));
+  return (
+    <Stack gap={4}>
+      <Select
+        label={t('importUi.file.header-row')}
+        description={t('importUi.file.header-row-hint', { row: preview.header_row })}
+        data={preview.top_rows.map((top) => ({ value: String(top.row), label: t('importUi.file.header-row-number', { row: top.row }) }))}
+        value={String(preview.header_row)}
+        onChange={(row) => row && Number(row) !== preview.header_row && onChange(Number(row))}
+        disabled={disabled}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true, width: 'min(560px, 90vw)', position: 'bottom-start' }}
+        renderOption={({ option, checked }) => (
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <IconCheck size={14} style={{ flexShrink: 0, marginTop: 4, visibility: checked ? 'visible' : 'hidden' }} />
+            <div>
+              <Text size="sm" fw={600}>
+                {option.label}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {texts.get(option.value)}
+              </Text>
+            </div>
+          </Group>
+        )}
+        data-testid="import-header-row"
+      />
+      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-testid="import-header-row-text">
+        {texts.get(String(preview.header_row))}
+      </Text>
     </Stack>
   );
 }

@@ -90,9 +90,13 @@ export function readiness(
   return 'ready';
 }
 
-/** How many devices the import will register: every row, or those without errors when the rest are left out. */
-export function rowsToImport(preview: Pick<Preview, 'rows'>, leaveOut: boolean): number {
-  return leaveOut ? preview.rows.valid : preview.rows.total;
+/**
+ * How many devices the import will register: the rows without errors. A row in error is never
+ * registered (the import waits until it is corrected or left out), so counting it would promise a
+ * device the register will not get.
+ */
+export function rowsToImport(preview: Pick<Preview, 'rows'>): number {
+  return preview.rows.valid;
 }
 
 /** A value of the file, told apart from the same words in another field. */

@@ -44,7 +44,7 @@ export function PreviewSummary({
 }) {
   const { t } = useTranslation();
   const state = readiness(preview, draft, leaveOut);
-  const count = rowsToImport(preview, leaveOut);
+  const count = rowsToImport(preview);
   return (
     <Paper withBorder p="md" data-testid="import-preview" style={{ opacity: busy ? 0.6 : 1, flex: 1 }}>
       <Stack gap="sm">
@@ -103,15 +103,16 @@ export function PreviewSummary({
               {t('importUi.commit.all-or-nothing')}
             </Text>
           </Stack>
-          <Button
-            leftSection={<IconDatabaseImport size={16} />}
-            disabled={state !== 'ready' || busy}
-            onClick={onImport}
-            style={{ flexShrink: 0 }}
-            data-testid="import-button"
-          >
-            {t('importUi.commit.button', { count })}
-          </Button>
+          <Stack gap={2} align="center" style={{ flexShrink: 0 }}>
+            <Button leftSection={<IconDatabaseImport size={16} />} disabled={state !== 'ready' || busy} onClick={onImport} data-testid="import-button">
+              {t('importUi.commit.button', { count })}
+            </Button>
+            {preview.rows.invalid > 0 && count > 0 ? (
+              <Text size="xs" c="dimmed" data-testid="import-button-without">
+                {t('importUi.commit.button-without', { count: preview.rows.invalid })}
+              </Text>
+            ) : null}
+          </Stack>
         </Group>
       </Stack>
     </Paper>

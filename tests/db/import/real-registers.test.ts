@@ -47,6 +47,15 @@ describe('a Swahili register with a merged title and lines below the table', () 
     expect(preview.skipped_rows[2]?.text).toBe('Imeidhinishwa na: · Mkurugenzi wa Utawala · Sahihi: .................... · Muhuri:');
   });
 
+  it('shows the total under the cost column as shillings with its thousands marked', async () => {
+    const register = await officeRegister(16);
+    const preview = okValue(await w.call('import.preview', { file: fileOf('rejista.xlsx', register.bytes) }));
+    const total = preview.sample.reduce((sum, s) => sum + (s.values?.cost_tzs ?? 0), 0);
+    expect(preview.sample).toHaveLength(16);
+    expect(total).toBeGreaterThan(1_000_000);
+    expect(preview.skipped_rows[0]?.text).toBe(`Jumla · TSh\u00a0${total.toLocaleString('en-US')}`);
+  });
+
   it('reads dates and costs typed every way an office types them', async () => {
     const register = await officeRegister(20);
     const preview = okValue(await w.call('import.preview', { file: fileOf('rejista.xlsx', register.bytes) }));
