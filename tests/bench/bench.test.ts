@@ -91,6 +91,7 @@ describe('npm run bench', () => {
     expect(first.checks.map((c) => [c.name, c.ok])).toEqual([
       [`${stocktake.open}: raw snapshot rows are the product's`, true],
       [`${stocktake.scan}: raw counts are the product's`, true],
+      [`${registerPdfNames('5k').time}: raw read the product's rows`, true],
       ["export 10k: raw lines are the product's bytes", true],
       ["import 10k: raw rows are the product's", true],
     ]);
