@@ -13,7 +13,7 @@ import { openCore, type Core } from '../../db/core.ts';
 import { printWitness, witnessCode } from '../../db/documents/witness.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
-import { BUILT, chooseLanguage, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS } from './harness.ts';
+import { BUILT, chooseLanguage, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, openWindow } from './harness.ts';
 
 const sw = translator('sw');
 
@@ -61,12 +61,7 @@ beforeAll(async () => {
 
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sw-TZ', timezoneId: 'Africa/Dar_es_Salaam' });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  page = await openWindow(browser, consoleProblems, { viewport: { width: 1366, height: 768 }, locale: 'sw-TZ', timezoneId: 'Africa/Dar_es_Salaam' });
 }, 120_000);
 
 afterAll(async () => {

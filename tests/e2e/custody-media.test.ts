@@ -13,7 +13,7 @@ import type { Result } from '../../db/contract/route.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
-import { BUILT, chooseLanguage, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS } from './harness.ts';
+import { BUILT, chooseLanguage, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, buttonsInView, placeholderFits, openWindow } from './harness.ts';
 
 const sw = translator('sw');
 
@@ -66,27 +66,6 @@ async function signOut(): Promise<void> {
   await poll(() => page.getByTestId('sign-in-form').isVisible()).toBe(true);
 }
 
-/** Whether a dialog's submit button is on screen where it stands now, without scrolling inside the dialog. */
-async function buttonsInView(testId: string): Promise<boolean> {
-  return page.getByTestId(testId).getByTestId('submit').evaluate((button) => {
-    const dialog = button.closest('.mantine-Modal-content')?.getBoundingClientRect();
-    const box = button.getBoundingClientRect();
-    return dialog !== undefined && box.top >= dialog.top && box.bottom <= dialog.bottom && box.bottom <= window.innerHeight;
-  });
-}
-
-/** Whether a field's whole example shows: the placeholder is no wider than the room inside the field. */
-async function placeholderFits(testId: string): Promise<boolean> {
-  return page.getByTestId(testId).evaluate((input: HTMLInputElement) => {
-    const style = getComputedStyle(input);
-    const context = document.createElement('canvas').getContext('2d');
-    if (!context) return false;
-    context.font = style.font;
-    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    return context.measureText(input.placeholder).width <= room;
-  });
-}
-
 async function typeDate(testId: string, day: string): Promise<void> {
   await page.getByTestId(testId).fill(formatDay(day));
   await page.getByTestId(testId).press('Tab');
@@ -119,12 +98,7 @@ beforeAll(async () => {
 
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  page = await openWindow(browser, consoleProblems, { viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 });
 
 afterAll(async () => {
@@ -166,12 +140,12 @@ describe('personal devices and removable media in a real browser', () => {
     // The days left are always readable, below the badge rather than cut off at its end; so is the search's example.
     expect(await page.getByTestId('expires-on').first().textContent()).toContain(sw('personal_devices_ui.days-left', { count: 21 }));
     expect(await cutOff(page, '[data-testid="personal-devices-table"]')).toEqual([]);
-    expect(await placeholderFits('search')).toBe(true);
+    expect(await placeholderFits(page, 'search')).toBe(true);
     await screenshot(page, 'personal-devices-expiring-sw');
     await chooseLanguage(page, 'EN');
     await poll(() => page.getByTestId('standing').first().textContent()).toContain('Approval expiring');
     expect(await cutOff(page, '[data-testid="personal-devices-table"]')).toEqual([]);
-    expect(await placeholderFits('search')).toBe(true);
+    expect(await placeholderFits(page, 'search')).toBe(true);
     await screenshot(page, 'personal-devices-expiring-en');
     await chooseLanguage(page, 'SW');
     await signOut();
@@ -191,7 +165,7 @@ describe('personal devices and removable media in a real browser', () => {
     await issue.getByTestId('submit').click();
     await poll(() => issue.getByTestId('refusal').getAttribute('data-code')).toBe('media-rules-not-acknowledged');
     // The refusal and the three rules make the form taller than its dialog at 1366×768: its buttons stay in view.
-    expect(await buttonsInView('issue-form')).toBe(true);
+    expect(await buttonsInView(page, 'issue-form')).toBe(true);
     await screenshot(page, 'media-issue-refused-sw');
     await issue.getByTestId('rule-no_personal_data').check();
     await issue.getByTestId('rule-wipe_after_transfer').check();
@@ -221,10 +195,10 @@ describe('personal devices and removable media in a real browser', () => {
     // The register says the same from the core's side.
     const listed = await call<{ tag: string; status: string; last_wiped_on: string | null }[]>(adminToken, 'media.list', { list: 'all' });
     expect(listed).toEqual([expect.objectContaining({ tag: diskTag, status: 'in_store', last_wiped_on: today() })]);
-    expect(await placeholderFits('search')).toBe(true);
+    expect(await placeholderFits(page, 'search')).toBe(true);
     await screenshot(page, 'media-list-sw');
     await chooseLanguage(page, 'EN');
-    expect(await placeholderFits('search')).toBe(true);
+    expect(await placeholderFits(page, 'search')).toBe(true);
     await chooseLanguage(page, 'SW');
     expect(consoleProblems).toEqual([]);
   });

@@ -13,7 +13,7 @@ import type { Result } from '../../db/contract/route.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
-import { BUILT, chooseLanguage, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS } from './harness.ts';
+import { BUILT, chooseLanguage, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, buttonsInView, placeholderFits, openWindow } from './harness.ts';
 
 const sw = translator('sw');
 const en = translator('en');
@@ -80,27 +80,6 @@ async function scan(code: string): Promise<void> {
   await field.press('Enter');
 }
 
-/** Whether a field's whole example shows: the placeholder is no wider than the room inside the field. */
-async function placeholderFits(testId: string): Promise<boolean> {
-  return page.getByTestId(testId).evaluate((input: HTMLInputElement) => {
-    const style = getComputedStyle(input);
-    const context = document.createElement('canvas').getContext('2d');
-    if (!context) return false;
-    context.font = style.font;
-    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    return context.measureText(input.placeholder).width <= room;
-  });
-}
-
-/** Whether a dialog's submit button is on screen where it stands now, without scrolling inside the dialog. */
-async function buttonsInView(testId: string): Promise<boolean> {
-  return page.getByTestId(testId).getByTestId('submit').evaluate((button) => {
-    const dialog = button.closest('.mantine-Modal-content')?.getBoundingClientRect();
-    const box = button.getBoundingClientRect();
-    return dialog !== undefined && box.top >= dialog.top && box.bottom <= dialog.bottom && box.bottom <= window.innerHeight;
-  });
-}
-
 beforeAll(async () => {
   requireWindowAndBrowser();
   mkdirSync(SCREENS, { recursive: true });
@@ -120,12 +99,7 @@ beforeAll(async () => {
 
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  page = await openWindow(browser, consoleProblems, { viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
 });
 
 afterAll(async () => {
@@ -159,8 +133,8 @@ describe('handovers in a real browser', () => {
     await page.getByTestId('line').getByPlaceholder(sw('handovers_ui.prepare.accessories-example')).fill('Chaja na begi');
     await page.getByTestId('reason').fill('Zuhura amehamishiwa Idara ya Utawala; Hamisi anachukua kazi zake.');
     // At 1366×768 the form is taller than its dialog: its buttons stay in view all the same.
-    expect(await buttonsInView('prepare-form')).toBe(true);
-    expect(await placeholderFits('device-search')).toBe(true);
+    expect(await buttonsInView(page, 'prepare-form')).toBe(true);
+    expect(await placeholderFits(page, 'device-search')).toBe(true);
     await screenshot(page, 'handovers-prepare-sw');
     await page.getByTestId('prepare-form').getByTestId('submit').click();
 

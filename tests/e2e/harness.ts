@@ -2,7 +2,7 @@
 // flags this closed network needs, and the two things every screen test does (switch language, screenshot).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The built window; DAFTARI_RENDERER_DIR points elsewhere when several builds share one checkout. */
@@ -23,6 +23,41 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+/**
+ * A window of its own at the size the users' laptops have (the options may say otherwise), whose
+ * console errors and uncaught exceptions are collected in `problems` for the test to find none.
+ */
+export async function openWindow(browser: Browser, problems: string[], options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return page;
+}
+
+/** Whether a dialog's submit button is on screen where it stands now, without scrolling inside the dialog. */
+export function buttonsInView(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).getByTestId('submit').evaluate((button) => {
+    const dialog = button.closest('.mantine-Modal-content')?.getBoundingClientRect();
+    const box = button.getBoundingClientRect();
+    return dialog !== undefined && box.top >= dialog.top && box.bottom <= dialog.bottom && box.bottom <= window.innerHeight;
+  });
+}
+
+/** Whether a field's whole example shows: the placeholder is no wider than the room inside the field. */
+export function placeholderFits(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return false;
+    context.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return context.measureText(input.placeholder).width <= room;
   });
 }
 

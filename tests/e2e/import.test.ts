@@ -16,7 +16,7 @@ import { startHost, type Host } from '../../db/host/server.ts';
 import { verifyStore } from '../../db/journal/verify.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
 import { officeRegister, OFFICE_DEPARTMENTS, OFFICE_PLACES, SWAHILI_HEADINGS, type Fault, type OfficeRegister } from '../fixtures/import/registers.ts';
-import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage } from './harness.ts';
+import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage, openWindow } from './harness.ts';
 
 const sw = translator('sw');
 const en = translator('en');
@@ -87,12 +87,7 @@ beforeAll(async () => {
   register = await officeRegister(DEVICES, FAULTS, UNSURE);
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Africa/Dar_es_Salaam', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  page = await openWindow(browser, consoleProblems, { viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Africa/Dar_es_Salaam', acceptDownloads: true });
 });
 
 afterAll(async () => {

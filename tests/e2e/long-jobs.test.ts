@@ -15,7 +15,7 @@ import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
 import { officeRegister, SWAHILI_HEADINGS } from '../fixtures/import/registers.ts';
-import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS } from './harness.ts';
+import { BUILT, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, openWindow } from './harness.ts';
 
 const sw = translator('sw');
 
@@ -117,12 +117,7 @@ beforeAll(async () => {
   writeFileSync(file, (await officeRegister(DEVICES)).bytes);
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sw-TZ', timezoneId: 'Africa/Dar_es_Salaam', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  page = await openWindow(browser, consoleProblems, { viewport: { width: 1366, height: 768 }, locale: 'sw-TZ', timezoneId: 'Africa/Dar_es_Salaam', acceptDownloads: true });
 }, 300_000);
 
 afterAll(async () => {

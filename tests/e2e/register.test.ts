@@ -12,7 +12,7 @@ import { translator } from '../../db/contract/catalogues/index.ts';
 import { openCore, type Core } from '../../db/core.ts';
 import { startHost, type Host } from '../../db/host/server.ts';
 import { scryptHasher } from '../../db/users/passwords.ts';
-import { BUILT, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage } from './harness.ts';
+import { BUILT, cutOff, launchBrowser, requireWindowAndBrowser, screenshot, SCREENS, chooseLanguage as switchLanguage, openWindow } from './harness.ts';
 
 
 const sw = translator('sw');
@@ -144,12 +144,7 @@ beforeAll(async () => {
   await furnish();
   host = await startHost({ core, root: BUILT });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  page = await openWindow(browser, consoleProblems, { viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
 });
 
 afterAll(async () => {
